@@ -1,0 +1,170 @@
+/**
+ * The process-definition format: plain data, interpreted by one workflow (workflows/process.workflow.ts).
+ * Types only, so the workflow bundle can import it. The validator lives in libs/definitions.
+ */
+export type Party = 'JP' | 'CA';
+export const PARTIES: readonly Party[] = ['JP', 'CA'];
+
+export type ParamValue = string | number | boolean | null;
+export type ParameterType = 'boolean' | 'number' | 'text' | 'date' | 'enum';
+
+export interface ParameterSpec {
+  type: ParameterType;
+  title?: string;
+  description?: string;
+  /** Every parameter of a shipped definition has one, so a process starts from a title alone. */
+  default?: ParamValue;
+  /** For `enum`. */
+  options?: string[];
+  /** For `number`. */
+  min?: number;
+  max?: number;
+}
+
+/** Typed outputs a task step records; later steps may read them (`{ output: 'stepId.name' }`). */
+export type OutputType = 'date' | 'number' | 'text' | 'reference';
+export interface OutputSpec {
+  type: OutputType;
+  title?: string;
+  /** Default true. */
+  required?: boolean;
+}
+
+/**
+ * `all`: one approval from each listed role; `any`: one approval from any listed role;
+ * `quorum: n`: n distinct approvers holding any listed role.
+ */
+export type ApprovalRule = 'all' | 'any' | { quorum: number };
+
+export interface PartyAssignment {
+  roles: string[];
+  /** Approval steps only; default `any`. */
+  rule?: ApprovalRule;
+}
+
+export type SpanUnit =
+  | 'seconds'
+  | 'minutes'
+  | 'hours'
+  | 'calendar-days'
+  | 'business-days'
+  | 'sitting-days'
+  | 'months'
+  /** The n-th first day of a month strictly after the start ("the first day of the Nth month after"). */
+  | 'month-starts';
+
+/** A length of time; `amount` may come from a parameter. Business/sitting days name a calendar. */
+export interface Span {
+  amount: number | { param: string };
+  unit: SpanUnit;
+  /** Whose calendar: `JP`/`CA` business days; `CA` for House of Commons sitting days. */
+  calendar?: Party;
+}
+
+/** A date known at run time. `output` is `stepId.outputName`. */
+export type DateExpr =
+  | { param: string }
+  | { output: string }
+  | { latestOf: DateExpr[] }
+  | { earliestOf: DateExpr[] }
+  | { stepCompleted: string };
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { param: string; equals?: ParamValue; in?: ParamValue[]; truthy?: boolean }
+  | { output: string; equals?: ParamValue; in?: ParamValue[]; exists?: boolean };
+
+export interface DeadlineSpec {
+  /** Due this long after the step becomes active. */
+  within: Span;
+  /** Reminders to the awaited approvers this long before the due time. */
+  remindBefore?: Span[];
+  /** Escalations to coordinators this long after the due time (default: one, at the due time). */
+  escalateAfter?: Span[];
+}
+
+/** What a rejection or a change request does. */
+export type RouteAction = 'end' | { goto: string };
+
+interface StepBase {
+  id: string;
+  title: string;
+  description?: string;
+  /** Skip the step (or branch) unless this holds. */
+  when?: Condition;
+  deadline?: DeadlineSpec;
+  /** Typical duration, used by forecasts when no deadline is set. */
+  typically?: Span;
+}
+
+export interface ApprovalStepSpec extends StepBase {
+  type: 'approval';
+  parties: Partial<Record<Party, PartyAssignment>>;
+  /** Default `end` (process rejected). */
+  onReject?: RouteAction;
+  /** Default: back to this same step (a new round). */
+  onRequestChanges?: RouteAction;
+  /** After this many change rounds a further change request rejects the process. */
+  maxRounds?: number;
+}
+
+export interface TaskStepSpec extends StepBase {
+  type: 'task';
+  /** Who may record completion (any one eligible principal of any listed party). */
+  parties: Partial<Record<Party, PartyAssignment>>;
+  outputs?: Record<string, OutputSpec>;
+}
+
+export interface TimerStepSpec extends StepBase {
+  type: 'timer';
+  /** Start of the wait; default: when the step becomes active. */
+  from?: DateExpr;
+  wait?: Span;
+  /** Whether a coordinator may end it early (with a recorded reason). Default true. */
+  waivable?: boolean;
+}
+
+export interface BranchSpec {
+  id: string;
+  title: string;
+  when?: Condition;
+  steps: StepSpec[];
+}
+
+export interface ParallelStepSpec {
+  type: 'parallel';
+  id: string;
+  title: string;
+  description?: string;
+  when?: Condition;
+  /** Joins when every branch not skipped has finished. */
+  branches: BranchSpec[];
+}
+
+export type StepSpec = ApprovalStepSpec | TaskStepSpec | TimerStepSpec | ParallelStepSpec;
+export type LeafStepSpec = ApprovalStepSpec | TaskStepSpec | TimerStepSpec;
+
+export interface RoadmapReference {
+  /** Section number of the roadmap, e.g. "2". */
+  pillar: string;
+  pillarTitle: string;
+  /** Finer reference, e.g. a paragraph heading. */
+  section?: string;
+}
+
+export interface ProcessDefinition {
+  id: string;
+  version: number;
+  title: string;
+  description: string;
+  roadmap: RoadmapReference;
+  parties: Party[];
+  /** Roles allowed to start a process of this definition. */
+  initiatorRoles: string[];
+  /** No progress for this long marks a running process idle (default 14 calendar days). */
+  idleAfter?: Span;
+  parameters: Record<string, ParameterSpec>;
+  steps: StepSpec[];
+}

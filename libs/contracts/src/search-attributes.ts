@@ -1,0 +1,49 @@
+/**
+ * Typed search attributes kept current by the process workflow, so listings, inboxes and stuck
+ * detection are visibility queries. Chosen within the SQL-visibility limits per namespace (10 Keyword,
+ * 3 each of KeywordList/Int/Double/Bool/Datetime/Text) so the same code runs on the dev server and on
+ * a PostgreSQL cluster. `npm start` and the test setup register them (libs/temporal).
+ */
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+export const SA = {
+  status: defineSearchAttributeKey('AccordStatus', SearchAttributeType.KEYWORD),
+  definitionId: defineSearchAttributeKey('AccordDefinitionId', SearchAttributeType.KEYWORD),
+  pillar: defineSearchAttributeKey('AccordPillar', SearchAttributeType.KEYWORD),
+  initiative: defineSearchAttributeKey('AccordInitiative', SearchAttributeType.KEYWORD),
+  businessKey: defineSearchAttributeKey('AccordBusinessKey', SearchAttributeType.KEYWORD),
+  initiator: defineSearchAttributeKey('AccordInitiator', SearchAttributeType.KEYWORD),
+  /** Parties with an active step waiting on them. */
+  awaitingParties: defineSearchAttributeKey('AccordAwaitingParties', SearchAttributeType.KEYWORD_LIST),
+  /** `PARTY:role` for every role that could act now on an active step. */
+  awaitingRoles: defineSearchAttributeKey('AccordAwaitingRoles', SearchAttributeType.KEYWORD_LIST),
+  currentSteps: defineSearchAttributeKey('AccordCurrentSteps', SearchAttributeType.KEYWORD_LIST),
+  nextDueAt: defineSearchAttributeKey('AccordNextDueAt', SearchAttributeType.DATETIME),
+  lastProgressAt: defineSearchAttributeKey('AccordLastProgressAt', SearchAttributeType.DATETIME),
+  forecastAt: defineSearchAttributeKey('AccordForecastAt', SearchAttributeType.DATETIME),
+  progressPct: defineSearchAttributeKey('AccordProgressPct', SearchAttributeType.INT),
+  title: defineSearchAttributeKey('AccordTitle', SearchAttributeType.TEXT),
+} as const;
+
+/** Name → type, for registration with `temporal operator search-attribute create`. */
+export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<string, 'Keyword' | 'KeywordList' | 'Datetime' | 'Int' | 'Text'> =
+  {
+    AccordStatus: 'Keyword',
+    AccordDefinitionId: 'Keyword',
+    AccordPillar: 'Keyword',
+    AccordInitiative: 'Keyword',
+    AccordBusinessKey: 'Keyword',
+    AccordInitiator: 'Keyword',
+    AccordAwaitingParties: 'KeywordList',
+    AccordAwaitingRoles: 'KeywordList',
+    AccordCurrentSteps: 'KeywordList',
+    AccordNextDueAt: 'Datetime',
+    AccordLastProgressAt: 'Datetime',
+    AccordForecastAt: 'Datetime',
+    AccordProgressPct: 'Int',
+    AccordTitle: 'Text',
+  };
+
+export function awaitingRoleKey(party: string, role: string): string {
+  return `${party}:${role}`;
+}
