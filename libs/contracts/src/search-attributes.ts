@@ -20,7 +20,6 @@ export const SA = {
   currentSteps: defineSearchAttributeKey('AccordCurrentSteps', SearchAttributeType.KEYWORD_LIST),
   nextDueAt: defineSearchAttributeKey('AccordNextDueAt', SearchAttributeType.DATETIME),
   lastProgressAt: defineSearchAttributeKey('AccordLastProgressAt', SearchAttributeType.DATETIME),
-  forecastAt: defineSearchAttributeKey('AccordForecastAt', SearchAttributeType.DATETIME),
   progressPct: defineSearchAttributeKey('AccordProgressPct', SearchAttributeType.INT),
   title: defineSearchAttributeKey('AccordTitle', SearchAttributeType.TEXT),
 } as const;
@@ -39,7 +38,6 @@ export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<string, 'Keyword' | 'Keyword
     AccordCurrentSteps: 'KeywordList',
     AccordNextDueAt: 'Datetime',
     AccordLastProgressAt: 'Datetime',
-    AccordForecastAt: 'Datetime',
     AccordProgressPct: 'Int',
     AccordTitle: 'Text',
   };
