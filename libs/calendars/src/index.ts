@@ -1,0 +1,9 @@
+export * from './compute-due';
+export { holidaysOf, holidayName, isBusinessDate, TIME_ZONES } from './holidays';
+export {
+  loadSittingCalendar,
+  parseSittingCalendar,
+  SittingCalendarError,
+  type SittingCalendar,
+} from './sitting-calendar';
+export { addDays, toZoned, fromZoned, type IsoDate } from './civil-date';

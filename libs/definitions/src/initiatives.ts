@@ -1,0 +1,275 @@
+/**
+ * The seeded roadmap initiatives that map to a process definition. `pillar` is the section
+ * number of the roadmap text (shared/roadmap); `roadmapQuote` is the sentence that names the commitment.
+ * `defaultParameters` are the known facts (e.g. a signature date) — a process for an initiative starts with
+ * them, and the caller may override any of them.
+ */
+import type { ParamValue } from '../../contracts/src/definition';
+
+export interface Initiative {
+  id: string;
+  title: string;
+  pillar: string;
+  pillarTitle: string;
+  section?: string;
+  definitionId: string;
+  defaultParameters: Record<string, ParamValue>;
+  description: string;
+  roadmapQuote?: string;
+}
+
+const P1 = 'Enhanced Security and Defence Cooperation';
+const P2 = 'Economic Security, Supply Chains, and Technological Resilience';
+const P3 = 'Trade and Investment';
+
+export const INITIATIVES: readonly Initiative[] = [
+  {
+    id: 'etta',
+    title: 'Defence Equipment and Technology Transfer Agreement',
+    pillar: '1',
+    pillarTitle: P1,
+    section: '1.2',
+    definitionId: 'agreement-entry-into-force',
+    defaultParameters: {
+      signedOn: '2026-01-27',
+      requiresDietApproval: true,
+      requiresImplementingLegislation: false,
+      entryIntoForceRule: 'days-after-last-notification',
+      entryIntoForceDays: 30,
+    },
+    description:
+      'Signed in Ottawa on 27 January 2026; Diet approval in Japan, tabling for 21 sitting days in Canada, ' +
+      'then the exchange of notes.',
+    roadmapQuote:
+      'Work toward bringing into force and implementing the Defense Equipment and Technology Transfer Agreement ' +
+      'in order to facilitate government-to-government cooperation on defence-related initiatives',
+  },
+  {
+    id: 'mlat',
+    title: 'Mutual Legal Assistance Treaty',
+    pillar: '1',
+    pillarTitle: P1,
+    section: '1.5',
+    definitionId: 'agreement-entry-into-force',
+    defaultParameters: {
+      signedOn: '2025-12-12',
+      requiresDietApproval: true,
+      requiresImplementingLegislation: false,
+      entryIntoForceRule: 'days-after-last-notification',
+      entryIntoForceDays: 30,
+    },
+    description:
+      'Signed 12 December 2025; Japan will submit it to the Diet. Canada tables it in the House of Commons.',
+    roadmapQuote:
+      'Advance cooperation between law enforcement agencies, including through working toward bringing into ' +
+      'force and implementing the bilateral Mutual Legal Assistance Treaty.',
+  },
+  {
+    id: 'sia-implementing-arrangement',
+    title: 'Implementing arrangement for the Security of Information Agreement',
+    pillar: '1',
+    pillarTitle: P1,
+    section: '1.2',
+    definitionId: 'implementing-arrangement',
+    defaultParameters: {
+      leadSide: 'JP',
+      parentAgreement: 'Security of Information Agreement (signed 8 July 2025)',
+    },
+    description: 'Defence industrial security arrangement under the SIA (signed 8 July 2025).',
+    roadmapQuote:
+      "Fully utilize the Security of Information Agreement to exchange information important for both countries' " +
+      'respective security and prosperity and pursue appropriate measures regarding defence industrial ' +
+      'security, including an implementing arrangement for the Security of Information Agreement.',
+  },
+  {
+    id: 'team-canada-trade-mission',
+    title: 'Team Canada Trade Mission to Japan',
+    pillar: '3',
+    pillarTitle: P3,
+    definitionId: 'trade-mission',
+    defaultParameters: { direction: 'canada-to-japan', sectors: 'Multi-sector', registrationWindowDays: 30 },
+    description:
+      'A Team Canada Trade Mission to Japan, planned with JETRO and the Trade Commissioner Service in Tokyo.',
+    roadmapQuote:
+      'Canada will plan for a Team Canada Trade Mission to Japan to take place in the near future',
+  },
+  {
+    id: 'keidanren-return-visit',
+    title: 'Keidanren return visit to Canada',
+    pillar: '3',
+    pillarTitle: P3,
+    definitionId: 'trade-mission',
+    defaultParameters: { direction: 'japan-to-canada', sectors: 'Multi-sector', registrationWindowDays: 30 },
+    description: "Keidanren's return visit, building on its 2025 visit to Canada.",
+    roadmapQuote:
+      "looks forward to welcoming a return visit by Keidanren, building on the latter's successful visit to Canada in 2025.",
+  },
+  {
+    id: 'defence-trade-missions',
+    title: 'Ministerial-led defence trade missions',
+    pillar: '1',
+    pillarTitle: P1,
+    section: '1.2',
+    definitionId: 'trade-mission',
+    defaultParameters: {
+      direction: 'canada-to-japan',
+      sectors: 'Defence and security',
+      registrationWindowDays: 30,
+    },
+    description: 'Mutual support for ministerial-led trade missions focused on defence exports.',
+    roadmapQuote:
+      'mutual support for Ministerial-led Trade Missions focused on boosting defence exports and reciprocal ' +
+      'participation in defence-related trade shows and expositions/exhibitions.',
+  },
+  {
+    id: 'cyber-policy-dialogue',
+    title: 'Cyber Policy Dialogue',
+    pillar: '1',
+    pillarTitle: P1,
+    section: '1.3',
+    definitionId: 'policy-dialogue',
+    defaultParameters: { dialogueName: 'Japan–Canada Cyber Policy Dialogue', level: 'director-general' },
+    description: 'Establishing a Cyber Policy Dialogue on cybersecurity and cyber defence cooperation.',
+    roadmapQuote:
+      'Strengthen cybersecurity and cyber defence cooperation, including information exchange, resilience ' +
+      'building, and collaboration on common cyber threats affecting government systems and critical ' +
+      'infrastructure, through the establishment of a Cyber Policy Dialogue.',
+  },
+  {
+    id: 'economic-security-dialogue',
+    title: 'Economic Security Dialogue',
+    pillar: '2',
+    pillarTitle: P2,
+    definitionId: 'policy-dialogue',
+    defaultParameters: { dialogueName: 'Japan–Canada Economic Security Dialogue', level: 'vice-minister' },
+    description: 'Establishing the Economic Security Dialogue the leaders concurred on.',
+    roadmapQuote: 'They concur on the establishment of an Economic Security Dialogue',
+  },
+  {
+    id: 'joint-economic-committee',
+    title: 'Modernised Joint Economic Committee',
+    pillar: '3',
+    pillarTitle: P3,
+    definitionId: 'policy-dialogue',
+    defaultParameters: {
+      dialogueName: 'Japan–Canada Joint Economic Committee (modernised)',
+      level: 'vice-minister',
+    },
+    description:
+      'New terms of reference for the bilateral economic dialogue, reflecting emerging priorities.',
+    roadmapQuote:
+      'Modernize their bilateral economic dialogue, the Joint Economic Committee, to reflect emerging priority ' +
+      'areas of collaboration.',
+  },
+  {
+    id: 'defence-policy-consultations',
+    title: 'Expanded defence policy consultations',
+    pillar: '1',
+    pillarTitle: P1,
+    section: '1.1',
+    definitionId: 'policy-dialogue',
+    defaultParameters: {
+      dialogueName: 'Japan–Canada Defence Policy Consultations (expanded)',
+      level: 'director-general',
+    },
+    description: 'Expanded consultations for more consistent assessments of regional security trends.',
+    roadmapQuote:
+      'Expand defence policy consultations to enable more consistent assessments of regional security trends, ' +
+      'risks, and emerging challenges.',
+  },
+  {
+    id: 'moc-maritime-information-sharing',
+    title: 'MOC on maritime information sharing',
+    pillar: '1',
+    pillarTitle: P1,
+    section: '1.4',
+    definitionId: 'moc-implementation',
+    defaultParameters: { memorandum: 'Memorandum of Cooperation pertaining to information sharing' },
+    description: 'Implementing the recently signed memorandum of cooperation on information sharing.',
+    roadmapQuote:
+      'Implement the three recently signed memorandums of cooperation pertaining to information sharing, ' +
+      'combatting IUU fishing and related international fisheries management in the high seas of the North ' +
+      'Pacific, and fisheries research and technical cooperation',
+  },
+  {
+    id: 'moc-iuu-fishing',
+    title: 'MOC on combatting IUU fishing in the North Pacific high seas',
+    pillar: '1',
+    pillarTitle: P1,
+    section: '1.4',
+    definitionId: 'moc-implementation',
+    defaultParameters: {
+      memorandum:
+        'Memorandum of Cooperation on combatting IUU fishing and related international fisheries management in the high seas of the North Pacific',
+    },
+    description: 'Implementing the recently signed memorandum of cooperation on IUU fishing.',
+    roadmapQuote:
+      'Implement the three recently signed memorandums of cooperation pertaining to information sharing, ' +
+      'combatting IUU fishing and related international fisheries management in the high seas of the North Pacific',
+  },
+  {
+    id: 'moc-fisheries-research',
+    title: 'MOC on fisheries research and technical cooperation',
+    pillar: '1',
+    pillarTitle: P1,
+    section: '1.4',
+    definitionId: 'moc-implementation',
+    defaultParameters: {
+      memorandum: 'Memorandum of Cooperation on fisheries research and technical cooperation',
+    },
+    description: 'Implementing the recently signed memorandum of cooperation on fisheries research.',
+    roadmapQuote:
+      'Implement the three recently signed memorandums of cooperation pertaining to ... fisheries research and technical cooperation',
+  },
+  {
+    id: 'moc-nationals-abroad',
+    title: 'MOC on Assisting Japanese and Canadian Nationals Abroad',
+    pillar: '1',
+    pillarTitle: P1,
+    section: '1.5',
+    definitionId: 'moc-implementation',
+    defaultParameters: {
+      memorandum: 'Memorandum of Cooperation on Assisting Japanese and Canadian Nationals Abroad',
+    },
+    description: 'Mutual assistance to each other’s nationals in crises abroad.',
+    roadmapQuote:
+      "reinforcing mutual assistance to each other's nationals through the implementation of the recently signed " +
+      'Memorandum of Cooperation on Assisting Japanese and Canadian Nationals Abroad.',
+  },
+  {
+    id: 'operation-nanook',
+    title: "Participation in Canada's Operation NANOOK",
+    pillar: '1',
+    pillarTitle: P1,
+    section: '1.1',
+    definitionId: 'exercise-participation',
+    defaultParameters: { exercise: 'Operation NANOOK', host: 'CA' },
+    description: 'Japanese participation in Canada’s Arctic operation NANOOK.',
+    roadmapQuote: "Increasing participation in each other's exercises, including Canada's Operation NANOOK.",
+  },
+  {
+    id: 'kaedex',
+    title: 'Bilateral exercise KAEDEX and joint sails',
+    pillar: '1',
+    pillarTitle: P1,
+    section: '1.1',
+    definitionId: 'exercise-participation',
+    defaultParameters: { exercise: 'KAEDEX', host: 'JP' },
+    description: 'Joint sails of the Royal Canadian Navy and the JMSDF, building on exercise KAEDEX.',
+    roadmapQuote:
+      "Conducting joint sails, building on the Royal Canadian Navy's and the Japan Maritime Self Defense Forces' " +
+      'respective sails in the region and bilateral exercise KAEDEX.',
+  },
+  {
+    id: 'search-and-rescue-exercise',
+    title: 'Joint search and rescue exercise participation',
+    pillar: '1',
+    pillarTitle: P1,
+    section: '1.4',
+    definitionId: 'exercise-participation',
+    defaultParameters: { exercise: 'Search and rescue exercise', host: 'JP' },
+    description: 'Strengthening search and rescue cooperation through joint exercise participation.',
+    roadmapQuote:
+      'Strengthen cooperation in search and rescue through the exchange of best practices and joint exercise participation.',
+  },
+];

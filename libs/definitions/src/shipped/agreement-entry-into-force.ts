@@ -1,0 +1,497 @@
+/**
+ * Bringing an agreement into force (PRODUCT.md, "Bringing an agreement into force"). Examples: the Defence
+ * Equipment and Technology Transfer Agreement (signed Ottawa, 27 Jan 2026), the Mutual Legal Assistance Treaty
+ * (signed 12 Dec 2025). Precedents: signature to entry into force ~9 months (Japan–Viet Nam MLAT), ~21 months
+ * (Japan–France ETTA).
+ *
+ * `signedOn` starts a process after signature: the steps up to signature are skipped and the signature date
+ * comes from the parameter. Date expressions therefore read `latestOf: [{ param: 'signedOn' }, { output:
+ * 'signature.signedOn' }]` — exactly one of the two is set (latestOf/earliestOf ignore unset members).
+ *
+ * Entry-into-force rule: `on-signature` — the agreement enters into force at signature, so domestic
+ * procedures and the exchange of notes are skipped and the entry-into-force timer ends at the signature
+ * date; `days-after-last-notification` — the N-th day after the later of the two notes;
+ * `first-day-of-month-after` — the first day of the N-th month after the later note.
+ */
+import type { Condition, DateExpr, ProcessDefinition } from '../../../contracts/src/definition';
+
+const notSignedYet: Condition = { not: { param: 'signedOn', truthy: true } };
+const needsNotes: Condition = { not: { param: 'entryIntoForceRule', equals: 'on-signature' } };
+const signatureDate: DateExpr = { latestOf: [{ param: 'signedOn' }, { output: 'signature.signedOn' }] };
+const laterNote: DateExpr = {
+  latestOf: [{ output: 'jp-note.notifiedOn' }, { output: 'ca-note.notifiedOn' }],
+};
+
+export const agreementEntryIntoForce: ProcessDefinition = {
+  id: 'agreement-entry-into-force',
+  version: 1,
+  title: 'Bringing an agreement into force',
+  description:
+    'From the finalised text to entry into force and publication: legal examination, authority to sign, ' +
+    'signature, the domestic procedures of each side (JP Diet approval; CA tabling for 21 sitting days, ' +
+    'implementing legislation, Order in Council), the exchange of diplomatic notes, the entry-into-force ' +
+    'date computed from the agreed rule, and publication in both countries.',
+  roadmap: {
+    pillar: '1',
+    pillarTitle: 'Enhanced Security and Defence Cooperation',
+    section:
+      '1.2 Secure Information and Technology Cooperation; 1.5 Law Enforcement and Public Safety Cooperation',
+  },
+  parties: ['JP', 'CA'],
+  initiatorRoles: ['jp-officer', 'ca-officer', 'jp-mofa-negotiator', 'ca-gac-negotiator'],
+  idleAfter: { amount: 30, unit: 'calendar-days' },
+  parameters: {
+    signedOn: {
+      type: 'date',
+      title: 'Already signed on',
+      description: 'Set to start after signature: the steps up to signature are skipped.',
+      default: null,
+    },
+    requiresDietApproval: {
+      type: 'boolean',
+      title: 'Requires Diet approval (JP)',
+      description: 'A treaty needing the approval of both Houses of the Diet before conclusion.',
+      default: true,
+    },
+    requiresImplementingLegislation: {
+      type: 'boolean',
+      title: 'Requires implementing legislation (CA)',
+      default: false,
+    },
+    tablingSittingDays: {
+      type: 'number',
+      title: 'House of Commons tabling period (sitting days)',
+      description: "Canada's Policy on Tabling of Treaties in Parliament: 21 sitting days.",
+      default: 21,
+      min: 0,
+      max: 60,
+    },
+    entryIntoForceRule: {
+      type: 'enum',
+      title: 'Entry-into-force rule',
+      options: ['on-signature', 'days-after-last-notification', 'first-day-of-month-after'],
+      default: 'days-after-last-notification',
+    },
+    entryIntoForceDays: {
+      type: 'number',
+      title: 'Days after the later note',
+      description:
+        'For days-after-last-notification: enters into force on the N-th day after the later note.',
+      default: 30,
+      min: 0,
+      max: 365,
+    },
+    entryIntoForceMonths: {
+      type: 'number',
+      title: 'Months after the later note',
+      description: 'For first-day-of-month-after: the first day of the N-th month after the later note.',
+      default: 1,
+      min: 1,
+      max: 24,
+    },
+  },
+  steps: [
+    {
+      id: 'text-draft',
+      type: 'task',
+      title: 'Negotiated text',
+      description:
+        'A negotiator records the reference of the negotiated text (or its revision after a change request).',
+      when: notSignedYet,
+      parties: { JP: { roles: ['jp-mofa-negotiator'] }, CA: { roles: ['ca-gac-negotiator'] } },
+      outputs: { textReference: { type: 'reference', title: 'Text reference' } },
+      typically: { amount: 14, unit: 'calendar-days' },
+    },
+    {
+      id: 'text-finalised',
+      type: 'approval',
+      title: 'Text finalised',
+      description:
+        'Both negotiators (JP MOFA, CA GAC) confirm the final text. Requested changes send the text back for ' +
+        'revision; a rejection ends the process.',
+      when: notSignedYet,
+      parties: {
+        JP: { roles: ['jp-mofa-negotiator'], rule: 'any' },
+        CA: { roles: ['ca-gac-negotiator'], rule: 'any' },
+      },
+      onRequestChanges: { goto: 'text-draft' },
+      onReject: 'end',
+      maxRounds: 10,
+      deadline: {
+        within: { amount: 30, unit: 'calendar-days' },
+        remindBefore: [
+          { amount: 7, unit: 'calendar-days' },
+          { amount: 1, unit: 'calendar-days' },
+        ],
+        escalateAfter: [
+          { amount: 0, unit: 'calendar-days' },
+          { amount: 7, unit: 'calendar-days' },
+        ],
+      },
+      typically: { amount: 21, unit: 'calendar-days' },
+    },
+    {
+      id: 'legal-examination',
+      type: 'parallel',
+      title: 'Legal examination',
+      description: 'Both sides examine the text in parallel.',
+      when: notSignedYet,
+      branches: [
+        {
+          id: 'jp-legal',
+          title: 'Japan: Cabinet Legislation Bureau and MOFA Treaties Division',
+          steps: [
+            {
+              id: 'jp-legal-examination',
+              type: 'approval',
+              title: 'Legal examination (JP)',
+              description:
+                'The Cabinet Legislation Bureau and the International Legal Affairs Bureau (Treaties Division) ' +
+                'of MOFA both clear the text.',
+              parties: { JP: { roles: ['jp-clb-examiner', 'jp-mofa-treaties'], rule: 'all' } },
+              maxRounds: 5,
+              deadline: {
+                within: { amount: 60, unit: 'business-days', calendar: 'JP' },
+                remindBefore: [{ amount: 10, unit: 'business-days', calendar: 'JP' }],
+              },
+              typically: { amount: 45, unit: 'business-days', calendar: 'JP' },
+            },
+          ],
+        },
+        {
+          id: 'ca-legal',
+          title: 'Canada: GAC Treaty Law Division and Justice Canada',
+          steps: [
+            {
+              id: 'ca-legal-examination',
+              type: 'approval',
+              title: 'Legal examination (CA)',
+              description:
+                'The Treaty Law Division of Global Affairs Canada and Justice Canada both clear the text.',
+              parties: { CA: { roles: ['ca-gac-treaty-law', 'ca-justice-legal'], rule: 'all' } },
+              maxRounds: 5,
+              deadline: {
+                within: { amount: 60, unit: 'business-days', calendar: 'CA' },
+                remindBefore: [{ amount: 10, unit: 'business-days', calendar: 'CA' }],
+              },
+              typically: { amount: 45, unit: 'business-days', calendar: 'CA' },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'authority-to-sign',
+      type: 'parallel',
+      title: 'Authority to sign',
+      description:
+        'Each side authorises its signatory in parallel: a Cabinet decision in Japan, an Order in Council in Canada.',
+      when: notSignedYet,
+      branches: [
+        {
+          id: 'jp-authority',
+          title: 'Japan: Cabinet decision',
+          steps: [
+            {
+              id: 'jp-cabinet-decision-signature',
+              type: 'task',
+              title: 'Cabinet decision authorising signature',
+              description: 'The Cabinet Secretariat records the Cabinet decision authorising signature.',
+              parties: { JP: { roles: ['jp-cabinet-secretariat'] } },
+              outputs: {
+                decidedOn: { type: 'date', title: 'Cabinet decision date' },
+                decisionReference: { type: 'reference', title: 'Decision reference', required: false },
+              },
+              typically: { amount: 21, unit: 'calendar-days' },
+            },
+          ],
+        },
+        {
+          id: 'ca-authority',
+          title: 'Canada: Order in Council',
+          steps: [
+            {
+              id: 'ca-oic-signature',
+              type: 'task',
+              title: 'Order in Council authorising signature',
+              description: 'PCO records the Order in Council (Governor in Council) authorising signature.',
+              parties: { CA: { roles: ['ca-pco-oic'] } },
+              outputs: {
+                madeOn: { type: 'date', title: 'Date made' },
+                orderNumber: { type: 'reference', title: 'P.C. number' },
+              },
+              typically: { amount: 30, unit: 'calendar-days' },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'signature',
+      type: 'task',
+      title: 'Signature',
+      description: 'Joint signature: record the date, the place and the signatories.',
+      when: notSignedYet,
+      parties: { JP: { roles: ['jp-mofa-negotiator'] }, CA: { roles: ['ca-gac-negotiator'] } },
+      outputs: {
+        signedOn: { type: 'date', title: 'Date of signature' },
+        place: { type: 'text', title: 'Place' },
+        signatories: { type: 'text', title: 'Signatories' },
+      },
+      typically: { amount: 30, unit: 'calendar-days' },
+    },
+    {
+      id: 'domestic-procedures',
+      type: 'parallel',
+      title: 'Domestic procedures',
+      description: 'Each side completes its own procedures for consent to be bound, in parallel.',
+      when: needsNotes,
+      branches: [
+        {
+          id: 'jp-domestic',
+          title: 'Japan: Diet approval',
+          when: { param: 'requiresDietApproval', truthy: true },
+          steps: [
+            {
+              id: 'jp-cabinet-decision-submit',
+              type: 'task',
+              title: 'Cabinet decision to submit to the Diet',
+              description: 'The Cabinet decides to submit the agreement to the Diet for approval.',
+              parties: { JP: { roles: ['jp-cabinet-secretariat'] } },
+              outputs: { decidedOn: { type: 'date', title: 'Cabinet decision date' } },
+              typically: { amount: 60, unit: 'calendar-days' },
+            },
+            {
+              id: 'jp-diet-approval',
+              type: 'task',
+              title: 'Diet approval',
+              description:
+                'Both Houses approve; if the House of Councillors does not act within 30 days of receiving it, ' +
+                'the decision of the House of Representatives prevails (Constitution, art. 61).',
+              parties: { JP: { roles: ['jp-diet-liaison'] } },
+              outputs: {
+                approvedOn: { type: 'date', title: 'Date of Diet approval' },
+                record: { type: 'reference', title: 'Diet record', required: false },
+              },
+              typically: { amount: 90, unit: 'calendar-days' },
+            },
+            {
+              id: 'jp-cabinet-decision-conclusion',
+              type: 'task',
+              title: 'Cabinet decision on conclusion',
+              description: 'After Diet approval, the Cabinet decides to conclude the agreement.',
+              parties: { JP: { roles: ['jp-cabinet-secretariat'] } },
+              outputs: { decidedOn: { type: 'date', title: 'Cabinet decision date' } },
+              deadline: {
+                within: { amount: 30, unit: 'business-days', calendar: 'JP' },
+                remindBefore: [{ amount: 5, unit: 'business-days', calendar: 'JP' }],
+              },
+              typically: { amount: 14, unit: 'calendar-days' },
+            },
+          ],
+        },
+        {
+          id: 'ca-domestic',
+          title: 'Canada: tabling, legislation, Order in Council',
+          steps: [
+            {
+              id: 'ca-tabling',
+              type: 'task',
+              title: 'Tabling in the House of Commons',
+              description: 'The treaty is tabled in the House of Commons with an Explanatory Memorandum.',
+              parties: { CA: { roles: ['ca-parliament-liaison'] } },
+              outputs: {
+                tabledOn: { type: 'date', title: 'Date tabled' },
+                explanatoryMemorandum: { type: 'reference', title: 'Explanatory Memorandum reference' },
+                sessionalPaper: { type: 'reference', title: 'Sessional paper number', required: false },
+              },
+              deadline: {
+                within: { amount: 60, unit: 'calendar-days' },
+                remindBefore: [{ amount: 14, unit: 'calendar-days' }],
+              },
+              typically: { amount: 30, unit: 'calendar-days' },
+            },
+            {
+              id: 'ca-tabling-period',
+              type: 'timer',
+              title: '21 sitting days in the House of Commons',
+              description:
+                'The treaty lies before the House for the tabling period (sitting days, counted from the day ' +
+                'after tabling). The Prime Minister may grant an exception for an urgent treaty: a coordinator ' +
+                'then ends the wait early with the reason.',
+              from: { output: 'ca-tabling.tabledOn' },
+              wait: { amount: { param: 'tablingSittingDays' }, unit: 'sitting-days', calendar: 'CA' },
+              waivable: true,
+            },
+            {
+              id: 'ca-implementing-legislation',
+              type: 'task',
+              title: 'Implementing legislation',
+              description: 'Parliament passes the implementing legislation (Royal Assent).',
+              when: { param: 'requiresImplementingLegislation', truthy: true },
+              parties: { CA: { roles: ['ca-parliament-liaison'] } },
+              outputs: {
+                royalAssentOn: { type: 'date', title: 'Date of Royal Assent' },
+                statute: { type: 'reference', title: 'Statute (S.C. year, c. n)' },
+              },
+              typically: { amount: 180, unit: 'calendar-days' },
+            },
+            {
+              id: 'ca-oic-ratification',
+              type: 'task',
+              title: 'Order in Council authorising ratification',
+              description: 'PCO records the Order in Council authorising ratification (Governor in Council).',
+              parties: { CA: { roles: ['ca-pco-oic'] } },
+              outputs: {
+                madeOn: { type: 'date', title: 'Date made' },
+                orderNumber: { type: 'reference', title: 'P.C. number' },
+              },
+              deadline: {
+                within: { amount: 45, unit: 'business-days', calendar: 'CA' },
+                remindBefore: [{ amount: 10, unit: 'business-days', calendar: 'CA' }],
+              },
+              typically: { amount: 30, unit: 'calendar-days' },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'exchange-of-notes',
+      type: 'parallel',
+      title: 'Exchange of diplomatic notes',
+      description: 'Each side notifies the other that its procedures are complete; the later note counts.',
+      when: needsNotes,
+      branches: [
+        {
+          id: 'jp-notes',
+          title: 'Japan notifies',
+          steps: [
+            {
+              id: 'jp-note',
+              type: 'task',
+              title: 'Diplomatic note from Japan',
+              description:
+                'MOFA (Treaties Division) sends the note informing Canada that Japan has completed its procedures.',
+              parties: { JP: { roles: ['jp-mofa-treaties'] } },
+              outputs: {
+                notifiedOn: { type: 'date', title: 'Date of the note' },
+                noteReference: { type: 'reference', title: 'Note reference', required: false },
+              },
+              deadline: {
+                within: { amount: 30, unit: 'calendar-days' },
+                remindBefore: [{ amount: 7, unit: 'calendar-days' }],
+              },
+              typically: { amount: 14, unit: 'calendar-days' },
+            },
+          ],
+        },
+        {
+          id: 'ca-notes',
+          title: 'Canada notifies',
+          steps: [
+            {
+              id: 'ca-note',
+              type: 'task',
+              title: 'Diplomatic note from Canada',
+              description:
+                'GAC (Treaty Law Division) sends the note informing Japan that Canada has completed its procedures.',
+              parties: { CA: { roles: ['ca-gac-treaty-law'] } },
+              outputs: {
+                notifiedOn: { type: 'date', title: 'Date of the note' },
+                noteReference: { type: 'reference', title: 'Note reference', required: false },
+              },
+              deadline: {
+                within: { amount: 30, unit: 'calendar-days' },
+                remindBefore: [{ amount: 7, unit: 'calendar-days' }],
+              },
+              typically: { amount: 14, unit: 'calendar-days' },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'entry-into-force-on-signature',
+      type: 'timer',
+      title: 'Entry into force (on signature)',
+      description: 'The agreement enters into force on signature: the wait ends at the signature date.',
+      when: { param: 'entryIntoForceRule', equals: 'on-signature' },
+      from: signatureDate,
+      waivable: false,
+    },
+    {
+      id: 'entry-into-force-days',
+      type: 'timer',
+      title: 'Entry into force (days after the later note)',
+      description: 'Enters into force on the N-th day after the later of the two notes.',
+      when: { param: 'entryIntoForceRule', equals: 'days-after-last-notification' },
+      from: laterNote,
+      wait: { amount: { param: 'entryIntoForceDays' }, unit: 'calendar-days' },
+      waivable: false,
+    },
+    {
+      id: 'entry-into-force-month-start',
+      type: 'timer',
+      title: 'Entry into force (first day of the month after)',
+      description: 'Enters into force on the first day of the N-th month after the later of the two notes.',
+      when: { param: 'entryIntoForceRule', equals: 'first-day-of-month-after' },
+      from: laterNote,
+      wait: { amount: { param: 'entryIntoForceMonths' }, unit: 'month-starts' },
+      waivable: false,
+    },
+    {
+      id: 'publication',
+      type: 'parallel',
+      title: 'Publication',
+      description: 'Both sides publish the agreement once it is in force.',
+      branches: [
+        {
+          id: 'jp-publication',
+          title: 'Japan: promulgation',
+          steps: [
+            {
+              id: 'jp-official-gazette',
+              type: 'task',
+              title: 'Promulgation in the Official Gazette',
+              description:
+                'The agreement is promulgated in the Official Gazette (Kanpo) with its treaty number.',
+              parties: { JP: { roles: ['jp-official-gazette'] } },
+              outputs: {
+                promulgatedOn: { type: 'date', title: 'Date of promulgation' },
+                treatyNumber: { type: 'reference', title: 'Treaty number (条約第n号)' },
+              },
+              deadline: {
+                within: { amount: 30, unit: 'calendar-days' },
+                remindBefore: [{ amount: 7, unit: 'calendar-days' }],
+              },
+              typically: { amount: 7, unit: 'calendar-days' },
+            },
+          ],
+        },
+        {
+          id: 'ca-publication',
+          title: 'Canada: Canada Treaty Series',
+          steps: [
+            {
+              id: 'ca-treaty-series',
+              type: 'task',
+              title: 'Publication in the Canada Treaty Series',
+              description: 'The agreement is published in the Canada Treaty Series.',
+              parties: { CA: { roles: ['ca-treaty-registry'] } },
+              outputs: {
+                publishedOn: { type: 'date', title: 'Date of publication' },
+                ctsNumber: { type: 'reference', title: 'CTS number (e.g. 2026/12)' },
+              },
+              deadline: {
+                within: { amount: 90, unit: 'calendar-days' },
+                remindBefore: [{ amount: 14, unit: 'calendar-days' }],
+              },
+              typically: { amount: 60, unit: 'calendar-days' },
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,219 @@
+/**
+ * Concluding an implementing arrangement (PRODUCT.md). Example: the implementing arrangement for the
+ * Security of Information Agreement (SIA signed 8 Jul 2025). Non-binding: no Diet, no tabling.
+ * The draft is one of two task steps, chosen by `leadSide` (the other is skipped). Change requests in review
+ * route back to the first of them: the lead side's drafting task runs again as the revision, then the review
+ * runs again; the review counts its rounds.
+ */
+import type { ProcessDefinition } from '../../../contracts/src/definition';
+
+export const implementingArrangement: ProcessDefinition = {
+  id: 'implementing-arrangement',
+  version: 1,
+  title: 'Concluding an implementing arrangement',
+  description:
+    'A non-binding arrangement under an existing agreement: draft by the lead side, inter-agency review by ' +
+    'every concerned agency of both sides (revise and review again on change requests), legal review, ' +
+    'approval to sign by senior officials, signature, registration and implementation kick-off.',
+  roadmap: {
+    pillar: '1',
+    pillarTitle: 'Enhanced Security and Defence Cooperation',
+    section: '1.2 Secure Information and Technology Cooperation',
+  },
+  parties: ['JP', 'CA'],
+  initiatorRoles: ['jp-officer', 'ca-officer'],
+  idleAfter: { amount: 21, unit: 'calendar-days' },
+  parameters: {
+    leadSide: {
+      type: 'enum',
+      title: 'Lead side (prepares the draft)',
+      options: ['JP', 'CA'],
+      default: 'JP',
+    },
+    parentAgreement: {
+      type: 'text',
+      title: 'Agreement it implements',
+      default: 'Security of Information Agreement (signed 8 July 2025)',
+    },
+  },
+  steps: [
+    {
+      id: 'draft-by-jp',
+      type: 'task',
+      when: { param: 'leadSide', equals: 'JP' },
+      title: 'Draft prepared (JP)',
+      description: 'Record the reference of the draft or of its revision.',
+      parties: { JP: { roles: ['jp-officer', 'jp-mod-atla'] } },
+      outputs: {
+        draftReference: { type: 'reference', title: 'Draft reference' },
+        changes: { type: 'text', title: 'Changes since the last round', required: false },
+      },
+      deadline: {
+        within: { amount: 20, unit: 'business-days', calendar: 'JP' },
+        remindBefore: [{ amount: 3, unit: 'business-days', calendar: 'JP' }],
+      },
+      typically: { amount: 15, unit: 'business-days', calendar: 'JP' },
+    },
+    {
+      id: 'draft-by-ca',
+      type: 'task',
+      when: { param: 'leadSide', equals: 'CA' },
+      title: 'Draft prepared (CA)',
+      description: 'Record the reference of the draft or of its revision.',
+      parties: { CA: { roles: ['ca-officer', 'ca-dnd'] } },
+      outputs: {
+        draftReference: { type: 'reference', title: 'Draft reference' },
+        changes: { type: 'text', title: 'Changes since the last round', required: false },
+      },
+      deadline: {
+        within: { amount: 20, unit: 'business-days', calendar: 'CA' },
+        remindBefore: [{ amount: 3, unit: 'business-days', calendar: 'CA' }],
+      },
+      typically: { amount: 15, unit: 'business-days', calendar: 'CA' },
+    },
+    {
+      id: 'inter-agency-review',
+      type: 'approval',
+      title: 'Inter-agency review',
+      description:
+        'Every concerned agency must concur: JP MOD/ATLA, MOFA, METI; CA DND, GAC, PSPC. A change request ' +
+        'sends the draft back to the lead side and the review starts a new round.',
+      parties: {
+        JP: { roles: ['jp-mod-atla', 'jp-mofa', 'jp-meti'], rule: 'all' },
+        CA: { roles: ['ca-dnd', 'ca-gac', 'ca-pspc'], rule: 'all' },
+      },
+      onRequestChanges: { goto: 'draft-by-jp' },
+      onReject: 'end',
+      maxRounds: 5,
+      deadline: {
+        within: { amount: 15, unit: 'business-days', calendar: 'JP' },
+        remindBefore: [
+          { amount: 5, unit: 'business-days', calendar: 'JP' },
+          { amount: 1, unit: 'business-days', calendar: 'JP' },
+        ],
+        escalateAfter: [
+          { amount: 0, unit: 'calendar-days' },
+          { amount: 5, unit: 'business-days', calendar: 'JP' },
+        ],
+      },
+      typically: { amount: 15, unit: 'business-days', calendar: 'JP' },
+    },
+    {
+      id: 'legal-review',
+      type: 'approval',
+      title: 'Legal review',
+      description:
+        'GAC Treaty Law Division and MOFA confirm the text is a non-binding arrangement within the agreement.',
+      parties: {
+        JP: { roles: ['jp-mofa-treaties'], rule: 'any' },
+        CA: { roles: ['ca-gac-treaty-law'], rule: 'any' },
+      },
+      onRequestChanges: { goto: 'draft-by-jp' },
+      onReject: 'end',
+      maxRounds: 5,
+      deadline: {
+        within: { amount: 20, unit: 'business-days', calendar: 'CA' },
+        remindBefore: [{ amount: 5, unit: 'business-days', calendar: 'CA' }],
+      },
+      typically: { amount: 15, unit: 'business-days', calendar: 'CA' },
+    },
+    {
+      id: 'approval-to-sign',
+      type: 'approval',
+      title: 'Approval to sign',
+      description: 'A senior official of each side approves signature.',
+      parties: {
+        JP: { roles: ['jp-senior-official'], rule: 'any' },
+        CA: { roles: ['ca-senior-official'], rule: 'any' },
+      },
+      onReject: 'end',
+      deadline: {
+        within: { amount: 10, unit: 'business-days', calendar: 'JP' },
+        remindBefore: [{ amount: 3, unit: 'business-days', calendar: 'JP' }],
+      },
+      typically: { amount: 10, unit: 'business-days', calendar: 'JP' },
+    },
+    {
+      id: 'signature',
+      type: 'task',
+      title: 'Signature',
+      description: 'Joint signature: record the date, the place and the signatories.',
+      parties: { JP: { roles: ['jp-senior-official'] }, CA: { roles: ['ca-senior-official'] } },
+      outputs: {
+        signedOn: { type: 'date', title: 'Date of signature' },
+        place: { type: 'text', title: 'Place' },
+        signatories: { type: 'text', title: 'Signatories' },
+      },
+      typically: { amount: 30, unit: 'calendar-days' },
+    },
+    {
+      id: 'registration',
+      type: 'parallel',
+      title: 'Registration',
+      description: 'Each side records the signed arrangement in its registry, in parallel.',
+      branches: [
+        {
+          id: 'ca-registration',
+          title: 'Canada: GAC registry',
+          steps: [
+            {
+              id: 'ca-registry',
+              type: 'task',
+              title: 'Registered with the GAC treaty registry',
+              description: 'GAC records the arrangement in its treaty registry.',
+              parties: { CA: { roles: ['ca-treaty-registry'] } },
+              outputs: {
+                registeredOn: { type: 'date', title: 'Date registered' },
+                registryReference: { type: 'reference', title: 'Registry reference' },
+              },
+              deadline: {
+                within: { amount: 30, unit: 'calendar-days' },
+                remindBefore: [{ amount: 7, unit: 'calendar-days' }],
+              },
+              typically: { amount: 14, unit: 'calendar-days' },
+            },
+          ],
+        },
+        {
+          id: 'jp-registration',
+          title: 'Japan: MOFA',
+          steps: [
+            {
+              id: 'jp-registry',
+              type: 'task',
+              title: 'Recorded by MOFA',
+              description: 'MOFA records the arrangement.',
+              parties: { JP: { roles: ['jp-mofa'] } },
+              outputs: {
+                registeredOn: { type: 'date', title: 'Date recorded' },
+                registryReference: { type: 'reference', title: 'MOFA reference' },
+              },
+              deadline: {
+                within: { amount: 30, unit: 'calendar-days' },
+                remindBefore: [{ amount: 7, unit: 'calendar-days' }],
+              },
+              typically: { amount: 14, unit: 'calendar-days' },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'implementation-kickoff',
+      type: 'task',
+      title: 'Implementation kick-off',
+      description:
+        'The first joint implementation meeting is held; record its date and the agreed work plan.',
+      parties: { JP: { roles: ['jp-officer'] }, CA: { roles: ['ca-officer'] } },
+      outputs: {
+        heldOn: { type: 'date', title: 'Kick-off date' },
+        workPlan: { type: 'reference', title: 'Work plan reference', required: false },
+      },
+      deadline: {
+        within: { amount: 60, unit: 'calendar-days' },
+        remindBefore: [{ amount: 14, unit: 'calendar-days' }],
+      },
+      typically: { amount: 30, unit: 'calendar-days' },
+    },
+  ],
+};

@@ -1,0 +1,216 @@
+/**
+ * Planning a trade mission (PRODUCT.md). Examples: the Team Canada Trade Mission to Japan; Keidanren's return
+ * visit. Lead time ~6 months. Participant recruitment is a registration window (a timer, waivable by a
+ * coordinator if it is closed early), then the number of companies registered is recorded.
+ */
+import type { ProcessDefinition } from '../../../contracts/src/definition';
+
+export const tradeMission: ProcessDefinition = {
+  id: 'trade-mission',
+  version: 1,
+  title: 'Planning a trade mission',
+  description:
+    'From concept to post-mission report: concept approval and host concurrence, budget, dates and ' +
+    'programme, participant recruitment through a registration window, B2B matchmaking, logistics and ' +
+    'security, a final go/no-go by both ministers’ offices, the mission itself and the report.',
+  roadmap: {
+    pillar: '3',
+    pillarTitle: 'Trade and Investment',
+    section: 'Team Canada Trade Mission to Japan; Keidanren return visit',
+  },
+  parties: ['JP', 'CA'],
+  initiatorRoles: ['ca-officer', 'ca-gac-trade-missions', 'jp-officer', 'jp-jetro'],
+  idleAfter: { amount: 14, unit: 'calendar-days' },
+  parameters: {
+    direction: {
+      type: 'enum',
+      title: 'Direction',
+      options: ['canada-to-japan', 'japan-to-canada'],
+      default: 'canada-to-japan',
+    },
+    sectors: { type: 'text', title: 'Focus sectors', default: 'Multi-sector' },
+    registrationWindowDays: {
+      type: 'number',
+      title: 'Registration window (calendar days)',
+      default: 30,
+      min: 1,
+      max: 120,
+    },
+    targetCompanies: { type: 'number', title: 'Target number of companies', default: 50, min: 1 },
+  },
+  steps: [
+    {
+      id: 'concept-approval',
+      type: 'approval',
+      title: 'Concept approval',
+      description:
+        "The Minister of International Trade's office approves the concept; the Japanese host (METI or JETRO) " +
+        'concurs. A rejection ends the planning.',
+      parties: {
+        CA: { roles: ['ca-trade-minister-office'], rule: 'any' },
+        JP: { roles: ['jp-meti', 'jp-jetro'], rule: 'any' },
+      },
+      onReject: 'end',
+      maxRounds: 3,
+      deadline: {
+        within: { amount: 30, unit: 'calendar-days' },
+        remindBefore: [{ amount: 7, unit: 'calendar-days' }],
+      },
+      typically: { amount: 21, unit: 'calendar-days' },
+    },
+    {
+      id: 'budget-approval',
+      type: 'approval',
+      title: 'Budget approval',
+      description: 'The GAC trade missions division approves the budget.',
+      parties: { CA: { roles: ['ca-gac-trade-missions'], rule: 'any' } },
+      onReject: 'end',
+      maxRounds: 3,
+      deadline: {
+        within: { amount: 15, unit: 'business-days', calendar: 'CA' },
+        remindBefore: [{ amount: 3, unit: 'business-days', calendar: 'CA' }],
+      },
+      typically: { amount: 10, unit: 'business-days', calendar: 'CA' },
+    },
+    {
+      id: 'dates-and-programme',
+      type: 'task',
+      title: 'Dates and programme',
+      description: 'Agreed jointly; either side records the dates, cities and programme.',
+      parties: { CA: { roles: ['ca-gac-trade-missions', 'ca-tcs-tokyo'] }, JP: { roles: ['jp-jetro'] } },
+      outputs: {
+        startsOn: { type: 'date', title: 'First day of the mission' },
+        endsOn: { type: 'date', title: 'Last day of the mission' },
+        cities: { type: 'text', title: 'Cities' },
+        programme: { type: 'reference', title: 'Programme reference', required: false },
+      },
+      deadline: {
+        within: { amount: 30, unit: 'calendar-days' },
+        remindBefore: [{ amount: 7, unit: 'calendar-days' }],
+      },
+      typically: { amount: 21, unit: 'calendar-days' },
+    },
+    {
+      id: 'registration-window',
+      type: 'timer',
+      title: 'Participant registration window',
+      description:
+        'Companies register for the mission; a coordinator may close the window early with a reason.',
+      wait: { amount: { param: 'registrationWindowDays' }, unit: 'calendar-days' },
+      waivable: true,
+    },
+    {
+      id: 'participants-recorded',
+      type: 'task',
+      title: 'Participants recorded',
+      description: 'Record the number of companies registered when the window closes.',
+      parties: { CA: { roles: ['ca-gac-trade-missions'] } },
+      outputs: {
+        companiesRegistered: { type: 'number', title: 'Companies registered' },
+        participantList: { type: 'reference', title: 'Participant list', required: false },
+      },
+      deadline: {
+        within: { amount: 5, unit: 'business-days', calendar: 'CA' },
+        remindBefore: [{ amount: 1, unit: 'business-days', calendar: 'CA' }],
+      },
+      typically: { amount: 3, unit: 'business-days', calendar: 'CA' },
+    },
+    {
+      id: 'b2b-matchmaking',
+      type: 'task',
+      title: 'B2B matchmaking',
+      description: 'JETRO and the Trade Commissioner Service in Tokyo arrange the business meetings.',
+      parties: { JP: { roles: ['jp-jetro'] }, CA: { roles: ['ca-tcs-tokyo'] } },
+      outputs: { meetingsArranged: { type: 'number', title: 'B2B meetings arranged' } },
+      deadline: {
+        within: { amount: 45, unit: 'calendar-days' },
+        remindBefore: [{ amount: 7, unit: 'calendar-days' }],
+      },
+      typically: { amount: 30, unit: 'calendar-days' },
+    },
+    {
+      id: 'logistics-and-security',
+      type: 'task',
+      title: 'Logistics and security',
+      description: 'Venues, transport, accommodation and the security plan are in place.',
+      parties: { CA: { roles: ['ca-gac-trade-missions', 'ca-tcs-tokyo'] } },
+      outputs: { logisticsPlan: { type: 'reference', title: 'Logistics and security plan' } },
+      deadline: {
+        within: { amount: 30, unit: 'calendar-days' },
+        remindBefore: [{ amount: 7, unit: 'calendar-days' }],
+      },
+      typically: { amount: 21, unit: 'calendar-days' },
+    },
+    {
+      id: 'go-no-go',
+      type: 'approval',
+      title: 'Final go / no-go',
+      description: "Both ministers' offices confirm the mission goes ahead; a rejection cancels it.",
+      parties: {
+        CA: { roles: ['ca-trade-minister-office'], rule: 'any' },
+        JP: { roles: ['jp-minister-office'], rule: 'any' },
+      },
+      onReject: 'end',
+      maxRounds: 3,
+      deadline: {
+        within: { amount: 10, unit: 'business-days', calendar: 'CA' },
+        remindBefore: [
+          { amount: 3, unit: 'business-days', calendar: 'CA' },
+          { amount: 1, unit: 'business-days', calendar: 'CA' },
+        ],
+        escalateAfter: [
+          { amount: 0, unit: 'hours' },
+          { amount: 2, unit: 'business-days', calendar: 'CA' },
+        ],
+      },
+      typically: { amount: 7, unit: 'business-days', calendar: 'CA' },
+    },
+    {
+      id: 'mission-held',
+      type: 'task',
+      title: 'Mission held',
+      description: 'Record when the mission took place and how many took part.',
+      parties: { CA: { roles: ['ca-gac-trade-missions', 'ca-tcs-tokyo'] }, JP: { roles: ['jp-jetro'] } },
+      outputs: {
+        heldFrom: { type: 'date', title: 'From' },
+        heldTo: { type: 'date', title: 'To' },
+        participants: { type: 'number', title: 'Participating companies' },
+      },
+      typically: { amount: 60, unit: 'calendar-days' },
+    },
+    {
+      id: 'post-mission-report',
+      type: 'task',
+      title: 'Post-mission report drafted',
+      description: 'The Trade Commissioner Service in Tokyo drafts the report (results, deals, follow-ups).',
+      parties: { CA: { roles: ['ca-tcs-tokyo'] } },
+      outputs: {
+        reportReference: { type: 'reference', title: 'Report reference' },
+        dealsAnnounced: { type: 'number', title: 'Agreements / deals announced', required: false },
+      },
+      deadline: {
+        within: { amount: 30, unit: 'calendar-days' },
+        remindBefore: [{ amount: 7, unit: 'calendar-days' }],
+      },
+      typically: { amount: 21, unit: 'calendar-days' },
+    },
+    {
+      id: 'post-mission-report-approval',
+      type: 'approval',
+      title: 'Post-mission report approved',
+      description: 'Both sides approve the report; requested changes send it back to the drafter.',
+      parties: {
+        CA: { roles: ['ca-gac-trade-missions'], rule: 'any' },
+        JP: { roles: ['jp-jetro'], rule: 'any' },
+      },
+      onRequestChanges: { goto: 'post-mission-report' },
+      onReject: 'end',
+      maxRounds: 5,
+      deadline: {
+        within: { amount: 15, unit: 'business-days', calendar: 'CA' },
+        remindBefore: [{ amount: 3, unit: 'business-days', calendar: 'CA' }],
+      },
+      typically: { amount: 10, unit: 'business-days', calendar: 'CA' },
+    },
+  ],
+};
