@@ -1,0 +1,29 @@
+/**
+ * The worker process: `node dist/apps/worker/src/main.js`. SIGINT/SIGTERM let in-flight tasks finish
+ * (the Temporal runtime shuts the worker down on those signals), then the connections close.
+ */
+import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
+import { createWorker } from './worker.factory';
+
+const TEMPORAL_LEVELS: Record<string, LogLevel> = {
+  trace: 'TRACE',
+  debug: 'DEBUG',
+  info: 'INFO',
+  warn: 'WARN',
+  error: 'ERROR',
+  fatal: 'ERROR',
+};
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger(TEMPORAL_LEVELS[process.env.LOG_LEVEL ?? 'info'] ?? 'INFO') });
+  const worker = await createWorker();
+  await worker.running;
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error('Worker failed:', err);
+    process.exit(1);
+  },
+);

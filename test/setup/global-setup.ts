@@ -1,0 +1,113 @@
+/**
+ * One real Temporal dev server (the resolved CLI, free ports, Accord's search attributes), the real
+ * worker and the real API, shared by every e2e file. Handles stay on globalThis for global-teardown.ts;
+ * test files read test/.tmp/e2e-env.json (test/support/e2e-env.ts).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { createApiApp } from '../../apps/api/src/app.factory';
+import { createWorker, type AccordWorker } from '../../apps/worker/src/worker.factory';
+import { loadConfig } from '../../libs/config/src/accord-config';
+import { SA } from '../../libs/contracts/src/search-attributes';
+import { resolveTemporalCli } from '../../libs/temporal/src/cli-resolver';
+import { registerSearchAttributes } from '../../libs/temporal/src/search-attributes';
+import type { E2eEnv } from '../support/e2e-env';
+import { E2E_ENV_FILE, E2E_ENV_VAR } from '../support/e2e-env';
+import { freePort } from './ports';
+
+export interface E2eHandles {
+  testEnv: TestWorkflowEnvironment;
+  worker: AccordWorker;
+  app: INestApplication;
+  dataDir: string;
+}
+
+declare global {
+  var __ACCORD_E2E__: E2eHandles | undefined;
+}
+
+function lap(label: string, since: number): number {
+  const now = Date.now();
+  if (process.env.ACCORD_E2E_TIMINGS !== '0')
+    process.stderr.write(`[e2e setup] ${label}: ${now - since} ms\n`);
+  return now;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const t0 = Date.now();
+  let t = t0;
+  process.stderr.write('\n');
+  const cli = await resolveTemporalCli();
+  t = lap(`Temporal CLI (${cli.source}: ${cli.path})`, t);
+
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed in this process (watch mode): keep it.
+  }
+  const testEnv = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: cli.path },
+      ip: '127.0.0.1',
+      port: await freePort(),
+      searchAttributes: Object.values(SA),
+      log: { format: 'pretty', level: 'warn' },
+    },
+  });
+  await registerSearchAttributes(testEnv.connection, 'default');
+  t = lap(`dev server at ${testEnv.address}`, t);
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-e2e-'));
+  const jwtSecret = randomBytes(32).toString('hex');
+  const apiPort = await freePort();
+  Object.assign(process.env, {
+    TEMPORAL_ADDRESS: testEnv.address,
+    TEMPORAL_NAMESPACE: 'default',
+    ACCORD_TASK_QUEUE: `accord-e2e-${randomUUID()}`,
+    ACCORD_DAY_LENGTH: '1s',
+    ACCORD_JWT_SECRET: jwtSecret,
+    ACCORD_DATA_DIR: dataDir,
+    ACCORD_TEMPORAL_CLI: cli.path,
+    ACCORD_API_HOST: '127.0.0.1',
+    PORT: String(apiPort),
+    LOG_LEVEL: process.env.ACCORD_E2E_LOG_LEVEL ?? 'warn',
+  });
+  const config = loadConfig(process.env);
+
+  let worker: AccordWorker | undefined;
+  let app: INestApplication | undefined;
+  try {
+    worker = await createWorker({ config, client: testEnv.client });
+    t = lap(`worker on ${config.taskQueue} (workflow bundle)`, t);
+    app = await createApiApp({ config, client: testEnv.client });
+    await app.listen(apiPort, '127.0.0.1');
+    lap(`API at http://127.0.0.1:${apiPort}`, t);
+  } catch (err) {
+    // Leave no server or worker behind when the harness cannot start.
+    await app?.close().catch(() => undefined);
+    await worker?.shutdown().catch(() => undefined);
+    await testEnv.teardown().catch(() => undefined);
+    throw err;
+  }
+
+  globalThis.__ACCORD_E2E__ = { testEnv, worker, app, dataDir };
+  const env: E2eEnv = {
+    temporalAddress: testEnv.address,
+    namespace: 'default',
+    taskQueue: config.taskQueue,
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    jwtSecret,
+    dataDir,
+    temporalCli: cli.path,
+  };
+  // Test workers inherit this (they start after the global setup); the file is for people and tools.
+  process.env[E2E_ENV_VAR] = JSON.stringify(env);
+  fs.mkdirSync(path.dirname(E2E_ENV_FILE), { recursive: true });
+  fs.writeFileSync(E2E_ENV_FILE, JSON.stringify(env, null, 2));
+  lap('e2e harness ready (total)', t0);
+}
