@@ -1,0 +1,110 @@
+/** The HTTP application: every resource module, the global auth guard, validation and error filter. */
+import { DynamicModule, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import type { Client } from '@temporalio/client';
+import { LoggerModule } from 'nestjs-pino';
+import type { AccordConfig } from '../../../libs/config/src/accord-config';
+import { TemporalModule } from '../../../libs/temporal/src/temporal.module';
+import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
+import type { TokenVerifier } from './auth/token-verifier';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { requestIdOf } from './common/request-id';
+import { ACCORD_CONFIG, TEMPORAL_CLIENT } from './common/tokens';
+import { Catalogue } from './definitions/catalogue';
+import { DefinitionsController } from './definitions/definitions.controller';
+import { DelegationsController } from './delegations/delegations.controller';
+import { DelegationsService } from './delegations/delegations.service';
+import { DelegationsStore } from './delegations/delegations.store';
+import { HealthController } from './health/health.controller';
+import { InboxController } from './inbox/inbox.controller';
+import { InboxService } from './inbox/inbox.service';
+import { InitiativesController } from './initiatives/initiatives.controller';
+import { MeController } from './me/me.controller';
+import { MonitoringModule } from './monitoring/monitoring.module';
+import { ProcessesController } from './processes/processes.controller';
+import { ProcessesService } from './processes/processes.service';
+
+export interface AppModuleOptions {
+  config: AccordConfig;
+  verifier: TokenVerifier;
+  client: Client;
+  /** Close the client's connection when the app closes (it was created for the app). */
+  ownsClient: boolean;
+}
+
+const OWNS_CLIENT = Symbol('OWNS_CLIENT');
+
+@Injectable()
+class OwnedClientCloser implements OnApplicationShutdown {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(OWNS_CLIENT) private readonly owned: boolean,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.owned) await this.client.connection.close();
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, verifier, client, ownsClient }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TemporalModule.forRoot({ client }),
+        MonitoringModule,
+        TerminusModule.forRoot({ logger: false }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: requestIdOf,
+            // Never log credentials: tokens, cookies, secrets in bodies.
+            redact: {
+              paths: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'req.headers["x-api-key"]',
+                'res.headers["set-cookie"]',
+                '*.jwtSecret',
+                '*.secret',
+                '*.password',
+                '*.token',
+              ],
+              censor: '[redacted]',
+            },
+            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        }),
+      ],
+      controllers: [
+        HealthController,
+        MeController,
+        DefinitionsController,
+        InitiativesController,
+        ProcessesController,
+        InboxController,
+        DelegationsController,
+      ],
+      providers: [
+        { provide: ACCORD_CONFIG, useValue: config },
+        { provide: OWNS_CLIENT, useValue: ownsClient },
+        OwnedClientCloser,
+        { provide: TOKEN_VERIFIER, useValue: verifier },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        Catalogue,
+        DelegationsStore,
+        DelegationsService,
+        ProcessesService,
+        InboxService,
+      ],
+    };
+  }
+}

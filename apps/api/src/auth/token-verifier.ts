@@ -1,0 +1,66 @@
+/**
+ * Verifies bearer tokens: HS256 with the shared secret, or RS/ES keys from a JWKS URL (OIDC provider) with
+ * issuer/audience checks when configured. Returns the Principal or throws InvalidTokenError.
+ */
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { Principal } from '../../../../libs/contracts/src/principal';
+
+export class InvalidTokenError extends Error {}
+
+export type VerifierSettings =
+  | { kind: 'secret'; secret: string; issuer?: string; audience?: string }
+  | { kind: 'jwks'; jwksUrl: string; issuer?: string; audience?: string };
+
+const ROLE_PATTERN = /^[a-z][a-z0-9-]{0,63}$/;
+
+/** Checks the Accord claims (sub, name, party, org, roles) of a verified payload. */
+export function principalFromClaims(payload: JWTPayload): Principal {
+  const { sub, name, party, org, roles } = payload as Record<string, unknown>;
+  const str = (v: unknown, max = 256) => typeof v === 'string' && v.length > 0 && v.length <= max;
+  if (!str(sub)) throw new InvalidTokenError('token has no valid "sub" claim');
+  if (!str(name)) throw new InvalidTokenError('token has no valid "name" claim');
+  if (party !== 'JP' && party !== 'CA') throw new InvalidTokenError('token "party" claim must be JP or CA');
+  if (!str(org)) throw new InvalidTokenError('token has no valid "org" claim');
+  if (!Array.isArray(roles) || roles.length > 100 || !roles.every((r) => typeof r === 'string' && ROLE_PATTERN.test(r))) {
+    throw new InvalidTokenError('token "roles" claim must be a list of role ids');
+  }
+  return { sub: sub as string, name: name as string, party, org: org as string, roles: [...new Set(roles as string[])] };
+}
+
+export class TokenVerifier {
+  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly algorithms: string[];
+
+  constructor(private readonly settings: VerifierSettings) {
+    if (settings.kind === 'secret') {
+      this.key = new TextEncoder().encode(settings.secret);
+      this.algorithms = ['HS256'];
+    } else {
+      this.key = createRemoteJWKSet(new URL(settings.jwksUrl));
+      this.algorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+    }
+  }
+
+  async verify(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      const result = await jwtVerify(token, this.key as Uint8Array, {
+        algorithms: this.algorithms,
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        requiredClaims: ['exp'],
+      });
+      payload = result.payload;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      const reason =
+        code === 'ERR_JWT_EXPIRED'
+          ? 'token expired'
+          : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED'
+            ? `token claim invalid: ${(err as Error).message}`
+            : 'token signature or format invalid';
+      throw new InvalidTokenError(reason);
+    }
+    return principalFromClaims(payload);
+  }
+}

@@ -1,0 +1,27 @@
+/** Starts the HTTP API alone (npm run start:api, or as part of npm start). */
+import { ConfigError, loadConfig } from '../../../libs/config/src/accord-config';
+import { createApiApp } from './app.factory';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApiApp({ config });
+  await app.listen(config.api.port, config.api.host);
+  // Graceful stop: close the HTTP server and the Temporal connection (shutdown hooks run), exit 0.
+  const stop = (signal: NodeJS.Signals) => {
+    process.stderr.write(`accord-api: ${signal}, shutting down\n`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  const detail = err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`accord-api failed to start: ${detail}\n`);
+  process.exit(1);
+});

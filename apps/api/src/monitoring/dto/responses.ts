@@ -1,0 +1,86 @@
+/** OpenAPI classes for the monitoring responses (the shapes are libs/monitoring and libs/forecast types). */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class NamedUserDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class WaitingOnDto {
+  @ApiProperty({ enum: ['JP', 'CA'], nullable: true, type: String }) party!: string | null;
+  @ApiProperty({ type: [String] }) roles!: string[];
+  @ApiProperty({ type: [NamedUserDto], description: 'Named users of the directory who could act' }) users!: NamedUserDto[];
+}
+
+export class StuckItemDto {
+  @ApiProperty() processId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() definitionId!: string;
+  @ApiProperty({ nullable: true, type: String }) stepId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) stepTitle!: string | null;
+  @ApiProperty({ enum: ['overdue', 'idle', 'failing'] }) reason!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it became stuck' }) since!: string;
+  @ApiProperty({ description: 'How long it has been stuck, ms' }) stuckForMs!: number;
+  @ApiProperty({ type: WaitingOnDto }) waitingOn!: WaitingOnDto;
+  @ApiProperty() detail!: string;
+}
+
+export class ForecastBasisDto {
+  @ApiProperty() stepId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ format: 'date-time' }) start!: string;
+  @ApiProperty({ format: 'date-time' }) end!: string;
+  @ApiProperty({ enum: ['deadline', 'typical', 'timer', 'fixed', 'default', 'recorded'] }) source!: string;
+  @ApiProperty({ description: 'On the critical path' }) critical!: boolean;
+  @ApiPropertyOptional() overdue?: boolean;
+}
+
+export class ForecastDto {
+  @ApiProperty({ format: 'date-time' }) projectedCompletion!: string;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'Agreements: projected entry into force' })
+  projectedEntryIntoForce?: string | null;
+  @ApiProperty({ type: [ForecastBasisDto] }) basis!: ForecastBasisDto[];
+  @ApiProperty({ type: [String], description: 'Critical-path step ids, longest first' }) dominant!: string[];
+  @ApiProperty() explanation!: string;
+  @ApiProperty({ format: 'date-time' }) computedAt!: string;
+}
+
+export class BulkMatchDto {
+  @ApiProperty() processId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true, type: String }) stepId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) since!: string | null;
+}
+
+export class BulkResultItemDto {
+  @ApiProperty() processId!: string;
+  @ApiProperty({ nullable: true, type: String }) stepId!: string | null;
+  @ApiProperty() ok!: boolean;
+  @ApiPropertyOptional() error?: string;
+  @ApiPropertyOptional() statusCode?: number;
+}
+
+export class BulkResultDto {
+  @ApiProperty({ enum: ['nudge', 'extend', 'reassign', 'cancel'] }) action!: string;
+  @ApiProperty() dryRun!: boolean;
+  @ApiProperty({ type: [BulkMatchDto] }) matched!: BulkMatchDto[];
+  @ApiProperty({ type: [BulkResultItemDto] }) results!: BulkResultItemDto[];
+  @ApiProperty() truncated!: boolean;
+  @ApiPropertyOptional({ description: 'Dry runs over a filter: send it back with dryRun=false to act' }) confirmToken?: string;
+}
+
+export class SummaryDto {
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) byStatus!: Record<string, number>;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) byDefinition!: object[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) byAwaitedParty!: Record<string, number>;
+  @ApiProperty() overdue!: number;
+  @ApiProperty() idle!: number;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Per roadmap pillar: counts, average progress, latest forecast' })
+  pillars!: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Per initiative: its processes, progress and forecast' })
+  initiatives!: object[];
+  @ApiProperty() truncated!: boolean;
+  @ApiProperty() tookMs!: number;
+}

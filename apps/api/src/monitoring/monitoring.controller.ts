@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '../../../../libs/contracts/src/principal';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ApiErrors } from '../common/error-response.dto';
+import { BulkService } from './bulk.service';
+import { assertCoordinator } from './coordinator';
+import { BulkDto } from './dto/bulk.dto';
+import { BulkResultDto, StuckItemDto, SummaryDto } from './dto/responses';
+import { StuckQueryDto } from './dto/stuck.query';
+import { MonitoringService } from './monitoring.service';
+
+
+/** The part of the (express) response used here: headers only, the body stays Nest's. */
+interface HeaderSink {
+  setHeader(name: string, value: string): unknown;
+}
+
+@ApiTags('monitoring')
+@ApiBearerAuth()
+@ApiErrors(401, 403, 413)
+@Controller('monitoring')
+export class MonitoringController {
+  constructor(
+    private readonly monitoring: MonitoringService,
+    private readonly bulk: BulkService,
+  ) {}
+
+  @Get('stuck')
+  @ApiOperation({
+    summary: 'Stuck processes with the reason (overdue, idle, failing), the step and who could act (coordinators)',
+    description:
+      'Overdue and idle come from visibility queries on the search attributes; failing from describing running ' +
+      'executions, at most ACCORD_MONITORING_MAX_DESCRIBES per call: X-Next-Page-Token (pageToken) continues it. ' +
+      'X-Accord-Scanned counts the processes looked at; X-Accord-Truncated says a bound was hit.',
+  })
+  @ApiOkResponse({ type: [StuckItemDto] })
+  @ApiErrors(400)
+  async stuck(@CurrentPrincipal() caller: Principal, @Query() query: StuckQueryDto, @Res({ passthrough: true }) res: HeaderSink) {
+    assertCoordinator(caller);
+    const r = await this.monitoring.stuck(query);
+    res.setHeader('X-Accord-Scanned', String(r.scanned));
+    res.setHeader('X-Accord-Truncated', String(r.truncated));
+    if (r.failingNextPageToken) res.setHeader('X-Next-Page-Token', r.failingNextPageToken);
+    return r.items;
+  }
+
+  @Get('summary')
+  @ApiOperation({ summary: 'Counts by status, definition and awaited party; overdue and idle; roll-up per pillar and initiative' })
+  @ApiOkResponse({ type: SummaryDto })
+  summary(@CurrentPrincipal() caller: Principal) {
+    assertCoordinator(caller);
+    return this.monitoring.summary();
+  }
+
+  @Post('bulk')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Nudge, extend, reassign or cancel every process a filter matches; dryRun lists without touching' })
+  @ApiOkResponse({ type: BulkResultDto })
+  @ApiErrors(400)
+  run(@CurrentPrincipal() caller: Principal, @Body() dto: BulkDto) {
+    assertCoordinator(caller);
+    return this.bulk.run(caller, dto);
+  }
+}

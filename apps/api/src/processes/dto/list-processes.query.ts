@@ -1,0 +1,40 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+export class ListProcessesQuery {
+  @ApiPropertyOptional({ enum: ['running', 'completed', 'rejected', 'cancelled', 'failed'] })
+  @IsOptional()
+  @IsIn(['running', 'completed', 'rejected', 'cancelled', 'failed'])
+  status?: 'running' | 'completed' | 'rejected' | 'cancelled' | 'failed';
+
+  @ApiPropertyOptional({ example: 'trade-mission' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'definitionId must be a definition id' })
+  definitionId?: string;
+
+  @ApiPropertyOptional({ enum: ['JP', 'CA'], description: 'Only processes with a step waiting on this party' })
+  @IsOptional()
+  @IsIn(['JP', 'CA'])
+  awaitingParty?: 'JP' | 'CA';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+
+  @ApiPropertyOptional({ description: 'nextPageToken of the previous page' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,4000}$/, { message: 'pageToken must be a token returned as nextPageToken' })
+  pageToken?: string;
+}
+
+export class InboxQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only steps past their due time' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+}

@@ -1,0 +1,153 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '../../../../libs/contracts/src/principal';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ApiErrors } from '../common/error-response.dto';
+import { ApiIdParam, ParseIdPipe } from '../common/ids';
+import { CancelDto, CompletionDto, DecisionDto, MoveDeadlineDto, WaiverDto } from './dto/actions.dto';
+import { ListProcessesQuery } from './dto/list-processes.query';
+import {
+  PartyViewDto,
+  ProcessPageDto,
+  ProcessViewDto,
+  StepViewDto,
+  TimelineEntryDto,
+} from './dto/process-view.response';
+import { StartProcessDto } from './dto/start-process.dto';
+import { ProcessesService } from './processes.service';
+
+@ApiTags('processes')
+@ApiBearerAuth()
+@ApiExtraModels(PartyViewDto)
+@ApiErrors(401, 413)
+@Controller('processes')
+export class ProcessesController {
+  constructor(private readonly processes: ProcessesService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Start a process of a definition (needs an initiating role of the definition)' })
+  @ApiCreatedResponse({
+    type: ProcessViewDto,
+    links: {
+      GetProcess: { operationId: 'ProcessesController_get', parameters: { id: '$response.body#/id' } },
+      GetTimeline: { operationId: 'ProcessesController_timeline', parameters: { id: '$response.body#/id' } },
+      DecideFirstStep: {
+        operationId: 'ProcessesController_decide',
+        parameters: { id: '$response.body#/id', stepId: '$response.body#/steps/0/id' },
+      },
+      CompleteFirstStep: {
+        operationId: 'ProcessesController_complete',
+        parameters: { id: '$response.body#/id', stepId: '$response.body#/steps/0/id' },
+      },
+      MoveFirstDeadline: {
+        operationId: 'ProcessesController_moveDeadline',
+        parameters: { id: '$response.body#/id', stepId: '$response.body#/steps/0/id' },
+      },
+      Cancel: { operationId: 'ProcessesController_cancel', parameters: { id: '$response.body#/id' } },
+    },
+  })
+  @ApiErrors(400, 403, 409)
+  start(@CurrentPrincipal() caller: Principal, @Body() dto: StartProcessDto) {
+    return this.processes.start(caller, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List processes (visibility query), newest first, paged' })
+  @ApiOkResponse({ type: ProcessPageDto })
+  @ApiErrors(400)
+  list(@Query() query: ListProcessesQuery) {
+    return this.processes.list(query);
+  }
+
+  @Get(':id')
+  @ApiIdParam('id', 'process-3f0c6c5e-2d7e-4a53-9a55-4b1c0f7a1e11', 'Process id')
+  @ApiOperation({ summary: 'The state of a process: status, parameters, every step with its decisions' })
+  @ApiOkResponse({ type: ProcessViewDto })
+  @ApiErrors(400, 404)
+  get(@Param('id', new ParseIdPipe('id')) id: string) {
+    return this.processes.get(id);
+  }
+
+  @Get(':id/timeline')
+  @ApiIdParam('id', 'process-3f0c6c5e-2d7e-4a53-9a55-4b1c0f7a1e11', 'Process id')
+  @ApiOperation({ summary: 'The audit trail, oldest first' })
+  @ApiOkResponse({ type: [TimelineEntryDto] })
+  @ApiErrors(400, 404)
+  timeline(@Param('id', new ParseIdPipe('id')) id: string) {
+    return this.processes.timeline(id);
+  }
+
+  @Post(':id/steps/:stepId/decisions')
+  @ApiIdParam('id', 'process-3f0c6c5e-2d7e-4a53-9a55-4b1c0f7a1e11', 'Process id')
+  @ApiIdParam('stepId', 'concept-approval', 'Step id from the definition')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve, reject or request changes on an approval step for the caller\'s party' })
+  @ApiOkResponse({ type: StepViewDto, description: 'The step after the decision' })
+  @ApiErrors(400, 403, 404, 409)
+  decide(
+    @CurrentPrincipal() caller: Principal,
+    @Param('id', new ParseIdPipe('id')) id: string,
+    @Param('stepId', new ParseIdPipe('stepId')) stepId: string,
+    @Body() dto: DecisionDto,
+  ) {
+    return this.processes.decide(caller, id, stepId, dto);
+  }
+
+  @Post(':id/steps/:stepId/completion')
+  @ApiIdParam('id', 'process-3f0c6c5e-2d7e-4a53-9a55-4b1c0f7a1e11', 'Process id')
+  @ApiIdParam('stepId', 'concept-approval', 'Step id from the definition')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Complete a task step with its typed outputs' })
+  @ApiOkResponse({ type: StepViewDto })
+  @ApiErrors(400, 403, 404, 409)
+  complete(
+    @CurrentPrincipal() caller: Principal,
+    @Param('id', new ParseIdPipe('id')) id: string,
+    @Param('stepId', new ParseIdPipe('stepId')) stepId: string,
+    @Body() dto: CompletionDto,
+  ) {
+    return this.processes.complete(caller, id, stepId, dto);
+  }
+
+  @Post(':id/cancel')
+  @ApiIdParam('id', 'process-3f0c6c5e-2d7e-4a53-9a55-4b1c0f7a1e11', 'Process id')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a running process (initiator or coordinator)' })
+  @ApiOkResponse({ type: ProcessViewDto })
+  @ApiErrors(400, 403, 404, 409)
+  cancel(@CurrentPrincipal() caller: Principal, @Param('id', new ParseIdPipe('id')) id: string, @Body() dto: CancelDto) {
+    return this.processes.cancel(caller, id, dto);
+  }
+
+  @Post(':id/steps/:stepId/deadline')
+  @ApiIdParam('id', 'process-3f0c6c5e-2d7e-4a53-9a55-4b1c0f7a1e11', 'Process id')
+  @ApiIdParam('stepId', 'concept-approval', 'Step id from the definition')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Move a step's due time (coordinator only)" })
+  @ApiOkResponse({ type: StepViewDto })
+  @ApiErrors(400, 403, 404, 409)
+  moveDeadline(
+    @CurrentPrincipal() caller: Principal,
+    @Param('id', new ParseIdPipe('id')) id: string,
+    @Param('stepId', new ParseIdPipe('stepId')) stepId: string,
+    @Body() dto: MoveDeadlineDto,
+  ) {
+    return this.processes.moveDeadline(caller, id, stepId, dto);
+  }
+
+  @Post(':id/steps/:stepId/waiver')
+  @ApiIdParam('id', 'process-3f0c6c5e-2d7e-4a53-9a55-4b1c0f7a1e11', 'Process id')
+  @ApiIdParam('stepId', 'concept-approval', 'Step id from the definition')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'End a timer step early (coordinator only)' })
+  @ApiOkResponse({ type: StepViewDto })
+  @ApiErrors(400, 403, 404, 409)
+  waive(
+    @CurrentPrincipal() caller: Principal,
+    @Param('id', new ParseIdPipe('id')) id: string,
+    @Param('stepId', new ParseIdPipe('stepId')) stepId: string,
+    @Body() dto: WaiverDto,
+  ) {
+    return this.processes.waive(caller, id, stepId, dto);
+  }
+}

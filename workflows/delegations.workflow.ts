@@ -1,0 +1,56 @@
+/**
+ * Stores delegations durably (see libs/contracts/src/delegations.ts). One instance per namespace, started
+ * by the API with update-with-start. Expired entries are pruned on each change; the history is kept short
+ * with continue-as-new.
+ */
+import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  addDelegationUpdate,
+  delegationsQuery,
+  removeDelegationUpdate,
+  type Delegation,
+  type DelegationsState,
+} from '../libs/contracts/src/delegations';
+
+const MAX_CHANGES_PER_RUN = 500;
+
+export async function delegationsWorkflow(state: DelegationsState = { delegations: [] }): Promise<void> {
+  let delegations: Delegation[] = [...(state?.delegations ?? [])];
+  let changes = 0;
+
+  // Workflow time (deterministic): drop delegations that have ended.
+  const prune = () => {
+    const now = Date.now();
+    delegations = delegations.filter((d) => Date.parse(d.until) > now);
+  };
+
+  setHandler(delegationsQuery, () => delegations);
+  setHandler(
+    addDelegationUpdate,
+    (d: Delegation) => {
+      prune();
+      delegations = [...delegations.filter((x) => x.id !== d.id), d];
+      changes++;
+      return d;
+    },
+    {
+      validator: (d: Delegation) => {
+        if (!d || typeof d.id !== 'string' || !d.from?.sub || !d.to?.sub || !Array.isArray(d.roles)) {
+          throw new Error('invalid delegation');
+        }
+      },
+    },
+  );
+  setHandler(removeDelegationUpdate, ({ id }) => {
+    const found = delegations.find((x) => x.id === id) ?? null;
+    delegations = delegations.filter((x) => x.id !== id);
+    prune();
+    changes++;
+    return found;
+  });
+
+  await condition(() => changes >= MAX_CHANGES_PER_RUN || workflowInfo().continueAsNewSuggested);
+  await condition(allHandlersFinished);
+  prune();
+  await continueAsNew<typeof delegationsWorkflow>({ delegations });
+}
