@@ -1,3 +1,228 @@
-// Placeholder replaced by the interpreter workflow (issue 4).
-import type { ProcessInput } from '../libs/contracts/src/messages';
-export async function processWorkflow(_input: ProcessInput): Promise<void> {}
+/**
+ * The interpreter workflow: a thin shell around the pure engine (./engine). It owns what needs Temporal:
+ * Update/Query handlers, durable waiting (timers, deadlines), activities (due times, notifications),
+ * search attributes and continue-as-new. Step semantics live in the engine, unit-tested without Temporal.
+ *
+ * Versioning convention: a running process replays this code, so a change that alters the commands it
+ * issues (activities, timers, search-attribute upserts, their order) must be guarded:
+ *   if (patched('accord-<yyyymmdd>-<what>')) { new behaviour } else { old behaviour }
+ * and, once no process started before the change is running, `deprecatePatched(id)` and later removal.
+ * Every such change is replay-tested against test/histories (npm run histories:record for new ones).
+ */
+import {
+  ApplicationFailure,
+  CancellationScope,
+  allHandlersFinished,
+  condition,
+  log,
+  makeContinueAsNewFunc,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  sleep,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import type { Activities } from '../activities';
+import {
+  cancelUpdate,
+  completeUpdate,
+  decideUpdate,
+  moveDeadlineUpdate,
+  nudgeUpdate,
+  reassignUpdate,
+  stateQuery,
+  timelineQuery,
+  waiveTimerUpdate,
+  type ProcessInput,
+} from '../libs/contracts/src/messages';
+import type { ProcessView } from '../libs/contracts/src/process-view';
+import { SA } from '../libs/contracts/src/search-attributes';
+import * as engine from './engine';
+
+/** Continue as new past this many events unless the input says otherwise (or the server suggests it). */
+export const DEFAULT_HISTORY_LIMIT = 2000;
+
+/**
+ * Due times are a pure, fast computation on the calendars shipped with the worker: a local activity
+ * (one marker event, no extra workflow task) rather than a scheduled one (three events and a task).
+ */
+const { computeDues } = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumAttempts: 3,
+    nonRetryableErrorTypes: ['INVALID_INPUT'],
+  },
+});
+
+const { notify } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    initialInterval: '5 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    maximumAttempts: 10,
+    nonRetryableErrorTypes: ['INVALID_INPUT', 'NOTIFY_CONFIG'],
+  },
+});
+
+interface Carried {
+  state: engine.EngineState;
+  search: engine.SearchValues | null;
+}
+
+const nowIso = () => new Date().toISOString();
+
+function fail(e: engine.EngineError): never {
+  throw ApplicationFailure.create({ type: e.code, message: e.message, nonRetryable: true });
+}
+
+export async function processWorkflow(input: ProcessInput): Promise<ProcessView> {
+  const carried = input.carried as Carried | undefined;
+  const e: engine.Engine = carried
+    ? engine.restore(input.definition, carried.state)
+    : engine.createEngine(input.definition, input, nowIso());
+  let upserted: engine.SearchValues | null = carried?.search ?? null;
+  const sending: Promise<void>[] = [];
+
+  /**
+   * Registers an Update: the synchronous validator rejects before anything is written to history; the
+   * handler validates again (another Update may have moved the state) and applies it. A known request id
+   * answers with its first result and changes nothing.
+   */
+  function update<I extends { requestId?: string }, R>(
+    def: Parameters<typeof setHandler>[0],
+    validate: (e: engine.Engine, i: I) => engine.EngineError | null,
+    apply: (e: engine.Engine, i: I, now: string) => R,
+  ) {
+    const handler = (i: I): R => {
+      const seen = engine.recall(e.state, i?.requestId);
+      if (seen.hit) return seen.result as R;
+      const bad = validate(e, i);
+      if (bad) fail(bad);
+      const result = apply(e, i, nowIso());
+      engine.remember(e.state, i?.requestId, result);
+      return result;
+    };
+    const validator = (i: I): void => {
+      const p = (i as { principal?: { sub?: unknown; party?: unknown; roles?: unknown } } | null)?.principal;
+      if (!p || typeof p.sub !== 'string' || typeof p.party !== 'string' || !Array.isArray(p.roles)) {
+        fail({ code: 'INVALID_INPUT', message: 'An Update needs a principal with sub, party and roles' });
+      }
+      if (engine.recall(e.state, i.requestId).hit) return;
+      const bad = validate(e, i);
+      if (bad) fail(bad);
+    };
+    // setHandler's overloads are per definition type; the pairs above are checked at each call site.
+    (setHandler as (d: unknown, h: unknown, o: unknown) => void)(def, handler, { validator });
+  }
+
+  update(decideUpdate, engine.validateDecide, engine.applyDecide);
+  update(completeUpdate, engine.validateComplete, engine.applyComplete);
+  update(cancelUpdate, engine.validateCancel, engine.applyCancel);
+  update(moveDeadlineUpdate, engine.validateMoveDeadline, engine.applyMoveDeadline);
+  update(waiveTimerUpdate, engine.validateWaiveTimer, engine.applyWaiveTimer);
+  update(nudgeUpdate, engine.validateNudge, engine.applyNudge);
+  update(reassignUpdate, engine.validateReassign, engine.applyReassign);
+  setHandler(stateQuery, () => engine.processView(e));
+  setHandler(timelineQuery, () => e.state.timeline);
+
+  /** Sends queued notifications in one activity call, without holding up the process. */
+  function flushOutbox(): void {
+    if (e.state.outbox.length === 0) return;
+    const batch = e.state.outbox.splice(0);
+    sending.push(
+      notify(batch).then(
+        () => undefined,
+        (err) =>
+          log.warn('notification failed for good', { processId: e.state.processId, error: String(err) }),
+      ),
+    );
+  }
+
+  /** Upserts only the search attributes whose value changed since the last upsert. */
+  function syncSearchAttributes(): void {
+    const now = engine.searchValues(e);
+    const changed = engine.changedSearchValues(now, upserted);
+    const pairs: SearchAttributeUpdatePair[] = [];
+    for (const [k, v] of Object.entries(changed) as Array<[keyof engine.SearchValues, unknown]>) {
+      const key = SA[k];
+      let value: unknown;
+      if (v === null || (Array.isArray(v) && v.length === 0))
+        value = null; // removes it
+      else if (key.type === 'DATETIME') value = new Date(v as string);
+      else value = v;
+      pairs.push({ key, value } as SearchAttributeUpdatePair);
+    }
+    if (pairs.length) upsertSearchAttributes(pairs);
+    upserted = now;
+  }
+
+  async function computeDueTimes(): Promise<void> {
+    const requests = engine.dueRequests(e);
+    if (requests.length === 0) return;
+    try {
+      engine.applyDues(e, await computeDues(requests));
+    } catch (err) {
+      log.warn('due time computation failed', { processId: e.state.processId, error: String(err) });
+      engine.failDues(e, requests, String((err as Error)?.message ?? err));
+    }
+  }
+
+  /**
+   * One durable timer for the next instant something fires (timer step, reminder, escalation). It is kept
+   * across Updates while that instant stays the same, and replaced only when it changes: fewer events.
+   */
+  let alarm: { at: number; rang: boolean; scope: CancellationScope } | null = null;
+  function setAlarm(at: number | null): void {
+    if (alarm && !alarm.rang && alarm.at === at) return;
+    if (alarm && !alarm.rang) alarm.scope.cancel();
+    alarm = null;
+    if (at === null) return;
+    const next = { at, rang: false, scope: new CancellationScope() };
+    next.scope
+      .run(() => sleep(Math.max(1, at - Date.now())))
+      .then(
+        () => (next.rang = true),
+        () => undefined, // replaced by a newer alarm
+      );
+    alarm = next;
+  }
+
+  const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
+  while (e.state.status === 'running') {
+    await computeDueTimes();
+    engine.tick(e, nowIso());
+    // A timer that fired may have activated another one that needs its due time first.
+    if (e.state.status === 'running' && engine.dueRequests(e).length > 0) continue;
+    flushOutbox();
+    syncSearchAttributes();
+    if (e.state.status !== 'running') break;
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength > historyLimit) {
+      await condition(allHandlersFinished);
+      if (e.state.status === 'running') {
+        await Promise.all(sending);
+        syncSearchAttributes();
+        const next: Carried = { state: engine.carry(e), search: upserted };
+        // Search attributes go along explicitly, so `upserted` stays true in the next run.
+        await makeContinueAsNewFunc<typeof processWorkflow>({
+          typedSearchAttributes: workflowInfo().typedSearchAttributes,
+        })({ ...input, carried: next });
+      }
+      break;
+    }
+    const rev = e.state.rev;
+    setAlarm(engine.nextWakeAt(e));
+    await condition(() => e.state.rev !== rev || alarm?.rang === true);
+  }
+  // Closed: let in-flight Updates answer and notifications go, then report the final view.
+  await condition(allHandlersFinished);
+  flushOutbox();
+  syncSearchAttributes();
+  await Promise.all(sending);
+  return engine.processView(e);
+}

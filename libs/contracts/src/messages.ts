@@ -20,6 +20,8 @@ export interface ProcessInput {
   initiator: Principal;
   /** Set when the workflow continues as new, to carry its state over. */
   carried?: unknown;
+  /** Continue as new once history passes this many events (default 2,000; tests set it low). */
+  historyLimit?: number;
 }
 
 interface Requested {
@@ -57,6 +59,8 @@ export interface WaiveTimerInput extends Requested {
 
 export interface NudgeInput extends Requested {
   stepId?: string;
+  /** Why the coordinator nudges (recorded in the timeline). */
+  reason?: string | null;
 }
 
 export interface ReassignInput extends Requested {

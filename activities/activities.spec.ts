@@ -1,0 +1,232 @@
+import * as http from 'node:http';
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../libs/config/src/accord-config';
+import { createDueCalculator } from './compute-due';
+import { createActivities } from './index';
+import {
+  createNotify,
+  defaultDirectory,
+  logSender,
+  senderFor,
+  signature,
+  type Notification,
+  type ResolvedNotification,
+} from './notify';
+
+const note: Notification = {
+  kind: 'reminder',
+  processId: 'process-1',
+  processTitle: 'ETTA entry into force',
+  stepId: 'text',
+  stepTitle: 'Text finalised',
+  recipients: ['JP:jp-mofa-negotiator'],
+  dueAt: '2026-03-02T00:00:00.000Z',
+  text: 'Reminder',
+};
+
+describe('computeDue', () => {
+  const calc = createDueCalculator({ dayLengthMs: 1000 });
+
+  it('adds plain units exactly and compresses calendar days to the configured day length', async () => {
+    const from = '2026-03-02T00:00:00.000Z';
+    expect(await calc.computeDue({ fromIso: from, span: { amount: 90, unit: 'seconds' } })).toBe(
+      '2026-03-02T00:01:30.000Z',
+    );
+    expect(await calc.computeDue({ fromIso: from, span: { amount: 2, unit: 'hours' } })).toBe(
+      '2026-03-02T02:00:00.000Z',
+    );
+    expect(await calc.computeDue({ fromIso: from, span: { amount: 3, unit: 'calendar-days' } })).toBe(
+      '2026-03-02T00:00:03.000Z',
+    );
+    expect(
+      await calc.computeDues([{ key: 'a', fromIso: from, span: { amount: 1, unit: 'minutes' } }]),
+    ).toEqual({ a: '2026-03-02T00:01:00.000Z' });
+  });
+
+  it('rejects nonsense as a non-retryable business error', async () => {
+    await expect(
+      calc.computeDue({ fromIso: 'never', span: { amount: 1, unit: 'seconds' } }),
+    ).rejects.toMatchObject({ type: 'INVALID_INPUT', nonRetryable: true });
+    await expect(
+      calc.computeDue({ fromIso: '2026-03-02T00:00:00Z', span: { amount: -1, unit: 'seconds' } }),
+    ).rejects.toMatchObject({ type: 'INVALID_INPUT' });
+  });
+});
+
+describe('notify', () => {
+  it('expands PARTY:role recipients to named users of the directory', async () => {
+    const sent: ResolvedNotification[] = [];
+    const notify = createNotify(() => ({ send: async (n) => void sent.push(n) }), defaultDirectory());
+    expect(await notify([note, { ...note, kind: 'escalation', recipients: ['coordinator'] }])).toBe(2);
+    expect(sent[0]!.to[0]!.role).toBe('JP:jp-mofa-negotiator');
+    expect(sent[0]!.to[0]!.users.map((u) => u.id)).toContain('jp-mofa-negotiator');
+    expect(sent[1]!.to[0]!.users.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps roles as roles without a directory', async () => {
+    const sent: ResolvedNotification[] = [];
+    const notify = createNotify(() => ({ send: async (n) => void sent.push(n) }), null);
+    await notify([note]);
+    expect(sent[0]!.to).toEqual([{ role: 'JP:jp-mofa-negotiator', users: [] }]);
+  });
+
+  it('log sender writes one structured JSON line', async () => {
+    const lines: string[] = [];
+    await logSender((l) => lines.push(l)).send({ ...note, to: [] });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      msg: 'notification',
+      kind: 'reminder',
+      processId: 'process-1',
+    });
+  });
+
+  it('webhook sender POSTs JSON signed with HMAC-SHA256; 4xx is permanent, 5xx retryable', async () => {
+    const got: Array<{ body: string; sig: string | undefined }> = [];
+    let status = 204;
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        got.push({ body, sig: req.headers['x-accord-signature'] as string | undefined });
+        res.writeHead(status).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+      const config = loadConfig({
+        ACCORD_NOTIFY: 'webhook',
+        ACCORD_WEBHOOK_URL: url,
+        ACCORD_WEBHOOK_SECRET: 's3cret',
+      });
+      const { notify } = createActivities({ config, directory: null });
+      await notify([note]);
+      expect(got[0]!.sig).toBe(signature(got[0]!.body, 's3cret'));
+      expect(got[0]!.sig).toMatch(/^sha256=[0-9a-f]{64}$/);
+      expect(JSON.parse(got[0]!.body)).toMatchObject({
+        stepId: 'text',
+        to: [{ role: 'JP:jp-mofa-negotiator', users: [] }],
+      });
+      status = 400;
+      await expect(notify([note])).rejects.toMatchObject({ type: 'NOTIFY_REJECTED', nonRetryable: true });
+      status = 503;
+      await expect(notify([note])).rejects.toMatchObject({ type: 'NOTIFY_UNAVAILABLE', nonRetryable: false });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('refuses a webhook without a secret, and picks the sender from configuration', () => {
+    expect(() =>
+      senderFor(loadConfig({ ACCORD_NOTIFY: 'webhook', ACCORD_WEBHOOK_URL: 'http://127.0.0.1:1/' })),
+    ).toThrow(/SECRET/);
+    expect(() => senderFor(loadConfig({ ACCORD_NOTIFY: 'smtp' }))).toThrow(/SMTP_URL/);
+    expect(
+      senderFor(loadConfig({ ACCORD_NOTIFY: 'smtp', ACCORD_SMTP_URL: 'smtp://127.0.0.1:2525' })),
+    ).toBeDefined();
+  });
+});
+
+describe('computeDue with the legal calendars', () => {
+  it('counts JP business days (weekend skipped) and scales them to the day length', async () => {
+    const calc = createDueCalculator({ dayLengthMs: 86_400_000 });
+    // Friday 2026-03-06 10:00 Tokyo + 1 business day = Monday 2026-03-09 10:00 Tokyo.
+    expect(
+      await calc.computeDue({
+        fromIso: '2026-03-06T01:00:00.000Z',
+        span: { amount: 1, unit: 'business-days', calendar: 'JP' },
+      }),
+    ).toBe('2026-03-09T01:00:00.000Z');
+    const fast = createDueCalculator({ dayLengthMs: 1000 });
+    expect(
+      await fast.computeDue({
+        fromIso: '2026-03-06T01:00:00.000Z',
+        span: { amount: 1, unit: 'business-days', calendar: 'JP' },
+      }),
+    ).toBe('2026-03-06T01:00:03.000Z');
+  });
+
+  it('reports an unknown unit as a non-retryable business error', async () => {
+    const calc = createDueCalculator({ dayLengthMs: 1000 });
+    await expect(
+      calc.computeDue({
+        fromIso: '2026-03-06T01:00:00.000Z',
+        span: { amount: 1, unit: 'fortnights' as never },
+      }),
+    ).rejects.toMatchObject({ type: 'INVALID_INPUT', nonRetryable: true });
+  });
+});
+
+describe('smtp sender', () => {
+  /** A minimal SMTP server on loopback: enough of the protocol for one message. */
+  function fakeSmtp(): Promise<{
+    port: number;
+    messages: Array<{ from: string; to: string[]; data: string }>;
+    close(): void;
+  }> {
+    const messages: Array<{ from: string; to: string[]; data: string }> = [];
+    const server = net.createServer((sock) => {
+      let from = '';
+      let to: string[] = [];
+      let data: string | null = null;
+      let buf = '';
+      sock.write('220 fake ESMTP\r\n');
+      sock.on('data', (chunk) => {
+        buf += chunk.toString('utf8');
+        let i: number;
+        while ((i = buf.indexOf('\r\n')) >= 0) {
+          const line = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          if (data !== null) {
+            if (line === '.') {
+              messages.push({ from, to, data });
+              data = null;
+              to = [];
+              sock.write('250 queued\r\n');
+            } else data += line + '\n';
+            continue;
+          }
+          const cmd = line.slice(0, 4).toUpperCase();
+          if (cmd === 'EHLO' || cmd === 'HELO') sock.write('250 fake\r\n');
+          else if (cmd === 'MAIL') {
+            from = line.slice(10).trim();
+            sock.write('250 ok\r\n');
+          } else if (cmd === 'RCPT') {
+            to.push(line.slice(8).trim());
+            sock.write('250 ok\r\n');
+          } else if (cmd === 'DATA') {
+            data = '';
+            sock.write('354 go\r\n');
+          } else if (cmd === 'QUIT') sock.end('221 bye\r\n');
+          else sock.write('250 ok\r\n');
+        }
+      });
+    });
+    return new Promise((resolve) =>
+      server.listen(0, '127.0.0.1', () =>
+        resolve({ port: (server.address() as AddressInfo).port, messages, close: () => server.close() }),
+      ),
+    );
+  }
+
+  it('mails the named users of the awaited roles', async () => {
+    const smtp = await fakeSmtp();
+    try {
+      const config = loadConfig({
+        ACCORD_NOTIFY: 'smtp',
+        ACCORD_SMTP_URL: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`,
+        ACCORD_MAIL_FROM: 'accord@example.org',
+      });
+      const { notify } = createActivities({ config });
+      await notify([note]);
+      expect(smtp.messages).toHaveLength(1);
+      expect(smtp.messages[0]!.from).toBe('<accord@example.org>');
+      expect(smtp.messages[0]!.to).toContain('<jp-mofa-negotiator@example.org>');
+      expect(smtp.messages[0]!.data).toContain('Subject: =?UTF-8?Q?=5BAccord=5D_reminder=3A_Text_finalised');
+      expect(smtp.messages[0]!.data).toContain('Step: Text finalised');
+    } finally {
+      smtp.close();
+    }
+  });
+});

@@ -1,0 +1,98 @@
+/** Helpers for the engine e2e tests: start a process of an inline definition on the shared worker. */
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { ParamValue, ProcessDefinition } from '../../libs/contracts/src/definition';
+import {
+  PROCESS_WORKFLOW_TYPE,
+  decideUpdate,
+  completeUpdate,
+  stateQuery,
+  timelineQuery,
+  type ProcessInput,
+} from '../../libs/contracts/src/messages';
+import type { ActingPrincipal } from '../../libs/contracts/src/principal';
+import type { DecisionKind, ProcessView, StepView } from '../../libs/contracts/src/process-view';
+import { e2eEnv } from '../support/e2e-env';
+import { testClient } from '../support/temporal-client';
+import { people } from './fixtures';
+
+export type ProcessHandle = WorkflowHandle;
+
+export async function startProcess(
+  def: ProcessDefinition,
+  parameters: Record<string, ParamValue> = {},
+  extra: Partial<ProcessInput> = {},
+): Promise<ProcessHandle> {
+  const client = await testClient();
+  const processId = `process-${def.id}-${randomUUID()}`;
+  const input: ProcessInput = {
+    processId,
+    title: def.title,
+    definition: def,
+    parameters,
+    initiator: people.jpOfficer,
+    ...extra,
+  };
+  return client.workflow.start(PROCESS_WORKFLOW_TYPE, {
+    taskQueue: e2eEnv().taskQueue,
+    workflowId: processId,
+    args: [input],
+  });
+}
+
+export function decide(
+  h: ProcessHandle,
+  principal: ActingPrincipal,
+  stepId: string,
+  decision: DecisionKind = 'approve',
+  extra: { comment?: string; requestId?: string } = {},
+): Promise<StepView> {
+  return h.executeUpdate(decideUpdate, { args: [{ principal, stepId, decision, ...extra }] });
+}
+
+export function complete(
+  h: ProcessHandle,
+  principal: ActingPrincipal,
+  stepId: string,
+  outputs: Record<string, ParamValue> = {},
+  extra: { requestId?: string } = {},
+): Promise<StepView> {
+  return h.executeUpdate(completeUpdate, { args: [{ principal, stepId, outputs, ...extra }] });
+}
+
+export const view = (h: ProcessHandle): Promise<ProcessView> => h.query(stateQuery);
+export const timeline = (h: ProcessHandle) => h.query(timelineQuery);
+
+export async function step(h: ProcessHandle, id: string): Promise<StepView> {
+  const v = await view(h);
+  const s = v.steps.find((x) => x.id === id);
+  if (!s) throw new Error(`no step ${id}`);
+  return s;
+}
+
+/** The typed error code an Update was rejected with (its ApplicationFailure type). */
+export async function errorCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError) return (err.cause as { type?: string })?.type ?? 'NO_TYPE';
+    throw err;
+  }
+  throw new Error('expected the Update to be rejected');
+}
+
+/** Polls until `check` holds (for timers and reminders on the compressed clock). */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (v: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (check(v)) return v;
+    if (Date.now() > until)
+      throw new Error(`condition not met in ${timeoutMs} ms: ${JSON.stringify(v).slice(0, 600)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Representative processes whose histories are recorded into test/histories/ (npm run histories:record)
+ * and replayed against the current workflow code by replay.e2e-spec.ts.
+ */
+import { agreementEntryIntoForce } from '../../libs/definitions/src';
+import { cancelUpdate } from '../../libs/contracts/src/messages';
+import { autopilot } from '../engine/autopilot';
+import { fixtures, people } from '../engine/fixtures';
+import { complete, decide, eventually, startProcess, timeline, type ProcessHandle } from '../engine/support';
+
+export interface Scenario {
+  name: string;
+  /** Runs the process to its end; returns the handle and the run to record (default: the last one). */
+  run(): Promise<{ handle: ProcessHandle; runId?: string }>;
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'approval-completed',
+    async run() {
+      const h = await startProcess(fixtures.review);
+      await complete(h, people.jpNeg, 'draft', { ref: 'D-1' });
+      await decide(h, people.caNeg, 'text', 'request-changes', { comment: 'Article 3', requestId: 'rc-1' });
+      await complete(h, people.jpNeg, 'draft', { ref: 'D-2' });
+      await decide(h, people.jpNeg, 'text', 'approve', { requestId: 'a-1' });
+      await decide(h, people.jpNeg, 'text', 'approve', { requestId: 'a-1' });
+      await decide(h, people.caNeg, 'text');
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    name: 'approval-rejected',
+    async run() {
+      const h = await startProcess(fixtures.review);
+      await complete(h, people.jpNeg, 'draft', { ref: 'D-1' });
+      await decide(h, people.jpNeg, 'text');
+      await decide(h, people.caNeg, 'text', 'reject', { comment: 'Out of scope' });
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    name: 'parallel-timer',
+    async run() {
+      const h = await startProcess(fixtures.parallel, { requiresImplementingLegislation: true });
+      await autopilot(h);
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    name: 'deadline-escalation-cancelled',
+    async run() {
+      const h = await startProcess(fixtures.deadline);
+      await eventually(
+        () => timeline(h),
+        (t) => t.filter((x) => x.kind === 'escalation').length === 2,
+      );
+      await h.executeUpdate(cancelUpdate, { args: [{ principal: people.coordinator, reason: 'Recorded' }] });
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    name: 'continue-as-new-first-run',
+    async run() {
+      const h = await startProcess(fixtures.long, {}, { historyLimit: 25 });
+      const first = (await h.describe()).runId;
+      for (let i = 1; i <= 12; i++) await complete(h, people.jpNeg, `t${i}`);
+      await h.result();
+      return { handle: h, runId: first };
+    },
+  },
+  {
+    name: 'agreement-entry-into-force',
+    async run() {
+      const h = await startProcess(agreementEntryIntoForce);
+      await autopilot(h);
+      await h.result();
+      return { handle: h };
+    },
+  },
+];

@@ -1,0 +1,70 @@
+/** Approval rules per party: who may act, under which role, and when a party is satisfied. */
+import type { ApprovalRule, LeafStepSpec, Party, PartyAssignment } from '../../libs/contracts/src/definition';
+import type { ActingPrincipal } from '../../libs/contracts/src/principal';
+import type { PartyStatus } from '../../libs/contracts/src/process-view';
+import type { DecisionRecord, StepState } from './types';
+
+export function identityOf(p: ActingPrincipal): string {
+  return p.onBehalfOf?.sub ?? p.sub;
+}
+
+export function stepParties(spec: LeafStepSpec): Party[] {
+  if (spec.type === 'timer') return [];
+  return (Object.keys(spec.parties) as Party[]).filter((p) => spec.parties[p]);
+}
+
+export function assignment(spec: LeafStepSpec, party: Party): PartyAssignment | undefined {
+  return spec.type === 'timer' ? undefined : spec.parties[party];
+}
+
+export function rolesOf(spec: LeafStepSpec, st: StepState, party: Party): string[] {
+  return st.roleOverrides[party] ?? assignment(spec, party)?.roles ?? [];
+}
+
+export function ruleOf(spec: LeafStepSpec, party: Party): ApprovalRule {
+  return spec.type === 'approval' ? (assignment(spec, party)?.rule ?? 'any') : 'any';
+}
+
+export function approvalsThisRound(st: StepState, party: Party): DecisionRecord[] {
+  return st.decisions.filter((d) => d.round === st.round && d.party === party && d.decision === 'approve');
+}
+
+export function partySatisfied(spec: LeafStepSpec, st: StepState, party: Party): boolean {
+  const approvals = approvalsThisRound(st, party);
+  const rule = ruleOf(spec, party);
+  if (rule === 'any') return approvals.length > 0;
+  if (rule === 'all') {
+    const got = new Set(approvals.map((d) => d.role));
+    return rolesOf(spec, st, party).every((r) => got.has(r));
+  }
+  return new Set(approvals.map((d) => d.identity)).size >= rule.quorum;
+}
+
+/** Roles of a party still needed now (for `all`, the roles not yet approved this round). */
+export function rolesStillNeeded(spec: LeafStepSpec, st: StepState, party: Party): string[] {
+  const roles = rolesOf(spec, st, party);
+  if (spec.type !== 'approval' || ruleOf(spec, party) !== 'all') return roles;
+  const got = new Set(approvalsThisRound(st, party).map((d) => d.role));
+  return roles.filter((r) => !got.has(r));
+}
+
+export function partyStatus(spec: LeafStepSpec, st: StepState, party: Party): PartyStatus {
+  if (spec.type === 'task') {
+    if (st.status === 'completed') return st.completedParty === party ? 'done' : 'not-required';
+    return st.status === 'waiting' || st.status === 'active' ? 'pending' : 'not-required';
+  }
+  if (st.status === 'skipped' || st.status === 'cancelled') return 'not-required';
+  if (partySatisfied(spec, st, party)) return 'done';
+  return st.status === 'waiting' || st.status === 'active' ? 'pending' : 'not-required';
+}
+
+/**
+ * The role a decision counts under: for `all`, the first role the principal holds that is still
+ * needed this round; otherwise the first listed role the principal holds.
+ */
+export function countingRole(spec: LeafStepSpec, st: StepState, p: ActingPrincipal): string | null {
+  const held = rolesOf(spec, st, p.party).filter((r) => p.roles.includes(r));
+  if (held.length === 0) return null;
+  const needed = rolesStillNeeded(spec, st, p.party).filter((r) => held.includes(r));
+  return needed[0] ?? held[0]!;
+}

@@ -1,0 +1,118 @@
+/**
+ * The engine's state: plain, small, JSON-serialisable data (carried over continue-as-new). The definition
+ * is not part of the carried state: it is pinned in ProcessInput and re-attached on restore.
+ */
+import type { ParamValue, Party, ProcessDefinition, Span } from '../../libs/contracts/src/definition';
+import type { Principal } from '../../libs/contracts/src/principal';
+import type {
+  Actor,
+  DecisionKind,
+  ProcessStatus,
+  StepStatus,
+  TimelineEntry,
+} from '../../libs/contracts/src/process-view';
+import type { ErrorCode } from '../../libs/contracts/src/errors';
+
+export interface EngineError {
+  code: ErrorCode;
+  message: string;
+}
+
+export interface DecisionRecord {
+  party: Party;
+  /** The identity counted (onBehalfOf.sub ?? sub). */
+  identity: string;
+  by: string;
+  byName: string;
+  onBehalfOf: string | null;
+  decision: DecisionKind;
+  comment: string | null;
+  role: string | null;
+  round: number;
+  at: string;
+}
+
+export interface DeadlineState {
+  /** Reminders fire this many ms before dueAt; escalations this many ms after it. */
+  remindOffsetsMs: number[];
+  escalateOffsetsMs: number[];
+  remindersSent: boolean[];
+  escalationsSent: boolean[];
+}
+
+export interface StepState {
+  id: string;
+  status: StepStatus;
+  /** Change-request rounds, from 1. */
+  round: number;
+  /** Bumped on each activation, so a due time computed for an earlier activation is ignored. */
+  activation: number;
+  startedAt: string | null;
+  completedAt: string | null;
+  dueAt: string | null;
+  /** Set when the due-time computation failed for good: the step waits for a coordinator. */
+  dueError?: string | null;
+  decisions: DecisionRecord[];
+  outputs: Record<string, ParamValue>;
+  completedBy: Actor | null;
+  /** Task steps: the party whose principal recorded completion. */
+  completedParty: Party | null;
+  /** Eligible roles replaced by a coordinator (reassign). */
+  roleOverrides: Partial<Record<Party, string[]>>;
+  deadline: DeadlineState | null;
+  waiver: { by: string; reason: string; at: string } | null;
+}
+
+export type BlockStatus = 'waiting' | 'active' | 'completed' | 'skipped';
+
+/** A notification to send through the `notify` activity (drained by the workflow). */
+export interface OutgoingNotification {
+  kind: 'reminder' | 'escalation' | 'nudge';
+  processId: string;
+  processTitle: string;
+  stepId: string;
+  stepTitle: string;
+  /** `PARTY:role` keys, or `coordinator`. */
+  recipients: string[];
+  dueAt: string | null;
+  text: string;
+}
+
+export interface EngineState {
+  v: 1;
+  processId: string;
+  title: string;
+  parameters: Record<string, ParamValue>;
+  businessKey: string | null;
+  initiativeId: string | null;
+  initiator: Principal;
+  status: ProcessStatus;
+  startedAt: string;
+  closedAt: string | null;
+  lastProgressAt: string;
+  outcome: { reason: string | null; by: Actor | null; stepId: string | null } | null;
+  steps: Record<string, StepState>;
+  blocks: Record<string, BlockStatus>;
+  /** `blockId/branchId` → true when the branch was not taken. */
+  skippedBranches: Record<string, boolean>;
+  timeline: TimelineEntry[];
+  /** requestId → first result, oldest first, bounded. */
+  requests: Array<[string, unknown]>;
+  outbox: OutgoingNotification[];
+  /** Bumped by every mutation: the workflow waits on it. */
+  rev: number;
+}
+
+/** The definition travels beside the state in every call. */
+export interface Engine {
+  def: ProcessDefinition;
+  state: EngineState;
+}
+
+/** A due time the workflow asks the computeDue activity for. */
+export interface DueRequest {
+  key: string;
+  fromIso: string;
+  span: { amount: number; unit: Span['unit']; calendar?: Party };
+}
+export type DueResults = Record<string, string>;

@@ -1,0 +1,449 @@
+/**
+ * Every Update: a validator returning a typed error (or null), and an apply function that mutates the
+ * state and returns the Update's answer. The workflow runs the validator synchronously before accepting
+ * an Update and runs it again in the handler (state may have moved between the two).
+ */
+import type { OutputSpec, ParamValue } from '../../libs/contracts/src/definition';
+import type {
+  CancelInput,
+  CompleteInput,
+  DecideInput,
+  MoveDeadlineInput,
+  NudgeInput,
+  ReassignInput,
+  WaiveTimerInput,
+} from '../../libs/contracts/src/messages';
+import { COORDINATOR_ROLE, type ActingPrincipal } from '../../libs/contracts/src/principal';
+import type { ProcessView, StepView } from '../../libs/contracts/src/process-view';
+import {
+  approvalsThisRound,
+  countingRole,
+  identityOf,
+  partySatisfied,
+  rolesOf,
+  rolesStillNeeded,
+  ruleOf,
+  stepParties,
+} from './approval';
+import { indexOf, type LeafInfo } from './structure';
+import { remind, setDue } from './timing';
+import { actorOf, close, completeStep, note, routeBack } from './transitions';
+import type { Engine, EngineError } from './types';
+import { processView, stepView } from './view';
+
+const err = (code: EngineError['code'], message: string): EngineError => ({ code, message });
+
+function isCoordinator(p: ActingPrincipal): boolean {
+  return Array.isArray(p?.roles) && p.roles.includes(COORDINATOR_ROLE);
+}
+
+function blank(s: string | null | undefined): boolean {
+  return typeof s !== 'string' || s.trim() === '';
+}
+
+function open(e: Engine): EngineError | null {
+  return e.state.status === 'running' ? null : err('PROCESS_CLOSED', `The process is ${e.state.status}`);
+}
+
+function leaf(e: Engine, stepId: string): LeafInfo | EngineError {
+  const info = indexOf(e.def).leaves.get(stepId);
+  return info ?? err('STEP_NOT_FOUND', `No step "${stepId}" in ${e.def.id} v${e.def.version}`);
+}
+
+function activeStep(e: Engine, info: LeafInfo): EngineError | null {
+  const st = e.state.steps[info.spec.id]!;
+  return st.status === 'active'
+    ? null
+    : err('STEP_NOT_ACTIVE', `Step "${info.spec.id}" is ${st.status}, not active`);
+}
+
+function coordinator(p: ActingPrincipal): EngineError | null {
+  return isCoordinator(p) ? null : err('NOT_COORDINATOR', `Only a coordinator may do this`);
+}
+
+/** Checks a step reference for a type and activity, in the order the errors are most useful. */
+function stepFor(e: Engine, stepId: string, types: string[]): LeafInfo | EngineError {
+  const info = leaf(e, stepId);
+  if ('code' in info) return info;
+  if (!types.includes(info.spec.type)) {
+    return err(
+      'WRONG_STEP_TYPE',
+      `Step "${stepId}" is a ${info.spec.type} step; this needs ${types.join(' or ')}`,
+    );
+  }
+  return activeStep(e, info) ?? info;
+}
+
+export function validateDecide(e: Engine, inp: DecideInput): EngineError | null {
+  const closed = open(e);
+  if (closed) return closed;
+  const info = stepFor(e, inp.stepId, ['approval']);
+  if ('code' in info) return info;
+  if (!['approve', 'reject', 'request-changes'].includes(inp.decision)) {
+    return err('INVALID_INPUT', `Unknown decision "${inp.decision}"`);
+  }
+  const p = inp.principal;
+  const spec = info.spec;
+  const st = e.state.steps[spec.id]!;
+  if (!stepParties(spec).includes(p.party)) {
+    return err('WRONG_PARTY', `Step "${spec.id}" needs no decision from ${p.party}`);
+  }
+  const role = countingRole(spec, st, p);
+  if (role === null) {
+    return err(
+      'NOT_ELIGIBLE',
+      `${p.party} decides "${spec.id}" with one of ${rolesOf(spec, st, p.party).join(', ')}; ${p.sub} holds none`,
+    );
+  }
+  const me = identityOf(p);
+  const mine = st.decisions.find((d) => d.round === st.round && d.identity === me);
+  if (mine) return err('ALREADY_DECIDED', `${me} already decided (${mine.decision}) in round ${st.round}`);
+  if (partySatisfied(spec, st, p.party)) {
+    return err('PARTY_NOT_AWAITED', `${p.party} has already approved step "${spec.id}" in round ${st.round}`);
+  }
+  if (inp.decision === 'approve' && ruleOf(spec, p.party) === 'all') {
+    const needed = rolesStillNeeded(spec, st, p.party);
+    if (!p.roles.some((r) => needed.includes(r))) {
+      const by = approvalsThisRound(st, p.party).find((d) => d.role === role);
+      return err(
+        'ALREADY_DECIDED',
+        `Role ${role} already approved in round ${st.round}${by ? ` by ${by.byName}` : ''}`,
+      );
+    }
+  }
+  if (inp.decision !== 'approve' && blank(inp.comment)) {
+    return err('COMMENT_REQUIRED', `A comment is required to ${inp.decision}`);
+  }
+  return null;
+}
+
+export function applyDecide(e: Engine, inp: DecideInput, now: string): StepView {
+  const spec = indexOf(e.def).leaves.get(inp.stepId)!.spec;
+  if (spec.type !== 'approval') throw new Error('not an approval step');
+  const st = e.state.steps[spec.id]!;
+  const p = inp.principal;
+  const actor = actorOf(p);
+  const comment = blank(inp.comment) ? null : inp.comment!;
+  st.decisions.push({
+    party: p.party,
+    identity: identityOf(p),
+    by: p.sub,
+    byName: p.name,
+    onBehalfOf: p.onBehalfOf?.sub ?? null,
+    decision: inp.decision,
+    comment,
+    role: countingRole(spec, st, p),
+    round: st.round,
+    at: now,
+  });
+  e.state.lastProgressAt = now;
+  note(
+    e.state,
+    now,
+    'decision',
+    spec.id,
+    `${p.name} (${p.party}) decided ${inp.decision} on "${spec.title}"`,
+    {
+      actor,
+      comment,
+      data: { decision: inp.decision, round: st.round, party: p.party },
+    },
+  );
+  if (inp.decision === 'approve') {
+    if (stepParties(spec).every((party) => partySatisfied(spec, st, party))) {
+      completeStep(e, spec.id, now, actor, `Step "${spec.title}" approved by every party`);
+    }
+  } else if (inp.decision === 'reject') {
+    const route = spec.onReject ?? 'end';
+    if (route === 'end') {
+      st.status = 'rejected';
+      st.completedAt = now;
+      note(e.state, now, 'step-rejected', spec.id, `Step "${spec.title}" rejected by ${p.name}`, {
+        actor,
+        comment,
+      });
+      close(e, 'rejected', now, { reason: comment, by: actor, stepId: spec.id });
+    } else {
+      routeBack(e, spec.id, route.goto, now, actor, `Rejected by ${p.name}: back to "${route.goto}"`);
+    }
+  } else if (spec.maxRounds !== undefined && st.round >= spec.maxRounds) {
+    st.status = 'rejected';
+    st.completedAt = now;
+    note(
+      e.state,
+      now,
+      'step-rejected',
+      spec.id,
+      `Step "${spec.title}": changes requested after the last allowed round (${spec.maxRounds})`,
+      { actor, comment },
+    );
+    close(e, 'rejected', now, {
+      reason: `Round limit (${spec.maxRounds}) reached: ${comment}`,
+      by: actor,
+      stepId: spec.id,
+    });
+  } else {
+    const route = spec.onRequestChanges ?? { goto: spec.id };
+    if (route === 'end') {
+      st.status = 'rejected';
+      st.completedAt = now;
+      note(
+        e.state,
+        now,
+        'step-rejected',
+        spec.id,
+        `Step "${spec.title}": changes requested by ${p.name} end the process`,
+        {
+          actor,
+          comment,
+        },
+      );
+      close(e, 'rejected', now, { reason: comment, by: actor, stepId: spec.id });
+    } else if (route.goto === spec.id) {
+      st.round++;
+      note(
+        e.state,
+        now,
+        'routed-back',
+        spec.id,
+        `Changes requested by ${p.name}: round ${st.round} of "${spec.title}"`,
+        {
+          actor,
+          comment,
+          data: { to: spec.id, round: st.round },
+        },
+      );
+    } else {
+      routeBack(
+        e,
+        spec.id,
+        route.goto,
+        now,
+        actor,
+        `Changes requested by ${p.name}: back to "${route.goto}"`,
+      );
+    }
+  }
+  return stepView(e, spec.id);
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function validDate(v: string): boolean {
+  const m = DATE.exec(v);
+  if (!m) return false;
+  const d = new Date(`${v}T00:00:00.000Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+export function outputErrors(
+  specs: Record<string, OutputSpec>,
+  outputs: Record<string, ParamValue>,
+): string[] {
+  const problems: string[] = [];
+  const given = outputs ?? {};
+  for (const name of Object.keys(given))
+    if (!specs[name]) problems.push(`${name}: not an output of this step`);
+  for (const [name, o] of Object.entries(specs)) {
+    const v = given[name];
+    if (v === undefined || v === null || v === '') {
+      if (o.required !== false) problems.push(`${name}: required (${o.type})`);
+      continue;
+    }
+    if (o.type === 'date' && !(typeof v === 'string' && validDate(v)))
+      problems.push(`${name}: a date yyyy-mm-dd`);
+    if (o.type === 'number' && !(typeof v === 'number' && Number.isFinite(v)))
+      problems.push(`${name}: a number`);
+    if (o.type === 'text' && typeof v !== 'string') problems.push(`${name}: text`);
+    if (o.type === 'reference' && !(typeof v === 'string' && v.trim() !== ''))
+      problems.push(`${name}: a non-empty reference`);
+  }
+  return problems;
+}
+
+export function validateComplete(e: Engine, inp: CompleteInput): EngineError | null {
+  const closed = open(e);
+  if (closed) return closed;
+  const info = stepFor(e, inp.stepId, ['task']);
+  if ('code' in info) return info;
+  const spec = info.spec;
+  if (spec.type !== 'task') return null;
+  const st = e.state.steps[spec.id]!;
+  const p = inp.principal;
+  if (!stepParties(spec).includes(p.party))
+    return err('WRONG_PARTY', `Step "${spec.id}" is not recorded by ${p.party}`);
+  if (countingRole(spec, st, p) === null) {
+    return err(
+      'NOT_ELIGIBLE',
+      `"${spec.id}" is recorded by one of ${rolesOf(spec, st, p.party).join(', ')}; ${p.sub} holds none`,
+    );
+  }
+  const problems = outputErrors(spec.outputs ?? {}, inp.outputs);
+  return problems.length
+    ? err('INVALID_OUTPUTS', `Invalid outputs for "${spec.id}": ${problems.join('; ')}`)
+    : null;
+}
+
+export function applyComplete(e: Engine, inp: CompleteInput, now: string): StepView {
+  const spec = indexOf(e.def).leaves.get(inp.stepId)!.spec;
+  const st = e.state.steps[spec.id]!;
+  const actor = actorOf(inp.principal);
+  const outputs: Record<string, ParamValue> = {};
+  for (const [k, v] of Object.entries(inp.outputs ?? {})) if (v !== undefined && v !== '') outputs[k] = v;
+  st.outputs = outputs;
+  st.completedBy = actor;
+  st.completedParty = inp.principal.party;
+  const comment = blank(inp.comment) ? null : inp.comment!;
+  note(
+    e.state,
+    now,
+    'completion',
+    spec.id,
+    `${inp.principal.name} (${inp.principal.party}) recorded "${spec.title}"`,
+    {
+      actor,
+      comment,
+      data: outputs,
+    },
+  );
+  completeStep(e, spec.id, now, actor, `Step "${spec.title}" completed`);
+  return stepView(e, spec.id);
+}
+
+export function validateCancel(e: Engine, inp: CancelInput): EngineError | null {
+  const closed = open(e);
+  if (closed) return closed;
+  if (inp.principal?.sub !== e.state.initiator.sub && !isCoordinator(inp.principal)) {
+    return err('NOT_COORDINATOR', 'Only the initiator or a coordinator may cancel a process');
+  }
+  return blank(inp.reason) ? err('COMMENT_REQUIRED', 'A reason is required to cancel') : null;
+}
+
+export function applyCancel(e: Engine, inp: CancelInput, now: string): ProcessView {
+  close(e, 'cancelled', now, { reason: inp.reason, by: actorOf(inp.principal), stepId: null });
+  return processView(e);
+}
+
+export function validateMoveDeadline(e: Engine, inp: MoveDeadlineInput): EngineError | null {
+  const closed = open(e) ?? coordinator(inp.principal);
+  if (closed) return closed;
+  const info = stepFor(e, inp.stepId, ['approval', 'task', 'timer']);
+  if ('code' in info) return info;
+  if (typeof inp.dueAt !== 'string' || Number.isNaN(Date.parse(inp.dueAt))) {
+    return err('INVALID_INPUT', `dueAt must be an ISO date-time, got "${inp.dueAt}"`);
+  }
+  return blank(inp.reason) ? err('COMMENT_REQUIRED', 'A reason is required to move a deadline') : null;
+}
+
+export function applyMoveDeadline(e: Engine, inp: MoveDeadlineInput, now: string): StepView {
+  const st = e.state.steps[inp.stepId]!;
+  const before = st.dueAt;
+  const spec = indexOf(e.def).leaves.get(inp.stepId)!.spec;
+  if (spec.type !== 'timer' && !st.deadline) {
+    st.deadline = {
+      remindOffsetsMs: [],
+      escalateOffsetsMs: [0],
+      remindersSent: [],
+      escalationsSent: [false],
+    };
+  }
+  const dueAt = new Date(Date.parse(inp.dueAt)).toISOString();
+  setDue(e, inp.stepId, dueAt, now);
+  note(
+    e.state,
+    now,
+    'deadline-moved',
+    inp.stepId,
+    `Due time of "${spec.title}" moved from ${before ?? 'none'} to ${dueAt}`,
+    {
+      actor: actorOf(inp.principal),
+      comment: inp.reason,
+      data: { from: before, to: dueAt },
+    },
+  );
+  return stepView(e, inp.stepId);
+}
+
+export function validateWaiveTimer(e: Engine, inp: WaiveTimerInput): EngineError | null {
+  const closed = open(e) ?? coordinator(inp.principal);
+  if (closed) return closed;
+  const info = stepFor(e, inp.stepId, ['timer']);
+  if ('code' in info) return info;
+  if (info.spec.type === 'timer' && info.spec.waivable === false) {
+    return err('NOT_WAIVABLE', `Timer "${inp.stepId}" may not be waived`);
+  }
+  return blank(inp.reason) ? err('COMMENT_REQUIRED', 'A reason is required to waive a timer') : null;
+}
+
+export function applyWaiveTimer(e: Engine, inp: WaiveTimerInput, now: string): StepView {
+  const spec = indexOf(e.def).leaves.get(inp.stepId)!.spec;
+  const st = e.state.steps[inp.stepId]!;
+  const actor = actorOf(inp.principal);
+  st.waiver = { by: inp.principal.sub, reason: inp.reason, at: now };
+  note(e.state, now, 'timer-waived', inp.stepId, `Timer "${spec.title}" waived by ${inp.principal.name}`, {
+    actor,
+    comment: inp.reason,
+  });
+  completeStep(e, inp.stepId, now, actor, `Step "${spec.title}" completed (waived)`);
+  return stepView(e, inp.stepId);
+}
+
+export function validateNudge(e: Engine, inp: NudgeInput): EngineError | null {
+  const closed = open(e) ?? coordinator(inp.principal);
+  if (closed) return closed;
+  if (inp.stepId === undefined || inp.stepId === null) return null;
+  const info = stepFor(e, inp.stepId, ['approval', 'task']);
+  return 'code' in info ? info : null;
+}
+
+export function applyNudge(e: Engine, inp: NudgeInput, now: string): ProcessView {
+  const ids = inp.stepId
+    ? [inp.stepId]
+    : indexOf(e.def).order.filter((id) => e.state.steps[id]!.status === 'active');
+  for (const id of ids) {
+    const spec = indexOf(e.def).leaves.get(id)!.spec;
+    if (spec.type === 'timer') continue;
+    remind(e, id, now, 'nudge', `${inp.principal.name} asks you to act on "${spec.title}"`);
+    note(e.state, now, 'nudged', id, `${inp.principal.name} nudged the parties awaited on "${spec.title}"`, {
+      actor: actorOf(inp.principal),
+      comment: blank(inp.reason) ? null : inp.reason!,
+    });
+  }
+  return processView(e);
+}
+
+export function validateReassign(e: Engine, inp: ReassignInput): EngineError | null {
+  const closed = open(e) ?? coordinator(inp.principal);
+  if (closed) return closed;
+  const info = stepFor(e, inp.stepId, ['approval', 'task']);
+  if ('code' in info) return info;
+  if (!stepParties(info.spec).includes(inp.party))
+    return err('WRONG_PARTY', `Step "${inp.stepId}" has no party ${inp.party}`);
+  if (!Array.isArray(inp.roles) || inp.roles.length === 0 || inp.roles.some((r) => blank(r))) {
+    return err('INVALID_INPUT', 'roles must be a non-empty list of role ids');
+  }
+  return blank(inp.reason) ? err('COMMENT_REQUIRED', 'A reason is required to reassign') : null;
+}
+
+export function applyReassign(e: Engine, inp: ReassignInput, now: string): StepView {
+  const spec = indexOf(e.def).leaves.get(inp.stepId)!.spec;
+  const st = e.state.steps[inp.stepId]!;
+  const before = rolesOf(spec, st, inp.party);
+  st.roleOverrides[inp.party] = [...inp.roles];
+  note(
+    e.state,
+    now,
+    'reassigned',
+    inp.stepId,
+    `${inp.party} roles on "${spec.title}": ${before.join(', ')} → ${inp.roles.join(', ')}`,
+    {
+      actor: actorOf(inp.principal),
+      comment: inp.reason,
+      data: { party: inp.party, from: before.join(','), to: inp.roles.join(',') },
+    },
+  );
+  // A role change may complete the party (e.g. `all` over fewer roles).
+  if (spec.type === 'approval' && stepParties(spec).every((p) => partySatisfied(spec, st, p))) {
+    completeStep(e, spec.id, now, actorOf(inp.principal), `Step "${spec.title}" approved by every party`);
+  }
+  return stepView(e, inp.stepId);
+}

@@ -1,0 +1,77 @@
+/** The ProcessView / StepView of libs/contracts, built from state (Query results and Update answers). */
+import type { OutputType, Party } from '../../libs/contracts/src/definition';
+import type { PartyView, ProcessView, StepView } from '../../libs/contracts/src/process-view';
+import { partyStatus, rolesOf, ruleOf, stepParties } from './approval';
+import { indexOf } from './structure';
+import type { Engine } from './types';
+
+export function stepView(e: Engine, id: string): StepView {
+  const info = indexOf(e.def).leaves.get(id)!;
+  const spec = info.spec;
+  const st = e.state.steps[id]!;
+  const parties: Partial<Record<Party, PartyView>> = {};
+  for (const p of stepParties(spec)) {
+    parties[p] = {
+      roles: [...rolesOf(spec, st, p)],
+      rule: ruleOf(spec, p),
+      status: partyStatus(spec, st, p),
+      decisions: st.decisions
+        .filter((d) => d.party === p)
+        .map((d) => ({
+          by: d.by,
+          byName: d.byName,
+          onBehalfOf: d.onBehalfOf,
+          decision: d.decision,
+          comment: d.comment,
+          at: d.at,
+          role: d.role,
+          round: d.round,
+        })),
+    };
+  }
+  const outputTypes: Record<string, OutputType> = {};
+  if (spec.type === 'task') for (const [k, o] of Object.entries(spec.outputs ?? {})) outputTypes[k] = o.type;
+  const view: StepView & { completedBy?: unknown; dueError?: string | null } = {
+    id,
+    title: spec.title,
+    type: spec.type,
+    status: st.status,
+    dueAt: st.dueAt,
+    startedAt: st.startedAt,
+    completedAt: st.completedAt,
+    outputs: { ...st.outputs },
+    outputTypes,
+    parties,
+    round: st.round,
+    parallel: info.parallel ? { ...info.parallel } : null,
+  };
+  if (spec.type === 'timer') {
+    view.waivable = spec.waivable !== false;
+    view.waiver = st.waiver ? { ...st.waiver } : null;
+  }
+  if (spec.type === 'task') view.completedBy = st.completedBy;
+  if (st.dueError) view.dueError = st.dueError;
+  return view;
+}
+
+export function processView(e: Engine): ProcessView {
+  const s = e.state;
+  const i = s.initiator;
+  return {
+    id: s.processId,
+    title: s.title,
+    definitionId: e.def.id,
+    definitionVersion: e.def.version,
+    definitionTitle: e.def.title,
+    status: s.status,
+    businessKey: s.businessKey,
+    initiativeId: s.initiativeId,
+    parameters: { ...s.parameters },
+    initiator: { sub: i.sub, name: i.name },
+    startedAt: s.startedAt,
+    closedAt: s.closedAt,
+    outcome: s.outcome ? { ...s.outcome } : null,
+    lastProgressAt: s.lastProgressAt,
+    steps: indexOf(e.def).order.map((id) => stepView(e, id)),
+  };
+}
