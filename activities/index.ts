@@ -4,15 +4,33 @@
  */
 import type { Client } from '@temporalio/client';
 import type { AccordConfig } from '../libs/config/src/accord-config';
+import { createDueCalculator } from './compute-due';
+import { createMonitoringActivities } from './monitoring';
+import { createNotify, defaultDirectory, senderFor, type Directory, type Sender } from './notify';
 
 export interface ActivityDeps {
   config: AccordConfig;
   /** For activities that read or drive other workflows (monitoring sweep). */
   client?: Client;
+  /** Replaces the configured notification sender (tests capture what is sent). */
+  sender?: Sender;
+  /** Replaces the user directory used to expand `PARTY:role` recipients. */
+  directory?: Directory | null;
 }
 
-export function createActivities(_deps: ActivityDeps) {
-  return {};
+export function createActivities(deps: ActivityDeps) {
+  const due = createDueCalculator({ dayLengthMs: deps.config.dayLengthMs, sittingCalendarFile: deps.config.sittingCalendarFile });
+  let sender: Sender | undefined = deps.sender;
+  const notify = createNotify(
+    () => (sender ??= senderFor(deps.config)),
+    deps.directory === undefined ? defaultDirectory() : deps.directory,
+  );
+  return {
+    computeDue: due.computeDue,
+    computeDues: due.computeDues,
+    notify,
+    ...createMonitoringActivities(deps),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

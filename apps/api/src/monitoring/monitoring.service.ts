@@ -23,6 +23,7 @@ const STATUSES: ProcessStatus[] = ['running', 'completed', 'rejected', 'cancelle
 /** Running processes whose forecast the summary computes (each costs one Query). */
 const FORECAST_LIMIT = 200;
 const PER_PILLAR_LIMIT = 500;
+const FORECAST_BUDGET_MS = 8000;
 
 export interface ProcessRollup {
   processId: string;
@@ -95,7 +96,7 @@ export class MonitoringService {
     const now = new Date();
     const count = async (query: string) => (await this.ctx.client.workflow.count(query)).count;
     const definitions = this.ctx.catalogue.listDefinitions();
-    const [statusCounts, defCounts, partyCounts, overdue, idle] = await Promise.all([
+    const [statusCounts, defCounts, partyCounts, overdue, idle, rollup] = await Promise.all([
       // A terminated execution keeps its last AccordStatus: `running` counts live executions only.
       Promise.all(STATUSES.map((s) => count(s === 'running' ? RUNNING : `${PROCESSES} AND ${SA.status.name} = ${lit(s)}`))),
       Promise.all(
@@ -108,17 +109,18 @@ export class MonitoringService {
       ),
       Promise.all(PARTIES.map((p) => count(`${RUNNING} AND ${SA.awaitingParties.name} = ${lit(p)}`))),
       count(`${RUNNING} AND ${SA.nextDueAt.name} < ${lit(now.toISOString())}`),
-      this.ctx.finder.find({ reasons: ['idle'], now }).then((r) => new Set(r.items.map((i) => i.processId)).size),
+      this.ctx.finder.find({ reasons: ['idle'], now }).then((r) => ({ count: new Set(r.items.map((i) => i.processId)).size, truncated: r.truncated })),
+      this.rollup(now),
     ]);
-    const rollup = await this.rollup(now);
     return {
       generatedAt: now.toISOString(),
       byStatus: Object.fromEntries(STATUSES.map((s, i) => [s, statusCounts[i]!])),
       byDefinition: defCounts,
       byAwaitedParty: Object.fromEntries(PARTIES.map((p: Party, i) => [p, partyCounts[i]!])),
       overdue,
-      idle,
+      idle: idle.count,
       ...rollup,
+      truncated: rollup.truncated || idle.truncated,
       tookMs: Date.now() - t0,
     };
   }
@@ -145,9 +147,19 @@ export class MonitoringService {
     const running = infos.filter((i) => i.typedSearchAttributes.get(SA.status) === 'running' && i.status.name === 'RUNNING');
     if (running.length > FORECAST_LIMIT) truncated = true;
     const forecasts = new Map<string, string | null>();
+    // Each forecast needs the state Query: bounded per Query and in total (a process whose worker is gone
+    // cannot answer), so the summary stays quick whatever runs on the cluster.
+    const budgetEnd = Date.now() + FORECAST_BUDGET_MS;
     await mapLimit(running.slice(0, FORECAST_LIMIT), 8, async (info) => {
+      const left = budgetEnd - Date.now();
+      if (left <= 0) {
+        truncated = true;
+        return;
+      }
       try {
-        const view = await this.ctx.client.workflow.getHandle(info.workflowId).query(stateQuery);
+        const view = await this.ctx.client.withDeadline(Date.now() + Math.min(left, 2000), () =>
+          this.ctx.client.workflow.getHandle(info.workflowId).query(stateQuery),
+        );
         const definition = await this.ctx.definitions.of(view);
         if (!definition) return;
         const f = forecastProcess({ view, definition, now, addSpan: this.ctx.addSpan, dayLengthMs: this.ctx.config.dayLengthMs });
