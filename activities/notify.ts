@@ -11,7 +11,8 @@ import type { AccordConfig } from '../libs/config/src/accord-config';
 import { listUsers } from '../libs/directory/src';
 
 export interface Notification {
-  kind: 'reminder' | 'escalation' | 'nudge';
+  /** `digest`: the coordinators' daily digest of newly stuck processes (workflows/digest.workflow.ts). */
+  kind: 'reminder' | 'escalation' | 'nudge' | 'digest';
   processId: string;
   processTitle: string;
   stepId: string;
@@ -56,10 +57,17 @@ export function signature(body: string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-export function logSender(write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Sender {
+/** Log levels at which an `info` line is written (the log sender obeys LOG_LEVEL like every other log). */
+const INFO_VISIBLE = new Set(['trace', 'debug', 'info']);
+
+export function logSender(
+  write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+  logLevel = 'info',
+): Sender {
+  const visible = INFO_VISIBLE.has(logLevel);
   return {
     async send(n) {
-      write(JSON.stringify({ level: 'info', msg: 'notification', at: new Date().toISOString(), ...n }));
+      if (visible) write(JSON.stringify({ level: 'info', msg: 'notification', at: new Date().toISOString(), ...n }));
     },
   };
 }
@@ -132,7 +140,7 @@ export function senderFor(config: AccordConfig): Sender {
       });
     return smtpSender(c.smtpUrl, c.from);
   }
-  return logSender();
+  return logSender(undefined, config.logLevel);
 }
 
 export function createNotify(sender: () => Sender, directory: Directory | null) {

@@ -7,6 +7,7 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { MonitoringActivities, NewlyStuck } from '../activities/monitoring';
+import type { Activities } from '../activities';
 import type { Notification } from '../activities/notify';
 
 export const DIGEST_WORKFLOW_TYPE = 'digestWorkflow';
@@ -28,7 +29,7 @@ export interface DigestResult {
 }
 
 /** The digest travels through the engine's notify activity, which forwards any kind to its sender. */
-export type DigestNotification = Omit<Notification, 'kind'> & { kind: 'digest'; items: NewlyStuck['items']; byReason: Record<string, number> };
+export type DigestNotification = Notification & { kind: 'digest'; items: NewlyStuck['items']; byReason: Record<string, number> };
 
 const TEMPORAL_SCHEDULED_START_TIME = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
 
@@ -36,7 +37,7 @@ const { findNewlyStuck } = proxyActivities<MonitoringActivities>({
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '10s', maximumAttempts: 5 },
 });
-const { notify } = proxyActivities<{ notify(batch: DigestNotification[]): Promise<number> }>({
+const { notify } = proxyActivities<Pick<Activities, 'notify'>>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20 },
 });
@@ -58,20 +59,19 @@ export async function digestWorkflow(input: DigestInput = {}): Promise<DigestRes
   const found = await findNewlyStuck({ sinceIso: since, limit: input.limit });
   const sent = found.total > 0 || input.sendWhenEmpty === true;
   if (sent) {
-    await notify([
-      {
-        kind: 'digest',
-        processId: '',
-        processTitle: 'Accord daily digest',
-        stepId: '',
-        stepTitle: 'Newly stuck processes',
-        recipients: ['coordinator'],
-        dueAt: null,
-        text: digestText(found, since),
-        items: found.items,
-        byReason: found.byReason,
-      },
-    ]);
+    const digest: DigestNotification = {
+      kind: 'digest',
+      processId: '',
+      processTitle: 'Accord daily digest',
+      stepId: '',
+      stepTitle: 'Newly stuck processes',
+      recipients: ['coordinator'],
+      dueAt: null,
+      text: digestText(found, since),
+      items: found.items,
+      byReason: found.byReason,
+    };
+    await notify([digest]);
   }
   return { since, until: until.toISOString(), total: found.total, sent };
 }

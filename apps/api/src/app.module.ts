@@ -1,5 +1,5 @@
 /** The HTTP application: every resource module, the global auth guard, validation and error filter. */
-import { DynamicModule, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { Client } from '@temporalio/client';
@@ -10,7 +10,7 @@ import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
 import type { TokenVerifier } from './auth/token-verifier';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { requestIdOf } from './common/request-id';
-import { ACCORD_CONFIG, TEMPORAL_CLIENT } from './common/tokens';
+import { ACCORD_CONFIG } from './common/tokens';
 import { Catalogue } from './definitions/catalogue';
 import { DefinitionsController } from './definitions/definitions.controller';
 import { DelegationsController } from './delegations/delegations.controller';
@@ -33,27 +33,13 @@ export interface AppModuleOptions {
   ownsClient: boolean;
 }
 
-const OWNS_CLIENT = Symbol('OWNS_CLIENT');
-
-@Injectable()
-class OwnedClientCloser implements OnApplicationShutdown {
-  constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
-    @Inject(OWNS_CLIENT) private readonly owned: boolean,
-  ) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.owned) await this.client.connection.close();
-  }
-}
-
 @Module({})
 export class AppModule {
   static forRoot({ config, verifier, client, ownsClient }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        TemporalModule.forRoot({ client }),
+        TemporalModule.forRoot({ client, closeGivenClient: ownsClient }),
         MonitoringModule,
         TerminusModule.forRoot({ logger: false }),
         LoggerModule.forRoot({
@@ -94,8 +80,6 @@ export class AppModule {
       ],
       providers: [
         { provide: ACCORD_CONFIG, useValue: config },
-        { provide: OWNS_CLIENT, useValue: ownsClient },
-        OwnedClientCloser,
         { provide: TOKEN_VERIFIER, useValue: verifier },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

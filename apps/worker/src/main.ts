@@ -16,7 +16,7 @@ const TEMPORAL_LEVELS: Record<string, LogLevel> = {
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger(TEMPORAL_LEVELS[process.env.LOG_LEVEL ?? 'info'] ?? 'INFO') });
-  const worker = await createWorker();
+  const worker = await createWorker({ ensureSchedules: true });
   await worker.running;
 }
 

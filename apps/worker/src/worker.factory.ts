@@ -3,8 +3,12 @@
  */
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
-import { TEMPORAL_WORKER, WorkerModule, type WorkerModuleOptions } from './worker.module';
+import { loadMonitoringConfig } from '../../../libs/monitoring/src/monitoring-config';
+import { TEMPORAL_CLIENT } from '../../../libs/temporal/src/temporal.module';
+import { ensureDigestSchedule } from './digest-schedule';
+import { ACCORD_CONFIG, TEMPORAL_WORKER, WorkerModule, type WorkerModuleOptions } from './worker.module';
 
 export interface AccordWorker {
   worker: Worker;
@@ -21,7 +25,12 @@ export function nestLogLevels(level = process.env.LOG_LEVEL ?? 'info'): LogLevel
   return order.slice(0, cut);
 }
 
-export async function createWorker(options: WorkerModuleOptions = {}): Promise<AccordWorker> {
+export interface CreateWorkerOptions extends WorkerModuleOptions {
+  /** Create or update the daily digest Schedule (the worker process does; in-process test workers don't). */
+  ensureSchedules?: boolean;
+}
+
+export async function createWorker(options: CreateWorkerOptions = {}): Promise<AccordWorker> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(options), {
     logger: nestLogLevels(options.config?.logLevel),
   });
@@ -29,6 +38,21 @@ export async function createWorker(options: WorkerModuleOptions = {}): Promise<A
   const logger = new Logger('Worker');
   const running = worker.run().finally(() => app.close());
   logger.log(`polling task queue ${worker.options.taskQueue} in namespace ${worker.options.namespace}`);
+  if (options.ensureSchedules) {
+    const monitoring = loadMonitoringConfig(options.env ?? process.env);
+    if (monitoring.digest.enabled) {
+      // A missing permission on a cluster must not stop the worker from running processes.
+      try {
+        const handle = await ensureDigestSchedule(app.get<Client>(TEMPORAL_CLIENT), app.get(ACCORD_CONFIG), {
+          monitoring,
+        });
+        const at = `${monitoring.digest.hour}:${String(monitoring.digest.minute).padStart(2, '0')}`;
+        logger.log(`daily digest schedule ${handle.scheduleId} at ${at} ${monitoring.digest.timeZone}`);
+      } catch (err) {
+        logger.warn(`could not create the daily digest schedule: ${String(err)}`);
+      }
+    }
+  }
   return {
     worker,
     taskQueue: worker.options.taskQueue,

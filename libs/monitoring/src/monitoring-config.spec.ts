@@ -7,14 +7,16 @@ describe('loadMonitoringConfig', () => {
       idleDefault: { amount: 14, unit: 'calendar-days' },
       maxProcesses: 500,
       maxDescribes: 100,
-      digest: { timeZone: 'UTC', hour: 7, minute: 0 },
+      digest: { enabled: true, timeZone: 'UTC', hour: 7, minute: 0 },
     });
   });
 
   it('reads the settings and names a bad one', () => {
     const c = loadMonitoringConfig({ ACCORD_IDLE_AFTER: '10 business-days JP', ACCORD_DIGEST_AT: '06:30', ACCORD_DIGEST_TIME_ZONE: 'Asia/Tokyo' });
     expect(c.idleDefault).toEqual({ amount: 10, unit: 'business-days', calendar: 'JP' });
-    expect(c.digest).toEqual({ timeZone: 'Asia/Tokyo', hour: 6, minute: 30 });
+    expect(c.digest).toEqual({ enabled: true, timeZone: 'Asia/Tokyo', hour: 6, minute: 30 });
+    expect(loadMonitoringConfig({ ACCORD_DIGEST_SCHEDULE: 'off' }).digest.enabled).toBe(false);
+    expect(() => loadMonitoringConfig({ ACCORD_DIGEST_SCHEDULE: 'maybe' })).toThrow(/ACCORD_DIGEST_SCHEDULE/);
     expect(() => parseSpan('ten days', 'ACCORD_IDLE_AFTER')).toThrow(/ACCORD_IDLE_AFTER/);
     expect(() => loadMonitoringConfig({ ACCORD_DIGEST_AT: '25:00' })).toThrow(/ACCORD_DIGEST_AT/);
     expect(() => loadMonitoringConfig({ ACCORD_MONITORING_MAX_DESCRIBES: '0' })).toThrow(/MAX_DESCRIBES/);

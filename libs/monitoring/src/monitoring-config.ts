@@ -5,6 +5,7 @@
  * - ACCORD_MONITORING_MAX_PROCESSES: candidates queried per reason per call (default 500)
  * - ACCORD_MONITORING_MAX_DESCRIBES: executions described per failing-scan page (default 100)
  * - ACCORD_DIGEST_TIME_ZONE (IANA, default UTC) / ACCORD_DIGEST_AT (HH:MM, default 07:00): the daily digest
+ * - ACCORD_DIGEST_SCHEDULE (on|off, default on): whether the worker creates/updates the digest Schedule
  */
 import type { Span, SpanUnit } from '../../contracts/src/definition';
 import { DEFAULT_IDLE_AFTER } from './idle-threshold';
@@ -13,7 +14,7 @@ export interface MonitoringConfig {
   idleDefault: Span;
   maxProcesses: number;
   maxDescribes: number;
-  digest: { timeZone: string; hour: number; minute: number };
+  digest: { enabled: boolean; timeZone: string; hour: number; minute: number };
 }
 
 const UNITS: SpanUnit[] = ['seconds', 'minutes', 'hours', 'calendar-days', 'business-days', 'sitting-days', 'months', 'month-starts'];
@@ -36,6 +37,12 @@ function posInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max = 10
   return n;
 }
 
+function digestEnabled(raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new Error(`ACCORD_DIGEST_SCHEDULE must be on or off, got "${raw}"`);
+}
+
 export function loadMonitoringConfig(env: NodeJS.ProcessEnv = process.env): MonitoringConfig {
   const at = /^(\d{1,2})(?::(\d{2}))?$/.exec(env.ACCORD_DIGEST_AT ?? '07:00');
   if (!at || Number(at[1]) > 23 || Number(at[2] ?? 0) > 59) throw new Error(`ACCORD_DIGEST_AT must be HH:MM, got "${env.ACCORD_DIGEST_AT}"`);
@@ -43,6 +50,11 @@ export function loadMonitoringConfig(env: NodeJS.ProcessEnv = process.env): Moni
     idleDefault: env.ACCORD_IDLE_AFTER ? parseSpan(env.ACCORD_IDLE_AFTER, 'ACCORD_IDLE_AFTER') : DEFAULT_IDLE_AFTER,
     maxProcesses: posInt(env, 'ACCORD_MONITORING_MAX_PROCESSES', 500),
     maxDescribes: posInt(env, 'ACCORD_MONITORING_MAX_DESCRIBES', 100, 1000),
-    digest: { timeZone: env.ACCORD_DIGEST_TIME_ZONE || 'UTC', hour: Number(at[1]), minute: Number(at[2] ?? 0) },
+    digest: {
+      enabled: digestEnabled(env.ACCORD_DIGEST_SCHEDULE),
+      timeZone: env.ACCORD_DIGEST_TIME_ZONE || 'UTC',
+      hour: Number(at[1]),
+      minute: Number(at[2] ?? 0),
+    },
   };
 }

@@ -10,8 +10,10 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 const OWNS_CLIENT = Symbol('ACCORD_TEMPORAL_OWNS_CLIENT');
 
 export interface TemporalModuleOptions {
-  /** Use this client (tests, or a caller that already connected); it is not closed by the module. */
+  /** Use this client (tests, or a caller that already connected); by default the module does not close it. */
   client?: Client;
+  /** Close the given client's connection on shutdown too (the caller created it for this application). */
+  closeGivenClient?: boolean;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -38,7 +40,7 @@ export class TemporalModule {
           provide: TEMPORAL_CLIENT,
           useFactory: async () => options.client ?? (await connectClient(options.env ?? process.env)),
         },
-        { provide: OWNS_CLIENT, useValue: !options.client },
+        { provide: OWNS_CLIENT, useValue: !options.client || options.closeGivenClient === true },
         TemporalClientCloser,
       ],
       exports: [TEMPORAL_CLIENT],

@@ -4,6 +4,7 @@ import type { Principal } from '../../../../libs/contracts/src/principal';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/error-response.dto';
 import { ApiIdParam, ParseIdPipe } from '../common/ids';
+import { ForecastService } from '../monitoring/forecast.service';
 import { CancelDto, CompletionDto, DecisionDto, MoveDeadlineDto, WaiverDto } from './dto/actions.dto';
 import { ListProcessesQuery } from './dto/list-processes.query';
 import {
@@ -22,7 +23,10 @@ import { ProcessesService } from './processes.service';
 @ApiErrors(401, 413)
 @Controller('processes')
 export class ProcessesController {
-  constructor(private readonly processes: ProcessesService) {}
+  constructor(
+    private readonly processes: ProcessesService,
+    private readonly forecasts: ForecastService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Start a process of a definition (needs an initiating role of the definition)' })
@@ -61,11 +65,16 @@ export class ProcessesController {
 
   @Get(':id')
   @ApiIdParam('id', 'process-3f0c6c5e-2d7e-4a53-9a55-4b1c0f7a1e11', 'Process id')
-  @ApiOperation({ summary: 'The state of a process: status, parameters, every step with its decisions' })
+  @ApiOperation({
+    summary: 'The state of a process: status, parameters, every step with its decisions, and (running) its forecast',
+  })
   @ApiOkResponse({ type: ProcessViewDto })
   @ApiErrors(400, 404)
-  get(@Param('id', new ParseIdPipe('id')) id: string) {
-    return this.processes.get(id);
+  async get(@Param('id', new ParseIdPipe('id')) id: string) {
+    const view = await this.processes.get(id);
+    // The forecast is an estimate beside the state: if it cannot be made, the state is still answered.
+    const forecast = view.status === 'running' ? await this.forecasts.forView(view).catch(() => null) : null;
+    return { ...view, forecast };
   }
 
   @Get(':id/timeline')

@@ -1,5 +1,6 @@
 /** OpenAPI classes mirroring libs/contracts/src/process-view.ts (the contract itself stays in contracts). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ForecastDto } from '../../monitoring/dto/responses';
 
 const SCALARS = { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] };
 
@@ -92,6 +93,12 @@ export class ProcessViewDto {
   @ApiProperty({ nullable: true, type: OutcomeDto }) outcome!: OutcomeDto | null;
   @ApiProperty({ format: 'date-time' }) lastProgressAt!: string;
   @ApiProperty({ type: [StepViewDto] }) steps!: StepViewDto[];
+  @ApiPropertyOptional({
+    nullable: true,
+    type: () => ForecastDto,
+    description: 'Projected completion of a running process (GET /processes/{id} only; null once closed)',
+  })
+  forecast?: ForecastDto | null;
 }
 
 export class TimelineEntryDto {
