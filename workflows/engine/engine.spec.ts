@@ -218,6 +218,8 @@ describe('reject and request changes', () => {
     expect(status(e, 'text')).toBe('waiting');
     expect(e.state.steps.text!.round).toBe(2);
     expect(kinds(e)).toContain('routed-back');
+    // The reason travels with the route back, as it does when a step loops to itself.
+    expect(e.state.timeline.find((t) => t.kind === 'routed-back')?.comment).toBe('Redo');
     complete(e, people.caNeg, 'draft');
     expect(decideError(e, people.jpNeg, 'text')).toBeNull();
   });

@@ -214,6 +214,7 @@ export function routeBack(
   now: string,
   actor: Actor | null,
   why: string,
+  comment: string | null = null,
 ): void {
   const idx = indexOf(e.def);
   const from = idx.leaves.get(fromId)!;
@@ -246,7 +247,7 @@ export function routeBack(
     }
   }
   s.lastProgressAt = now;
-  note(s, now, 'routed-back', fromId, why, { actor, data: { to: targetId } });
+  note(s, now, 'routed-back', fromId, why, { actor, comment, data: { to: targetId } });
   advance(e, now);
 }
 

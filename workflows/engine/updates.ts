@@ -164,7 +164,7 @@ export function applyDecide(e: Engine, inp: DecideInput, now: string): StepView 
       });
       close(e, 'rejected', now, { reason: comment, by: actor, stepId: spec.id });
     } else {
-      routeBack(e, spec.id, route.goto, now, actor, `Rejected by ${p.name}: back to "${route.goto}"`);
+      routeBack(e, spec.id, route.goto, now, actor, `Rejected by ${p.name}: back to "${route.goto}"`, comment);
     }
   } else if (spec.maxRounds !== undefined && st.round >= spec.maxRounds) {
     st.status = 'rejected';
@@ -221,6 +221,7 @@ export function applyDecide(e: Engine, inp: DecideInput, now: string): StepView 
         now,
         actor,
         `Changes requested by ${p.name}: back to "${route.goto}"`,
+        comment,
       );
     }
   }
