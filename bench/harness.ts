@@ -1,0 +1,208 @@
+/**
+ * A private Accord stack for one benchmark: a Temporal dev server (the resolved CLI, a temporary SQLite file,
+ * free ports), the real worker and the real API in this process, seeded-user tokens, and a teardown that
+ * leaves nothing behind. The benchmark definitions are written to a temporary ACCORD_DEFINITIONS_DIR before
+ * the definitions registry loads, which is why the API and worker are imported lazily.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { signToken } from '../apps/api/src/auth/sign-token';
+import type { AccordWorker } from '../apps/worker/src/worker.factory';
+import { loadConfig, type AccordConfig } from '../libs/config/src/accord-config';
+import type { ProcessDefinition } from '../libs/contracts/src/definition';
+import { getUser, principalOf } from '../libs/directory/src/directory';
+import { resolveTemporalCli } from '../libs/temporal/src/cli-resolver';
+import { startDevServer, type DevServer } from '../libs/temporal/src/dev-server';
+import { registerSearchAttributes } from '../libs/temporal/src/search-attributes';
+
+export interface Stack {
+  client: Client;
+  /** Notifications (reminders, escalations) the worker delivered to the benchmark's webhook sink. */
+  notifications(): number;
+  config: AccordConfig;
+  apiUrl: string;
+  tokenFor(userId: string): string;
+  /** fetch against the API with a seeded user's token; throws on a non-2xx answer. */
+  api<T = unknown>(userId: string, method: string, urlPath: string, body?: unknown): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  definitions: ProcessDefinition[];
+  /** ACCORD_DAY_LENGTH for the worker (short calendars make deadlines pass within the run). */
+  dayLength?: string;
+  extraEnv?: Record<string, string>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function note(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-'));
+  const defsDir = path.join(dir, 'definitions');
+  fs.mkdirSync(defsDir);
+  for (const def of options.definitions) {
+    fs.writeFileSync(path.join(defsDir, `${def.id}.json`), JSON.stringify(def, null, 2));
+  }
+  const cli = await resolveTemporalCli();
+  const [port, uiPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+  const server: DevServer = await startDevServer({
+    cliPath: cli.path,
+    dataDir: path.join(dir, 'temporal'),
+    port,
+    uiPort,
+    logLevel: 'error',
+    output: () => undefined,
+  });
+  // Notifications go to a local webhook sink (counted), not to stdout where the tables are printed.
+  let notified = 0;
+  const sink = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      notified++;
+      res.writeHead(204).end();
+    });
+  });
+  const sinkPort = await freePort();
+  await new Promise<void>((resolve) => sink.listen(sinkPort, '127.0.0.1', resolve));
+  const closeSink = () => new Promise<void>((resolve) => sink.close(() => resolve()));
+  let connection: Connection | undefined;
+  let worker: AccordWorker | undefined;
+  let app: INestApplication | undefined;
+  const jwtSecret = randomBytes(32).toString('hex');
+  try {
+    try {
+      Runtime.install({ logger: new DefaultLogger('WARN') });
+    } catch {
+      // Installed already (run-all runs several benchmarks in one process).
+    }
+    Object.assign(process.env, {
+      TEMPORAL_ADDRESS: server.address,
+      TEMPORAL_NAMESPACE: 'default',
+      ACCORD_TASK_QUEUE: `accord-bench-${randomUUID()}`,
+      ACCORD_JWT_SECRET: jwtSecret,
+      ACCORD_DATA_DIR: path.join(dir, 'data'),
+      ACCORD_DEFINITIONS_DIR: defsDir,
+      ACCORD_TEMPORAL_CLI: cli.path,
+      ACCORD_API_HOST: '127.0.0.1',
+      ACCORD_NOTIFY: 'webhook',
+      ACCORD_WEBHOOK_URL: `http://127.0.0.1:${sinkPort}/notify`,
+      ACCORD_WEBHOOK_SECRET: randomBytes(16).toString('hex'),
+      PORT: String(apiPort),
+      LOG_LEVEL: process.env.ACCORD_BENCH_LOG_LEVEL ?? 'warn',
+      ...(options.dayLength ? { ACCORD_DAY_LENGTH: options.dayLength } : {}),
+      ...(options.extraEnv ?? {}),
+    });
+    if (!options.dayLength) delete process.env.ACCORD_DAY_LENGTH;
+    const config = loadConfig(process.env);
+    connection = await Connection.connect({ address: server.address });
+    await registerSearchAttributes(connection, 'default');
+    const client = new Client({ connection, namespace: 'default' });
+    // Lazy: the definitions registry reads ACCORD_DEFINITIONS_DIR when it first loads.
+    const { createWorker } = await import('../apps/worker/src/worker.factory');
+    const { createApiApp } = await import('../apps/api/src/app.factory');
+    worker = await createWorker({ config, client });
+    app = await createApiApp({ config, client });
+    await app.listen(apiPort, '127.0.0.1');
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    note(
+      `stack up: Temporal ${server.address} (CLI ${cli.source}), API ${apiUrl}, task queue ${config.taskQueue}`,
+    );
+
+    const tokens = new Map<string, string>();
+    const tokenFor = (userId: string) => {
+      let t = tokens.get(userId);
+      if (!t) {
+        const user = getUser(userId);
+        if (!user) throw new Error(`unknown seeded user ${userId}`);
+        t = signToken(principalOf(user), jwtSecret, {
+          issuer: config.auth.issuer,
+          audience: config.auth.audience,
+        });
+        tokens.set(userId, t);
+      }
+      return t;
+    };
+    const api = async <T>(userId: string, method: string, urlPath: string, body?: unknown): Promise<T> => {
+      const res = await fetch(`${apiUrl}${urlPath}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${tokenFor(userId)}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (!res.ok)
+        throw new HttpError(res.status, `${method} ${urlPath} → ${res.status}: ${text.slice(0, 300)}`);
+      return (text ? JSON.parse(text) : undefined) as T;
+    };
+    const stopApp = app;
+    const stopWorker = worker;
+    const stopConnection = connection;
+    return {
+      client,
+      notifications: () => notified,
+      config,
+      apiUrl,
+      tokenFor,
+      api,
+      async stop() {
+        await stopApp.close().catch((e) => note(`API close: ${(e as Error).message}`));
+        await stopWorker.shutdown().catch((e) => note(`worker shutdown: ${(e as Error).message}`));
+        await stopConnection.close().catch(() => undefined);
+        await server.stop();
+        await closeSink();
+        fs.rmSync(dir, { recursive: true, force: true });
+        note('stack down');
+      },
+    };
+  } catch (err) {
+    await app?.close().catch(() => undefined);
+    await worker?.shutdown().catch(() => undefined);
+    await connection?.close().catch(() => undefined);
+    await server.stop();
+    await closeSink();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs the benchmark body against a fresh stack and always tears the stack down. */
+export async function withStack<T>(options: StackOptions, body: (stack: Stack) => Promise<T>): Promise<T> {
+  const stack = await startStack(options);
+  try {
+    return await body(stack);
+  } finally {
+    await stack.stop();
+  }
+}
