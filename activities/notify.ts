@@ -8,19 +8,10 @@ import { createHmac } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import * as nodemailer from 'nodemailer';
 import type { AccordConfig } from '../libs/config/src/accord-config';
+import type { Notification } from '../libs/contracts/src/notifications';
 import { listUsers } from '../libs/directory/src';
 
-export interface Notification {
-  /** `digest`: the coordinators' daily digest of newly stuck processes (workflows/digest.workflow.ts). */
-  kind: 'reminder' | 'escalation' | 'nudge' | 'digest';
-  processId: string;
-  processTitle: string;
-  stepId: string;
-  stepTitle: string;
-  recipients: string[];
-  dueAt: string | null;
-  text: string;
-}
+export type { Notification };
 
 export interface Recipient {
   /** `PARTY:role` or `coordinator`. */

@@ -12,6 +12,7 @@ import type {
   TimelineEntry,
 } from '../../libs/contracts/src/process-view';
 import type { ErrorCode } from '../../libs/contracts/src/errors';
+import type { Notification } from '../../libs/contracts/src/notifications';
 
 export interface EngineError {
   code: ErrorCode;
@@ -65,18 +66,6 @@ export interface StepState {
 
 export type BlockStatus = 'waiting' | 'active' | 'completed' | 'skipped';
 
-/** A notification to send through the `notify` activity (drained by the workflow). */
-export interface OutgoingNotification {
-  kind: 'reminder' | 'escalation' | 'nudge';
-  processId: string;
-  processTitle: string;
-  stepId: string;
-  stepTitle: string;
-  /** `PARTY:role` keys, or `coordinator`. */
-  recipients: string[];
-  dueAt: string | null;
-  text: string;
-}
 
 export interface EngineState {
   v: 1;
@@ -98,7 +87,8 @@ export interface EngineState {
   timeline: TimelineEntry[];
   /** requestId → first result, oldest first, bounded. */
   requests: Array<[string, unknown]>;
-  outbox: OutgoingNotification[];
+  /** Notifications to send through the `notify` activity (drained by the workflow). */
+  outbox: Notification[];
   /** Bumped by every mutation: the workflow waits on it. */
   rev: number;
 }

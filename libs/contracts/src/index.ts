@@ -5,3 +5,4 @@ export * from './errors';
 export * from './search-attributes';
 export * from './messages';
 export * from './task-queue';
+export * from './notifications';
