@@ -149,6 +149,13 @@ export function applyDecide(e: Engine, inp: DecideInput, now: string): StepView 
       data: { decision: inp.decision, round: st.round, party: p.party },
     },
   );
+  /** The step is rejected and, with it, the process (the timeline keeps the decision's comment). */
+  const rejectProcessAt = (detail: string, reason: string | null) => {
+    st.status = 'rejected';
+    st.completedAt = now;
+    note(e.state, now, 'step-rejected', spec.id, detail, { actor, comment });
+    close(e, 'rejected', now, { reason, by: actor, stepId: spec.id });
+  };
   if (inp.decision === 'approve') {
     if (stepParties(spec).every((party) => partySatisfied(spec, st, party))) {
       completeStep(e, spec.id, now, actor, `Step "${spec.title}" approved by every party`);
@@ -156,49 +163,19 @@ export function applyDecide(e: Engine, inp: DecideInput, now: string): StepView 
   } else if (inp.decision === 'reject') {
     const route = spec.onReject ?? 'end';
     if (route === 'end') {
-      st.status = 'rejected';
-      st.completedAt = now;
-      note(e.state, now, 'step-rejected', spec.id, `Step "${spec.title}" rejected by ${p.name}`, {
-        actor,
-        comment,
-      });
-      close(e, 'rejected', now, { reason: comment, by: actor, stepId: spec.id });
+      rejectProcessAt(`Step "${spec.title}" rejected by ${p.name}`, comment);
     } else {
       routeBack(e, spec.id, route.goto, now, actor, `Rejected by ${p.name}: back to "${route.goto}"`, comment);
     }
   } else if (spec.maxRounds !== undefined && st.round >= spec.maxRounds) {
-    st.status = 'rejected';
-    st.completedAt = now;
-    note(
-      e.state,
-      now,
-      'step-rejected',
-      spec.id,
+    rejectProcessAt(
       `Step "${spec.title}": changes requested after the last allowed round (${spec.maxRounds})`,
-      { actor, comment },
+      `Round limit (${spec.maxRounds}) reached: ${comment}`,
     );
-    close(e, 'rejected', now, {
-      reason: `Round limit (${spec.maxRounds}) reached: ${comment}`,
-      by: actor,
-      stepId: spec.id,
-    });
   } else {
     const route = spec.onRequestChanges ?? { goto: spec.id };
     if (route === 'end') {
-      st.status = 'rejected';
-      st.completedAt = now;
-      note(
-        e.state,
-        now,
-        'step-rejected',
-        spec.id,
-        `Step "${spec.title}": changes requested by ${p.name} end the process`,
-        {
-          actor,
-          comment,
-        },
-      );
-      close(e, 'rejected', now, { reason: comment, by: actor, stepId: spec.id });
+      rejectProcessAt(`Step "${spec.title}": changes requested by ${p.name} end the process`, comment);
     } else if (route.goto === spec.id) {
       st.round++;
       note(
