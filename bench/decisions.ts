@@ -22,7 +22,17 @@ import { SA } from '../libs/contracts/src/search-attributes';
 import { getUser, principalOf } from '../libs/directory/src/directory';
 import { BENCH_DEFINITIONS, BENCH_TWO_STEP, DECISION_PLAN } from './definitions';
 import { HttpError, note, withStack, type Stack } from './harness';
-import { intFlag, LATENCY_HEADERS, latencyRow, pool, ratio, summarize, table, timed } from './stats';
+import {
+  intFlag,
+  LATENCY_HEADERS,
+  latencyRow,
+  pool,
+  ratio,
+  summarize,
+  table,
+  timed,
+  runIfMain,
+} from './stats';
 
 type Mode = 'api' | 'direct';
 
@@ -199,12 +209,4 @@ export async function main(): Promise<void> {
   });
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (err) => {
-      process.stderr.write(`${(err as Error).stack ?? err}\n`);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(module, main);

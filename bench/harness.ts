@@ -7,7 +7,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -21,6 +20,7 @@ import { getUser, principalOf } from '../libs/directory/src/directory';
 import { resolveTemporalCli } from '../libs/temporal/src/cli-resolver';
 import { startDevServer, type DevServer } from '../libs/temporal/src/dev-server';
 import { registerSearchAttributes } from '../libs/temporal/src/search-attributes';
+import { freePort } from '../libs/temporal/src/free-port';
 
 export interface Stack {
   client: Client;
@@ -39,18 +39,6 @@ export interface StackOptions {
   /** ACCORD_DAY_LENGTH for the worker (short calendars make deadlines pass within the run). */
   dayLength?: string;
   extraEnv?: Record<string, string>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export function note(line: string): void {

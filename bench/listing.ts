@@ -13,7 +13,17 @@ import { getUser, principalOf } from '../libs/directory/src/directory';
 import { BENCH_DEFINITIONS, BENCH_TWO_STEP } from './definitions';
 import { note, withStack } from './harness';
 import { passReview, PROCESSES_QUERY, scanAll, startMany, waitForCount } from './populate';
-import { intFlag, LATENCY_HEADERS, latencyRow, pool, ratio, summarize, table, timed } from './stats';
+import {
+  intFlag,
+  LATENCY_HEADERS,
+  latencyRow,
+  pool,
+  ratio,
+  summarize,
+  table,
+  timed,
+  runIfMain,
+} from './stats';
 
 const APPROVER = 'jp-senior-official';
 
@@ -100,12 +110,4 @@ export async function main(): Promise<void> {
   });
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (err) => {
-      process.stderr.write(`${(err as Error).stack ?? err}\n`);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(module, main);

@@ -100,3 +100,15 @@ export const LATENCY_HEADERS = ['', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms'
 export function ratio(a: number, b: number): string {
   return Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '-';
 }
+
+/** Runs a benchmark's main when its file is executed directly; exits 1 with the stack on failure. */
+export function runIfMain(mod: NodeModule, main: () => Promise<void>): void {
+  if (require.main !== mod) return;
+  main().then(
+    () => process.exit(0),
+    (err) => {
+      process.stderr.write(`${(err as Error).stack ?? err}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -21,7 +21,17 @@ import type { StuckItem } from '../libs/monitoring/src/types';
 import { BENCH_DEFINITIONS, BENCH_OVERDUE, BENCH_TWO_STEP } from './definitions';
 import { note, withStack, type Stack } from './harness';
 import { PROCESSES_QUERY, startMany } from './populate';
-import { intFlag, LATENCY_HEADERS, latencyRow, pool, ratio, summarize, table, timed } from './stats';
+import {
+  intFlag,
+  LATENCY_HEADERS,
+  latencyRow,
+  pool,
+  ratio,
+  summarize,
+  table,
+  timed,
+  runIfMain,
+} from './stats';
 
 const COORDINATOR = 'jp-coordinator';
 const DAY_LENGTH = '1s';
@@ -212,12 +222,4 @@ export async function main(): Promise<void> {
   );
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (err) => {
-      process.stderr.write(`${(err as Error).stack ?? err}\n`);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(module, main);

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { signToken } from '../../apps/api/src/auth/sign-token';
 import { getUser, principalOf } from '../../libs/directory/src/directory';
 import { e2eEnv } from '../support/e2e-env';
-import { freePort } from '../setup/ports';
+import { freePort } from '../../libs/temporal/src/free-port';
 
 const ROOT = path.join(__dirname, '..', '..');
 const REGISTER = path.join(__dirname, 'support', 'swc-register.js');

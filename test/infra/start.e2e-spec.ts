@@ -10,7 +10,7 @@ import { Client, Connection } from '@temporalio/client';
 import { decideUpdate, PROCESS_WORKFLOW_TYPE, stateQuery } from '../../libs/contracts/src/messages';
 import { startDevServer } from '../../libs/temporal/src/dev-server';
 import { e2eEnv } from '../support/e2e-env';
-import { freePort } from '../setup/ports';
+import { freePort } from '../../libs/temporal/src/free-port';
 import { DIST, descendants, isAlive, spawnNode, waitFor, type Spawned } from './support/processes';
 import { JP_APPROVER, twoStepInput } from './support/two-step-definition';
 

@@ -18,7 +18,7 @@ import { resolveTemporalCli } from '../../libs/temporal/src/cli-resolver';
 import { registerSearchAttributes } from '../../libs/temporal/src/search-attributes';
 import type { E2eEnv } from '../support/e2e-env';
 import { E2E_ENV_FILE, E2E_ENV_VAR } from '../support/e2e-env';
-import { freePort } from './ports';
+import { freePort } from '../../libs/temporal/src/free-port';
 
 export interface E2eHandles {
   testEnv: TestWorkflowEnvironment;

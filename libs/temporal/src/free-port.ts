@@ -1,4 +1,5 @@
-/** Free TCP ports on 127.0.0.1 (the OS picks; the port is released before use). */
+/** Free TCP ports on 127.0.0.1 (the OS picks; the port is released before use): for dev servers, the test
+ * harness and the benchmarks. */
 import * as net from 'node:net';
 
 export function freePort(): Promise<number> {
