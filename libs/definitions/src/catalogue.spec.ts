@@ -76,7 +76,8 @@ describe('registry', () => {
 
   it('quotes the roadmap text verbatim', () => {
     const text = fs.readFileSync(
-      path.resolve(__dirname, '../../../../shared/roadmap/japan-canada-comprehensive-strategic-roadmap.txt'),
+      // The roadmap text is kept in the repository (docs/roadmap) so the check runs from any clone.
+      path.resolve(__dirname, '../../../docs/roadmap/japan-canada-comprehensive-strategic-roadmap.txt'),
       'utf8',
     );
     for (const ini of INITIATIVES) {
