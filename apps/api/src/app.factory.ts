@@ -1,6 +1,6 @@
 /**
- * Builds the configured HTTP application (not listening): global prefix api/v1 (except /health and the
- * docs), validation, one error shape, helmet, body limit, CORS (closed unless configured), pino logs with
+ * Builds the configured HTTP application (not listening): global prefix api/v1 (except /health, /metrics
+ * and the docs), validation, one error shape, helmet, body limit, CORS (closed unless configured), pino logs with
  * request ids, Swagger at /docs and /docs-json. Used by main.ts and by the e2e harness (in-process).
  */
 import 'reflect-metadata';
@@ -19,6 +19,8 @@ import { TokenVerifier } from './auth/token-verifier';
 import { jsonBody } from './common/body';
 import { ErrorResponseDto } from './common/error-response.dto';
 import { createValidationPipe } from './common/validation';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { MetricsService } from './metrics/metrics.service';
 
 export const API_PREFIX = 'api/v1';
 
@@ -55,6 +57,8 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<I
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
+  // First, so every request is timed, including those refused by helmet, body parsing or the guard.
+  app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(
@@ -71,7 +75,7 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<I
       ? { origin: config.api.corsOrigins, exposedHeaders: ['X-Request-Id'] }
       : { origin: false },
   );
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
 
   const document = SwaggerModule.createDocument(

@@ -21,6 +21,7 @@ import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
 import { InitiativesController } from './initiatives/initiatives.controller';
 import { MeController } from './me/me.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { ProcessesController } from './processes/processes.controller';
 import { ProcessesService } from './processes/processes.service';
@@ -40,6 +41,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TemporalModule.forRoot({ client, closeGivenClient: ownsClient }),
+        MetricsModule.forRoot({ token: config.api.metricsToken }),
         MonitoringModule,
         TerminusModule.forRoot({ logger: false }),
         LoggerModule.forRoot({
@@ -65,7 +67,8 @@ export class AppModule {
               req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            // Probes and scrapes every few seconds would drown the request log.
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
           },
         }),
       ],

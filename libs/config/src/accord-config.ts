@@ -13,7 +13,16 @@ export interface AccordConfig {
   production: boolean;
   dataDir: string;
   taskQueue: string;
-  api: { port: number; host: string; corsOrigins: string[]; bodyLimit: string };
+  api: {
+    port: number;
+    host: string;
+    corsOrigins: string[];
+    bodyLimit: string;
+    /** When set, GET /metrics needs `Authorization: Bearer <metricsToken>`. */
+    metricsToken?: string;
+  };
+  /** When set, the worker serves the Temporal SDK's Prometheus metrics on 127.0.0.1:<metricsPort>/metrics. */
+  worker: { metricsPort?: number };
   auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string };
   devServer: { port: number; uiPort: number; cliPath?: string; cliVersion: string };
   /** Wall-clock length of one calendar day; shorter in tests ("short test calendars"). */
@@ -31,6 +40,12 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function tcpPort(env: NodeJS.ProcessEnv, name: string): number {
+  const n = int(env, name, 0);
+  if (n < 1 || n > 65535) throw new ConfigError(`${name} must be a TCP port (1-65535), got "${env[name]}"`);
   return n;
 }
 
@@ -64,6 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AccordConfig {
         .map((s) => s.trim())
         .filter(Boolean),
       bodyLimit: env.ACCORD_BODY_LIMIT || '100kb',
+      metricsToken: env.ACCORD_METRICS_TOKEN || undefined,
+    },
+    worker: {
+      metricsPort: env.ACCORD_WORKER_METRICS_PORT ? tcpPort(env, 'ACCORD_WORKER_METRICS_PORT') : undefined,
     },
     auth: {
       jwtSecret: env.ACCORD_JWT_SECRET || undefined,

@@ -8,23 +8,27 @@ import { nudgeUpdate, reassignUpdate } from '../../../../libs/contracts/src/mess
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import type { ProcessView, StepView } from '../../../../libs/contracts/src/process-view';
 import { mapUpdateError } from '../common/temporal-errors';
+import { MetricsService, type CoordinatorAction } from '../metrics/metrics.service';
 import type { NudgeDto, ReassignDto } from './dto/actions.dto';
 import { MonitoringContext } from './monitoring.context';
 
 @Injectable()
 export class CoordinatorActionsService {
-  constructor(private readonly ctx: MonitoringContext) {}
+  constructor(
+    private readonly ctx: MonitoringContext,
+    private readonly metrics: MetricsService,
+  ) {}
 
-  async nudge(caller: Principal, id: string, dto: NudgeDto): Promise<ProcessView> {
-    return this.update(id, () =>
+  nudge(caller: Principal, id: string, dto: NudgeDto): Promise<ProcessView> {
+    return this.update('nudge', id, () =>
       this.ctx.client.workflow.getHandle(id).executeUpdate(nudgeUpdate, {
         args: [{ principal: caller, requestId: randomUUID(), stepId: dto.stepId, reason: dto.reason ?? null }],
       }),
     );
   }
 
-  async reassign(caller: Principal, id: string, stepId: string, dto: ReassignDto): Promise<StepView> {
-    return this.update(id, () =>
+  reassign(caller: Principal, id: string, stepId: string, dto: ReassignDto): Promise<StepView> {
+    return this.update('reassign', id, () =>
       this.ctx.client.workflow.getHandle(id).executeUpdate(reassignUpdate, {
         args: [{ principal: caller, requestId: randomUUID(), stepId, party: dto.party, roles: dto.roles, reason: dto.reason }],
       }),
@@ -32,18 +36,22 @@ export class CoordinatorActionsService {
   }
 
   extend(caller: Principal, id: string, stepId: string, dueAt: string, reason: string): Promise<StepView> {
-    return this.ctx.processes.moveDeadline(caller, id, stepId, { dueAt, reason });
+    return this.metrics.countCoordinatorAction('extend', () =>
+      this.ctx.processes.moveDeadline(caller, id, stepId, { dueAt, reason }),
+    );
   }
 
   cancel(caller: Principal, id: string, reason: string): Promise<ProcessView> {
-    return this.ctx.processes.cancel(caller, id, { reason });
+    return this.metrics.countCoordinatorAction('cancel', () => this.ctx.processes.cancel(caller, id, { reason }));
   }
 
-  private async update<T>(id: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (err) {
-      return mapUpdateError(this.ctx.client, id, err);
-    }
+  private update<T>(action: CoordinatorAction, id: string, run: () => Promise<T>): Promise<T> {
+    return this.metrics.countCoordinatorAction(action, async () => {
+      try {
+        return await run();
+      } catch (err) {
+        return mapUpdateError(this.ctx.client, id, err);
+      }
+    });
   }
 }

@@ -28,6 +28,7 @@ import { assertProcessId, mapQueryError, mapUpdateError } from '../common/tempor
 import { ACCORD_CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import { Catalogue } from '../definitions/catalogue';
 import { DelegationsStore } from '../delegations/delegations.store';
+import { MetricsService } from '../metrics/metrics.service';
 import { actingPrincipalFor } from './acting-principal';
 import type { CompletionDto, DecisionDto, MoveDeadlineDto, ReasonDto } from './dto/actions.dto';
 import type { ListProcessesQuery } from './dto/list-processes.query';
@@ -53,6 +54,7 @@ export class ProcessesService {
     @Inject(ACCORD_CONFIG) private readonly config: AccordConfig,
     private readonly catalogue: Catalogue,
     private readonly delegations: DelegationsStore,
+    private readonly metrics: MetricsService,
   ) {}
 
   async start(caller: Principal, dto: StartProcessDto): Promise<ProcessView> {
@@ -124,6 +126,7 @@ export class ProcessesService {
       }
       throw err;
     }
+    this.metrics.processStarted(definition.id);
     try {
       return await this.client.connection.withDeadline(Date.now() + START_VIEW_TIMEOUT_MS, () =>
         this.client.workflow.getHandle(processId).query(stateQuery),
@@ -188,24 +191,28 @@ export class ProcessesService {
     }
   }
 
-  async decide(caller: Principal, id: string, stepId: string, dto: DecisionDto): Promise<StepView> {
-    const principal = await this.actingPrincipal(caller, id, stepId);
-    const requestId = dto.requestId ?? randomUUID();
-    return this.update(id, () =>
-      this.client.workflow.getHandle(id).executeUpdate(decideUpdate, {
-        args: [{ principal, requestId, stepId, decision: dto.decision, comment: dto.comment ?? null }],
-      }),
-    );
+  decide(caller: Principal, id: string, stepId: string, dto: DecisionDto): Promise<StepView> {
+    return this.metrics.countDecision(dto.decision, async () => {
+      const principal = await this.actingPrincipal(caller, id, stepId);
+      const requestId = dto.requestId ?? randomUUID();
+      return this.update(id, () =>
+        this.client.workflow.getHandle(id).executeUpdate(decideUpdate, {
+          args: [{ principal, requestId, stepId, decision: dto.decision, comment: dto.comment ?? null }],
+        }),
+      );
+    });
   }
 
-  async complete(caller: Principal, id: string, stepId: string, dto: CompletionDto): Promise<StepView> {
-    const principal = await this.actingPrincipal(caller, id, stepId);
-    const requestId = dto.requestId ?? randomUUID();
-    return this.update(id, () =>
-      this.client.workflow.getHandle(id).executeUpdate(completeUpdate, {
-        args: [{ principal, requestId, stepId, outputs: dto.outputs, comment: dto.comment ?? null }],
-      }),
-    );
+  complete(caller: Principal, id: string, stepId: string, dto: CompletionDto): Promise<StepView> {
+    return this.metrics.countCompletion(async () => {
+      const principal = await this.actingPrincipal(caller, id, stepId);
+      const requestId = dto.requestId ?? randomUUID();
+      return this.update(id, () =>
+        this.client.workflow.getHandle(id).executeUpdate(completeUpdate, {
+          args: [{ principal, requestId, stepId, outputs: dto.outputs, comment: dto.comment ?? null }],
+        }),
+      );
+    });
   }
 
   async cancel(caller: Principal, id: string, dto: ReasonDto): Promise<ProcessView> {
