@@ -19,7 +19,10 @@ export interface ActivityDeps {
 }
 
 export function createActivities(deps: ActivityDeps) {
-  const due = createDueCalculator({ dayLengthMs: deps.config.dayLengthMs, sittingCalendarFile: deps.config.sittingCalendarFile });
+  const due = createDueCalculator({
+    dayLengthMs: deps.config.dayLengthMs,
+    sittingCalendarFile: deps.config.sittingCalendarFile,
+  });
   let sender: Sender | undefined = deps.sender;
   const notify = createNotify(
     () => (sender ??= senderFor(deps.config)),

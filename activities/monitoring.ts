@@ -23,7 +23,11 @@ export interface FindNewlyStuckInput {
 export interface NewlyStuck {
   total: number;
   byReason: Record<string, number>;
-  items: Array<Pick<StuckItem, 'processId' | 'title' | 'stepId' | 'stepTitle' | 'reason' | 'since' | 'detail'> & { waitingOn: string }>;
+  items: Array<
+    Pick<StuckItem, 'processId' | 'title' | 'stepId' | 'stepTitle' | 'reason' | 'since' | 'detail'> & {
+      waitingOn: string;
+    }
+  >;
   scanned: number;
   truncated: boolean;
 }
@@ -32,7 +36,11 @@ export function createMonitoringActivities(deps: { config: AccordConfig; client?
   let finder: StuckFinder | undefined;
   const finderOf = (): StuckFinder => {
     if (!deps.client) {
-      throw ApplicationFailure.create({ type: 'MONITORING_CONFIG', message: 'the monitoring activities need a Temporal client', nonRetryable: true });
+      throw ApplicationFailure.create({
+        type: 'MONITORING_CONFIG',
+        message: 'the monitoring activities need a Temporal client',
+        nonRetryable: true,
+      });
     }
     const monitoring = loadMonitoringConfig();
     return (finder ??= new StuckFinder({
@@ -45,7 +53,11 @@ export function createMonitoringActivities(deps: { config: AccordConfig; client?
       addSpan: calendarAddSpan(deps.config),
       idleDefault: monitoring.idleDefault,
       // A daily batch may wait longer for answers than an HTTP request.
-      limits: { maxProcesses: monitoring.maxProcesses, maxDescribes: monitoring.maxDescribes, queryBudgetMs: 120_000 },
+      limits: {
+        maxProcesses: monitoring.maxProcesses,
+        maxDescribes: monitoring.maxDescribes,
+        queryBudgetMs: 120_000,
+      },
     }));
   };
 
@@ -53,7 +65,11 @@ export function createMonitoringActivities(deps: { config: AccordConfig; client?
     async findNewlyStuck(input: FindNewlyStuckInput): Promise<NewlyStuck> {
       const since = new Date(input.sinceIso);
       if (Number.isNaN(since.getTime())) {
-        throw ApplicationFailure.create({ type: 'INVALID_INPUT', message: `sinceIso is not a date: ${input.sinceIso}`, nonRetryable: true });
+        throw ApplicationFailure.create({
+          type: 'INVALID_INPUT',
+          message: `sinceIso is not a date: ${input.sinceIso}`,
+          nonRetryable: true,
+        });
       }
       const r = await finderOf().find({ sinceAfter: since });
       const byReason: Record<string, number> = {};

@@ -58,7 +58,8 @@ export function logSender(
   const visible = INFO_VISIBLE.has(logLevel);
   return {
     async send(n) {
-      if (visible) write(JSON.stringify({ level: 'info', msg: 'notification', at: new Date().toISOString(), ...n }));
+      if (visible)
+        write(JSON.stringify({ level: 'info', msg: 'notification', at: new Date().toISOString(), ...n }));
     },
   };
 }

@@ -3,7 +3,13 @@
  * by the API with update-with-start. Expired entries are pruned on each change; the history is kept short
  * with continue-as-new.
  */
-import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   addDelegationUpdate,
   delegationsQuery,

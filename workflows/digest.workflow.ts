@@ -29,9 +29,16 @@ export interface DigestResult {
 }
 
 /** The digest travels through the engine's notify activity, which forwards any kind to its sender. */
-export type DigestNotification = Notification & { kind: 'digest'; items: NewlyStuck['items']; byReason: Record<string, number> };
+export type DigestNotification = Notification & {
+  kind: 'digest';
+  items: NewlyStuck['items'];
+  byReason: Record<string, number>;
+};
 
-const TEMPORAL_SCHEDULED_START_TIME = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
+const TEMPORAL_SCHEDULED_START_TIME = defineSearchAttributeKey(
+  'TemporalScheduledStartTime',
+  SearchAttributeType.DATETIME,
+);
 
 const { findNewlyStuck } = proxyActivities<MonitoringActivities>({
   startToCloseTimeout: '5 minutes',
@@ -45,7 +52,8 @@ const { notify } = proxyActivities<Pick<Activities, 'notify'>>({
 export function digestText(found: NewlyStuck, since: string): string {
   if (found.total === 0) return `No process became stuck since ${since}.`;
   const lines = found.items.map(
-    (i) => `- [${i.reason}] ${i.title}${i.stepTitle ? ` — ${i.stepTitle}` : ''}: ${i.detail}${i.waitingOn ? `; waiting on ${i.waitingOn}` : ''}`,
+    (i) =>
+      `- [${i.reason}] ${i.title}${i.stepTitle ? ` — ${i.stepTitle}` : ''}: ${i.detail}${i.waitingOn ? `; waiting on ${i.waitingOn}` : ''}`,
   );
   const more = found.total > found.items.length ? [`… and ${found.total - found.items.length} more`] : [];
   return [`${found.total} process step(s) became stuck since ${since}:`, ...lines, ...more].join('\n');

@@ -10,7 +10,13 @@ type Caller = { as: string } | { principal: Principal } | { anonymous: true };
 
 const asUser = (as: string): Caller => ({ as });
 const forged = (party: 'JP' | 'CA', roles: string[]): Caller => ({
-  principal: { sub: `forged-${party}-${roles.join('+')}`, name: 'Wrong Party', party, org: 'Elsewhere', roles },
+  principal: {
+    sub: `forged-${party}-${roles.join('+')}`,
+    name: 'Wrong Party',
+    party,
+    org: 'Elsewhere',
+    roles,
+  },
 });
 const anonymous: Caller = { anonymous: true };
 
@@ -58,14 +64,20 @@ describe('authorisation matrix', () => {
     { label: 'right party (JP), right role', caller: asUser('jp-meti'), expected: 200 },
     { label: 'right party, wrong role', caller: asUser('ca-gac'), expected: 403 },
     { label: 'right party, initiator role only', caller: asUser('ca-officer'), expected: 403 },
-    { label: 'wrong party, the other party\'s role ids', caller: forged('JP', ['ca-trade-minister-office']), expected: 403 },
+    {
+      label: "wrong party, the other party's role ids",
+      caller: forged('JP', ['ca-trade-minister-office']),
+      expected: 403,
+    },
     { label: 'wrong party, wrong role', caller: asUser('jp-clb-examiner'), expected: 403 },
     { label: 'coordinator (not an approver here)', caller: asUser('ca-coordinator'), expected: 403 },
     { label: 'no token', caller: anonymous, expected: 401 },
   ];
   it.each(decisionRows)('decide approval: $label → $expected', async ({ caller, expected }) => {
     const id = await freshProcess();
-    const res = await call(caller, 'POST', `/api/v1/processes/${id}/steps/concept-approval/decisions`, { decision: 'approve' });
+    const res = await call(caller, 'POST', `/api/v1/processes/${id}/steps/concept-approval/decisions`, {
+      decision: 'approve',
+    });
     expect(res.status).toBe(expected);
     if (expected === 403) expect(['NOT_ELIGIBLE', 'WRONG_PARTY']).toContain(res.body.code);
   });
@@ -75,9 +87,14 @@ describe('authorisation matrix', () => {
     await decide('ca-trade-minister-office', id, 'concept-approval', { decision: 'approve' });
     await decide('jp-jetro', id, 'concept-approval', { decision: 'approve' });
     await waitForStep(id, 'budget-approval', 'active');
-    const res = await call(forged('JP', ['ca-gac-trade-missions']), 'POST', `/api/v1/processes/${id}/steps/budget-approval/decisions`, {
-      decision: 'approve',
-    });
+    const res = await call(
+      forged('JP', ['ca-gac-trade-missions']),
+      'POST',
+      `/api/v1/processes/${id}/steps/budget-approval/decisions`,
+      {
+        decision: 'approve',
+      },
+    );
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('WRONG_PARTY');
   });
@@ -86,7 +103,11 @@ describe('authorisation matrix', () => {
     { label: 'right party (CA), right role', caller: asUser('ca-tcs-tokyo'), expected: 200 },
     { label: 'right party (JP), right role', caller: asUser('jp-jetro'), expected: 200 },
     { label: 'right party, wrong role', caller: asUser('ca-dnd'), expected: 403 },
-    { label: 'wrong party, the other party\'s role ids', caller: forged('JP', ['ca-tcs-tokyo']), expected: 403 },
+    {
+      label: "wrong party, the other party's role ids",
+      caller: forged('JP', ['ca-tcs-tokyo']),
+      expected: 403,
+    },
     { label: 'no token', caller: anonymous, expected: 401 },
   ];
   it.each(completionRows)('complete task: $label → $expected', async ({ caller, expected }) => {
@@ -109,7 +130,8 @@ describe('authorisation matrix', () => {
     const id = await freshProcess();
     const res = await call(caller, 'POST', `/api/v1/processes/${id}/cancel`, { reason: 'Replanned' });
     expect(res.status).toBe(expected);
-    if (expected === 200) expect(res.body).toMatchObject({ status: 'cancelled', outcome: { reason: 'Replanned' } });
+    if (expected === 200)
+      expect(res.body).toMatchObject({ status: 'cancelled', outcome: { reason: 'Replanned' } });
   });
 
   const coordinatorRows: Row[] = [
@@ -122,7 +144,10 @@ describe('authorisation matrix', () => {
   it.each(coordinatorRows)('move deadline: $label → $expected', async ({ caller, expected }) => {
     const id = await freshProcess();
     const dueAt = new Date(Date.now() + 3_600_000).toISOString();
-    const res = await call(caller, 'POST', `/api/v1/processes/${id}/steps/concept-approval/deadline`, { dueAt, reason: 'Minister travelling' });
+    const res = await call(caller, 'POST', `/api/v1/processes/${id}/steps/concept-approval/deadline`, {
+      dueAt,
+      reason: 'Minister travelling',
+    });
     expect(res.status).toBe(expected);
     if (expected === 200) expect(res.body.dueAt).toBe(dueAt);
     if (expected === 403) expect(res.body.code).toBe('NOT_COORDINATOR');
@@ -135,14 +160,25 @@ describe('authorisation matrix', () => {
   ];
   it.each(waiverRows)('waive timer: $label → $expected', async ({ caller, expected }) => {
     const id = await atTimer();
-    const res = await call(caller, 'POST', `/api/v1/processes/${id}/steps/registration-window/waiver`, { reason: 'Enough companies' });
+    const res = await call(caller, 'POST', `/api/v1/processes/${id}/steps/registration-window/waiver`, {
+      reason: 'Enough companies',
+    });
     expect(res.status).toBe(expected);
-    if (expected === 200) expect(res.body).toMatchObject({ status: 'completed', waiver: { by: 'jp-coordinator' } });
+    if (expected === 200)
+      expect(res.body).toMatchObject({ status: 'completed', waiver: { by: 'jp-coordinator' } });
   });
 
   it('reads need a token', async () => {
     const id = await freshProcess();
-    for (const path of [`/api/v1/processes/${id}`, `/api/v1/processes/${id}/timeline`, '/api/v1/processes', '/api/v1/inbox', '/api/v1/definitions', '/api/v1/initiatives', '/api/v1/delegations']) {
+    for (const path of [
+      `/api/v1/processes/${id}`,
+      `/api/v1/processes/${id}/timeline`,
+      '/api/v1/processes',
+      '/api/v1/inbox',
+      '/api/v1/definitions',
+      '/api/v1/initiatives',
+      '/api/v1/delegations',
+    ]) {
       expect((await api('GET', path)).status).toBe(401);
     }
   });

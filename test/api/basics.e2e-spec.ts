@@ -43,7 +43,10 @@ describe('API basics', () => {
   });
 
   it('GET /api/v1/me returns the caller and echoes a request id', async () => {
-    const res = await api('GET', '/api/v1/me', { as: 'jp-mofa-negotiator', headers: { 'x-request-id': 'req-abc-123' } });
+    const res = await api('GET', '/api/v1/me', {
+      as: 'jp-mofa-negotiator',
+      headers: { 'x-request-id': 'req-abc-123' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       sub: 'jp-mofa-negotiator',
@@ -69,7 +72,12 @@ describe('API basics', () => {
       ['no header', {}],
       ['not bearer', { authorization: 'Basic dXNlcjpwYXNz' }],
       ['garbage', { authorization: 'Bearer not-a-jwt' }],
-      ['wrong secret', { authorization: `Bearer ${signToken({ sub: 'x', name: 'X', party: 'JP', org: 'o', roles: [] }, 'wrong-secret')}` }],
+      [
+        'wrong secret',
+        {
+          authorization: `Bearer ${signToken({ sub: 'x', name: 'X', party: 'JP', org: 'o', roles: [] }, 'wrong-secret')}`,
+        },
+      ],
     ];
     it.each(cases)('%s', async (_label, headers) => {
       const res = await api('GET', '/api/v1/me', { headers });
@@ -80,13 +88,21 @@ describe('API basics', () => {
     });
 
     it('expired', async () => {
-      const res = await api('GET', '/api/v1/me', { token: tokenFor('jp-officer', { expiresInSeconds: -60 }) });
+      const res = await api('GET', '/api/v1/me', {
+        token: tokenFor('jp-officer', { expiresInSeconds: -60 }),
+      });
       expect(res.status).toBe(401);
       expect(res.body.message).toMatch(/expired/);
     });
 
     it('bad party claim', async () => {
-      const token = tokenForPrincipal({ sub: 'x', name: 'X', party: 'FR' as never, org: 'o', roles: ['jp-officer'] });
+      const token = tokenForPrincipal({
+        sub: 'x',
+        name: 'X',
+        party: 'FR' as never,
+        org: 'o',
+        roles: ['jp-officer'],
+      });
       const res = await api('GET', '/api/v1/me', { token });
       expect(res.status).toBe(401);
       expect(res.body.message).toMatch(/party/);
@@ -107,7 +123,11 @@ describe('API basics', () => {
     expect(ids).toEqual(expect.arrayContaining(['trade-mission', 'implementing-arrangement']));
     const one = await api('GET', '/api/v1/definitions/trade-mission', { as: 'ca-officer' });
     expect(one.status).toBe(200);
-    expect(one.body).toMatchObject({ id: 'trade-mission', version: expect.any(Number), roadmap: { pillar: expect.any(String) } });
+    expect(one.body).toMatchObject({
+      id: 'trade-mission',
+      version: expect.any(Number),
+      roadmap: { pillar: expect.any(String) },
+    });
     expect(Object.keys(one.body.parameters).length).toBeGreaterThan(0);
     expect(one.body.steps.length).toBeGreaterThan(0);
     const missing = await api('GET', '/api/v1/definitions/no-such-thing', { as: 'ca-officer' });
@@ -119,7 +139,11 @@ describe('API basics', () => {
     it('malformed JSON → 400', async () => {
       const res = await api('POST', '/api/v1/processes', { as: 'ca-officer', rawBody: '{"definitionId": ' });
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: 'Malformed JSON body' });
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Malformed JSON body',
+      });
     });
 
     it('a JSON array or scalar body → 400', async () => {
@@ -150,11 +174,15 @@ describe('API basics', () => {
     });
 
     it('bad ids → 400 or 404', async () => {
-      const weird = await api('GET', `/api/v1/processes/${encodeURIComponent("x' OR 1=1 --")}`, { as: 'ca-officer' });
+      const weird = await api('GET', `/api/v1/processes/${encodeURIComponent("x' OR 1=1 --")}`, {
+        as: 'ca-officer',
+      });
       expect(weird.status).toBe(400);
       const unknown = await api('GET', '/api/v1/processes/process-does-not-exist', { as: 'ca-officer' });
       expect(unknown.status).toBe(404);
-      const timeline = await api('GET', '/api/v1/processes/process-does-not-exist/timeline', { as: 'ca-officer' });
+      const timeline = await api('GET', '/api/v1/processes/process-does-not-exist/timeline', {
+        as: 'ca-officer',
+      });
       expect(timeline.status).toBe(404);
       // Other workflows (the delegations store) are not processes.
       const notAProcess = await api('GET', '/api/v1/processes/accord-delegations', { as: 'ca-officer' });
@@ -167,7 +195,13 @@ describe('API basics', () => {
     });
 
     it('bad query parameters → 400', async () => {
-      for (const q of ['pageSize=0', 'pageSize=abc', 'status=unknown', 'awaitingParty=FR', 'pageToken=%24%24']) {
+      for (const q of [
+        'pageSize=0',
+        'pageSize=abc',
+        'status=unknown',
+        'awaitingParty=FR',
+        'pageToken=%24%24',
+      ]) {
         const res = await api('GET', `/api/v1/processes?${q}`, { as: 'ca-officer' });
         expect(res.status).toBe(400);
       }

@@ -7,11 +7,19 @@ const inFuture = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 describe('delegations', () => {
   it('validates requests: party, roles, dates, who may name the delegator', async () => {
-    const post = (as: string, body: Record<string, unknown>) => api('POST', '/api/v1/delegations', { as, body });
+    const post = (as: string, body: Record<string, unknown>) =>
+      api('POST', '/api/v1/delegations', { as, body });
     const otherParty = await post('jp-meti', { to: 'ca-gac', until: inFuture(3_600_000) });
     expect(otherParty.status).toBe(400);
-    expect(otherParty.body.details[0]).toMatchObject({ field: 'to', message: expect.stringContaining('same party') });
-    const notMine = await post('jp-meti', { to: 'jp-mofa', until: inFuture(3_600_000), roles: ['jp-clb-examiner'] });
+    expect(otherParty.body.details[0]).toMatchObject({
+      field: 'to',
+      message: expect.stringContaining('same party'),
+    });
+    const notMine = await post('jp-meti', {
+      to: 'jp-mofa',
+      until: inFuture(3_600_000),
+      roles: ['jp-clb-examiner'],
+    });
     expect(notMine.status).toBe(400);
     expect(notMine.body.details[0].field).toBe('roles');
     const past = await post('jp-meti', { to: 'jp-mofa', until: new Date(Date.now() - 1000).toISOString() });
@@ -21,13 +29,23 @@ describe('delegations', () => {
     expect(badDate.status).toBe(400);
     const unknown = await post('jp-meti', { to: 'nobody-here', until: inFuture(3_600_000) });
     expect(unknown.status).toBe(400);
-    const forSomeoneElse = await post('jp-mofa', { from: 'jp-meti', to: 'jp-mofa', until: inFuture(3_600_000) });
+    const forSomeoneElse = await post('jp-mofa', {
+      from: 'jp-meti',
+      to: 'jp-mofa',
+      until: inFuture(3_600_000),
+    });
     expect(forSomeoneElse.status).toBe(403);
-    const coordinatorOtherParty = await post('ca-coordinator', { from: 'jp-meti', to: 'jp-mofa', until: inFuture(3_600_000) });
+    const coordinatorOtherParty = await post('ca-coordinator', {
+      from: 'jp-meti',
+      to: 'jp-mofa',
+      until: inFuture(3_600_000),
+    });
     expect(coordinatorOtherParty.status).toBe(403);
     const extra = await post('jp-meti', { to: 'jp-mofa', until: inFuture(3_600_000), admin: true });
     expect(extra.status).toBe(400);
-    const anon = await api('POST', '/api/v1/delegations', { body: { to: 'jp-mofa', until: inFuture(3_600_000) } });
+    const anon = await api('POST', '/api/v1/delegations', {
+      body: { to: 'jp-mofa', until: inFuture(3_600_000) },
+    });
     expect(anon.status).toBe(401);
   });
 
@@ -57,11 +75,22 @@ describe('delegations', () => {
     const inbox = await waitFor('delegated item in the inbox', async () =>
       (await inboxOf('jp-mofa')).find((i) => i.processId === id),
     );
-    expect(inbox).toMatchObject({ stepId: 'concept-approval', roles: ['jp-meti'], onBehalfOf: { sub: 'jp-meti' } });
+    expect(inbox).toMatchObject({
+      stepId: 'concept-approval',
+      roles: ['jp-meti'],
+      onBehalfOf: { sub: 'jp-meti' },
+    });
 
-    const res = await decide('jp-mofa', id, 'concept-approval', { decision: 'approve', comment: 'For Yoshida-san' });
+    const res = await decide('jp-mofa', id, 'concept-approval', {
+      decision: 'approve',
+      comment: 'For Yoshida-san',
+    });
     expect(res.status).toBe(200);
-    expect(res.body.parties.JP.decisions[0]).toMatchObject({ by: 'jp-mofa', onBehalfOf: 'jp-meti', role: 'jp-meti' });
+    expect(res.body.parties.JP.decisions[0]).toMatchObject({
+      by: 'jp-mofa',
+      onBehalfOf: 'jp-meti',
+      role: 'jp-meti',
+    });
     const timeline = await api('GET', `/api/v1/processes/${id}/timeline`, { as: 'jp-mofa' });
     const entry = timeline.body.find((t: { kind: string }) => t.kind === 'decision');
     expect(entry.actor).toMatchObject({ sub: 'jp-mofa', onBehalfOf: { sub: 'jp-meti' } });
@@ -92,7 +121,10 @@ describe('delegations', () => {
     const { id } = await startProcess('jp-officer');
     const res = await decide('ca-pspc', id, 'concept-approval', { decision: 'approve' });
     expect(res.status).toBe(200);
-    expect(res.body.parties.CA.decisions[0]).toMatchObject({ by: 'ca-pspc', onBehalfOf: 'ca-trade-minister-office' });
+    expect(res.body.parties.CA.decisions[0]).toMatchObject({
+      by: 'ca-pspc',
+      onBehalfOf: 'ca-trade-minister-office',
+    });
 
     const later = await startProcess('jp-officer');
     await new Promise((r) => setTimeout(r, 2600));
@@ -107,8 +139,15 @@ describe('inbox', () => {
   it('follows a process: awaited parties see the step, deciders drop it, the next step appears', async () => {
     const { id } = await startProcess('ca-officer', { title: `Inbox ${randomUUID().slice(0, 6)}` });
     for (const who of ['ca-trade-minister-office', 'jp-meti', 'jp-jetro']) {
-      const item = await waitFor(`${who} inbox`, async () => (await inboxOf(who)).find((i) => i.processId === id));
-      expect(item).toMatchObject({ stepId: 'concept-approval', type: 'approval', onBehalfOf: null, overdue: false });
+      const item = await waitFor(`${who} inbox`, async () =>
+        (await inboxOf(who)).find((i) => i.processId === id),
+      );
+      expect(item).toMatchObject({
+        stepId: 'concept-approval',
+        type: 'approval',
+        onBehalfOf: null,
+        overdue: false,
+      });
       expect(item.dueAt).toEqual(expect.any(String));
     }
     expect((await inboxOf('ca-gac-trade-missions')).find((i) => i.processId === id)).toBeUndefined();
@@ -125,8 +164,9 @@ describe('inbox', () => {
       (await inboxOf('ca-gac-trade-missions')).find((i) => i.processId === id),
     );
     expect(next.stepId).toBe('budget-approval');
-    await waitFor('gone from the minister office inbox', async () =>
-      !(await inboxOf('ca-trade-minister-office')).find((i) => i.processId === id),
+    await waitFor(
+      'gone from the minister office inbox',
+      async () => !(await inboxOf('ca-trade-minister-office')).find((i) => i.processId === id),
     );
   });
 
@@ -145,7 +185,9 @@ describe('inbox', () => {
     });
     const due = items.map((i) => (i.dueAt ? Date.parse(i.dueAt) : Infinity));
     expect([...due].sort((x, y) => x - y)).toEqual(due);
-    expect(items.findIndex((i) => i.processId === b.id)).toBeLessThan(items.findIndex((i) => i.processId === a.id));
+    expect(items.findIndex((i) => i.processId === b.id)).toBeLessThan(
+      items.findIndex((i) => i.processId === a.id),
+    );
     const overdue = await inboxOf('jp-jetro', '?overdue=true');
     expect(overdue.find((i) => i.processId === b.id)).toMatchObject({ overdue: true });
     expect(overdue.find((i) => i.processId === a.id)).toBeUndefined();
@@ -180,7 +222,12 @@ describe('idempotency', () => {
       requestId: randomUUID(),
     };
     const results = await Promise.all(
-      [1, 2, 3].map(() => api('POST', `/api/v1/processes/${id}/steps/dates-and-programme/completion`, { as: 'ca-tcs-tokyo', body: completion })),
+      [1, 2, 3].map(() =>
+        api('POST', `/api/v1/processes/${id}/steps/dates-and-programme/completion`, {
+          as: 'ca-tcs-tokyo',
+          body: completion,
+        }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     const t2 = await api('GET', `/api/v1/processes/${id}/timeline`, { as: 'ca-officer' });

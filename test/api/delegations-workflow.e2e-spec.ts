@@ -46,7 +46,9 @@ describe('delegationsWorkflow', () => {
     const firstRun = (await handle.describe()).runId;
     await add(delegation('short', 1000));
     expect((await handle.query(delegationsQuery)).map((d) => d.id).sort()).toEqual(['keep', 'short']);
-    await expect(handle.executeUpdate(addDelegationUpdate, { args: [{ id: 'bad' } as Delegation] })).rejects.toThrow();
+    await expect(
+      handle.executeUpdate(addDelegationUpdate, { args: [{ id: 'bad' } as Delegation] }),
+    ).rejects.toThrow();
 
     await new Promise((r) => setTimeout(r, 1100));
     // Any change prunes ended delegations.
@@ -60,7 +62,9 @@ describe('delegationsWorkflow', () => {
     }
     const secondRun = (await handle.describe()).runId;
     expect(secondRun).not.toBe(firstRun);
-    expect((await client.workflow.getHandle(workflowId, firstRun).describe()).status.name).toBe('CONTINUED_AS_NEW');
+    expect((await client.workflow.getHandle(workflowId, firstRun).describe()).status.name).toBe(
+      'CONTINUED_AS_NEW',
+    );
     expect((await handle.query(delegationsQuery)).map((d) => d.id)).toEqual(['keep']);
     await handle.terminate('test done');
   });

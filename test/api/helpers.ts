@@ -14,7 +14,11 @@ export async function startProcess(
   return { id: res.body.id, view: res.body };
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -24,7 +28,8 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 150));
   }
 }
@@ -34,7 +39,12 @@ export async function stepOf(id: string, stepId: string, as = 'jp-coordinator'):
   return res.body.steps.find((s: { id: string }) => s.id === stepId);
 }
 
-export async function waitForStep(id: string, stepId: string, status: string, as = 'jp-coordinator'): Promise<Json> {
+export async function waitForStep(
+  id: string,
+  stepId: string,
+  status: string,
+  as = 'jp-coordinator',
+): Promise<Json> {
   return waitFor(`${id} ${stepId} ${status}`, async () => {
     const s = await stepOf(id, stepId, as);
     return s?.status === status ? s : undefined;

@@ -8,7 +8,11 @@ describe('processes API', () => {
     it('starts a process (201) with the state of the first step', async () => {
       const res = await api('POST', '/api/v1/processes', {
         as: 'ca-officer',
-        body: { definitionId: 'trade-mission', title: 'Team Canada to Osaka', parameters: { targetCompanies: 40 } },
+        body: {
+          definitionId: 'trade-mission',
+          title: 'Team Canada to Osaka',
+          parameters: { targetCompanies: 40 },
+        },
       });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
@@ -22,7 +26,11 @@ describe('processes API', () => {
       });
       const first = res.body.steps.find((s: { id: string }) => s.id === 'concept-approval');
       expect(first).toMatchObject({ type: 'approval', status: 'active' });
-      expect(first.parties.CA).toMatchObject({ roles: ['ca-trade-minister-office'], status: 'pending', decisions: [] });
+      expect(first.parties.CA).toMatchObject({
+        roles: ['ca-trade-minister-office'],
+        status: 'pending',
+        decisions: [],
+      });
       const got = await api('GET', `/api/v1/processes/${res.body.id}`, { as: 'jp-jetro' });
       expect(got.status).toBe(200);
       expect(got.body.id).toBe(res.body.id);
@@ -42,17 +50,29 @@ describe('processes API', () => {
       });
       expect(res.status).toBe(400);
       const fields = res.body.details.map((d: { field: string }) => d.field).sort();
-      expect(fields).toEqual(['parameters.colour', 'parameters.direction', 'parameters.registrationWindowDays']);
+      expect(fields).toEqual([
+        'parameters.colour',
+        'parameters.direction',
+        'parameters.registrationWindowDays',
+      ]);
       expect(res.body.message).toContain('parameters.registrationWindowDays');
     });
 
     it('400 for missing title and unknown definition, naming the field', async () => {
-      const noTitle = await api('POST', '/api/v1/processes', { as: 'ca-officer', body: { definitionId: 'trade-mission' } });
+      const noTitle = await api('POST', '/api/v1/processes', {
+        as: 'ca-officer',
+        body: { definitionId: 'trade-mission' },
+      });
       expect(noTitle.status).toBe(400);
       expect(noTitle.body.details.map((d: { field: string }) => d.field)).toContain('title');
-      const unknown = await api('POST', '/api/v1/processes', { as: 'ca-officer', body: { definitionId: 'nope', title: 'x' } });
+      const unknown = await api('POST', '/api/v1/processes', {
+        as: 'ca-officer',
+        body: { definitionId: 'nope', title: 'x' },
+      });
       expect(unknown.status).toBe(400);
-      expect(unknown.body.details).toEqual([{ field: 'definitionId', message: expect.stringContaining('unknown definition') }]);
+      expect(unknown.body.details).toEqual([
+        { field: 'definitionId', message: expect.stringContaining('unknown definition') },
+      ]);
     });
 
     it('403 without an initiating role; 401 without a token', async () => {
@@ -62,21 +82,28 @@ describe('processes API', () => {
       });
       expect(res.status).toBe(403);
       expect(res.body).toMatchObject({ statusCode: 403, error: 'Forbidden', code: 'NOT_ELIGIBLE' });
-      const anon = await api('POST', '/api/v1/processes', { body: { definitionId: 'trade-mission', title: 'x' } });
+      const anon = await api('POST', '/api/v1/processes', {
+        body: { definitionId: 'trade-mission', title: 'x' },
+      });
       expect(anon.status).toBe(401);
     });
 
     it('409 when the businessKey is used, also under concurrent starts', async () => {
       const key = `TM-${randomUUID().slice(0, 8)}`;
       const body = { definitionId: 'trade-mission', title: 'Keyed', businessKey: key };
-      const results = await Promise.all([1, 2, 3].map(() => api('POST', '/api/v1/processes', { as: 'ca-officer', body })));
+      const results = await Promise.all(
+        [1, 2, 3].map(() => api('POST', '/api/v1/processes', { as: 'ca-officer', body })),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
       const created = results.find((r) => r.status === 201)!;
       expect(created.body.businessKey).toBe(key);
       const again = await api('POST', '/api/v1/processes', { as: 'jp-officer', body });
       expect(again.status).toBe(409);
       expect(again.body.details).toEqual([{ field: 'businessKey', message: 'already used' }]);
-      const bad = await api('POST', '/api/v1/processes', { as: 'ca-officer', body: { ...body, businessKey: 'has space' } });
+      const bad = await api('POST', '/api/v1/processes', {
+        as: 'ca-officer',
+        body: { ...body, businessKey: 'has space' },
+      });
       expect(bad.status).toBe(400);
     });
   });
@@ -86,9 +113,13 @@ describe('processes API', () => {
       const mine = await Promise.all([1, 2, 3].map(() => startProcess('jp-jetro')));
       const ids = new Set(mine.map((m) => m.id));
       const listed = await waitFor('processes to be visible', async () => {
-        const res = await api('GET', '/api/v1/processes?definitionId=trade-mission&status=running&awaitingParty=JP&pageSize=100', {
-          as: 'ca-coordinator',
-        });
+        const res = await api(
+          'GET',
+          '/api/v1/processes?definitionId=trade-mission&status=running&awaitingParty=JP&pageSize=100',
+          {
+            as: 'ca-coordinator',
+          },
+        );
         const found = res.body.items.filter((i: { id: string }) => ids.has(i.id));
         return found.length === 3 ? found : undefined;
       });
@@ -103,7 +134,11 @@ describe('processes API', () => {
       let token: string | null = null;
       let pages = 0;
       do {
-        const res: Json = await api('GET', `/api/v1/processes?pageSize=2${token ? `&pageToken=${token}` : ''}`, { as: 'ca-coordinator' });
+        const res: Json = await api(
+          'GET',
+          `/api/v1/processes?pageSize=2${token ? `&pageToken=${token}` : ''}`,
+          { as: 'ca-coordinator' },
+        );
         expect(res.status).toBe(200);
         expect(res.body.items.length).toBeLessThanOrEqual(2);
         res.body.items.forEach((i: { id: string }) => seen.add(i.id));
@@ -113,9 +148,13 @@ describe('processes API', () => {
       for (const id of ids) expect(seen.has(id)).toBe(true);
       expect(pages).toBeGreaterThan(1);
       const otherQuery = await api('GET', `/api/v1/processes?pageSize=2`, { as: 'ca-coordinator' });
-      const foreign = await api('GET', `/api/v1/processes?status=completed&pageToken=${otherQuery.body.nextPageToken}`, {
-        as: 'ca-coordinator',
-      });
+      const foreign = await api(
+        'GET',
+        `/api/v1/processes?status=completed&pageToken=${otherQuery.body.nextPageToken}`,
+        {
+          as: 'ca-coordinator',
+        },
+      );
       expect(foreign.status).toBe(400);
     });
   });
@@ -127,7 +166,11 @@ describe('processes API', () => {
       expect(ok.status).toBe(200);
       expect(ok.body).toMatchObject({ id: 'concept-approval', status: 'active' });
       expect(ok.body.parties.CA.status).toBe('done');
-      expect(ok.body.parties.CA.decisions[0]).toMatchObject({ by: 'ca-trade-minister-office', decision: 'approve', onBehalfOf: null });
+      expect(ok.body.parties.CA.decisions[0]).toMatchObject({
+        by: 'ca-trade-minister-office',
+        decision: 'approve',
+        onBehalfOf: null,
+      });
 
       const twice = await decide('ca-trade-minister-office', id, 'concept-approval', { decision: 'approve' });
       expect(twice.status).toBe(409);
@@ -140,7 +183,10 @@ describe('processes API', () => {
       const noComment = await decide('jp-meti', id, 'concept-approval', { decision: 'reject' });
       expect(noComment.status).toBe(400);
       expect(noComment.body.details.map((d: { field: string }) => d.field)).toContain('comment');
-      const blank = await decide('jp-meti', id, 'concept-approval', { decision: 'request-changes', comment: '   ' });
+      const blank = await decide('jp-meti', id, 'concept-approval', {
+        decision: 'request-changes',
+        comment: '   ',
+      });
       expect(blank.status).toBe(400);
       const badKind = await decide('jp-meti', id, 'concept-approval', { decision: 'maybe' });
       expect(badKind.status).toBe(400);
@@ -149,7 +195,9 @@ describe('processes API', () => {
       const unknownStep = await decide('jp-meti', id, 'no-such-step', { decision: 'approve' });
       expect(unknownStep.status).toBe(404);
       expect(unknownStep.body.code).toBe('STEP_NOT_FOUND');
-      const unknownProcess = await decide('jp-meti', 'process-nope', 'concept-approval', { decision: 'approve' });
+      const unknownProcess = await decide('jp-meti', 'process-nope', 'concept-approval', {
+        decision: 'approve',
+      });
       expect(unknownProcess.status).toBe(404);
 
       const wrongType = await complete('ca-gac-trade-missions', id, 'concept-approval', { outputs: {} });
@@ -164,7 +212,10 @@ describe('processes API', () => {
 
     it('409 PROCESS_CLOSED for a closed process; it still answers GET', async () => {
       const { id } = await startProcess('ca-officer');
-      const rejected = await decide('jp-meti', id, 'concept-approval', { decision: 'reject', comment: 'Not this year' });
+      const rejected = await decide('jp-meti', id, 'concept-approval', {
+        decision: 'reject',
+        comment: 'Not this year',
+      });
       expect(rejected.status).toBe(200);
       expect(rejected.body.status).toBe('rejected');
       const after = await decide('ca-trade-minister-office', id, 'concept-approval', { decision: 'approve' });
@@ -191,12 +242,16 @@ describe('processes API', () => {
       await decide('jp-jetro', id, 'concept-approval', { decision: 'approve' });
       await decide('ca-gac-trade-missions', id, 'budget-approval', { decision: 'approve' });
       await waitForStep(id, 'dates-and-programme', 'active');
-      const bad = await complete('ca-tcs-tokyo', id, 'dates-and-programme', { outputs: { startsOn: '2026-02-30', cities: 'Osaka' } });
+      const bad = await complete('ca-tcs-tokyo', id, 'dates-and-programme', {
+        outputs: { startsOn: '2026-02-30', cities: 'Osaka' },
+      });
       expect(bad.status).toBe(400);
       expect(bad.body.code).toBe('INVALID_OUTPUTS');
       expect(bad.body.message).toMatch(/startsOn/);
       expect(bad.body.message).toMatch(/endsOn/);
-      const nested = await complete('ca-tcs-tokyo', id, 'dates-and-programme', { outputs: { startsOn: { $gt: 1 } } });
+      const nested = await complete('ca-tcs-tokyo', id, 'dates-and-programme', {
+        outputs: { startsOn: { $gt: 1 } },
+      });
       expect(nested.status).toBe(400);
       expect(nested.body.details[0].field).toBe('outputs');
       const ok = await complete('ca-tcs-tokyo', id, 'dates-and-programme', {

@@ -10,7 +10,9 @@ import { waitFor } from './helpers';
 async function fromInbox(user: string, processId: string, stepId: string) {
   return waitFor(`${stepId} in ${user}'s inbox`, async () => {
     const res = await api('GET', '/api/v1/inbox', { as: user });
-    return res.body.find((i: { processId: string; stepId: string }) => i.processId === processId && i.stepId === stepId);
+    return res.body.find(
+      (i: { processId: string; stepId: string }) => i.processId === processId && i.stepId === stepId,
+    );
   });
 }
 
@@ -26,7 +28,10 @@ async function approve(user: string, processId: string, stepId: string, extra: R
 
 async function record(user: string, processId: string, stepId: string, outputs: Record<string, unknown>) {
   await fromInbox(user, processId, stepId);
-  const res = await api('POST', `/api/v1/processes/${processId}/steps/${stepId}/completion`, { as: user, body: { outputs } });
+  const res = await api('POST', `/api/v1/processes/${processId}/steps/${stepId}/completion`, {
+    as: user,
+    body: { outputs },
+  });
   expect(res.status).toBe(200);
   expect(res.body.status).toBe('completed');
   return res.body;
@@ -75,17 +80,28 @@ describe('a whole trade mission through the API', () => {
     await record('ca-tcs-tokyo', id, 'logistics-and-security', { logisticsPlan: 'TCS-TYO-LOG-2026-07' });
     await approve('jp-minister-office', id, 'go-no-go');
     await approve('ca-trade-minister-office', id, 'go-no-go');
-    await record('jp-jetro', id, 'mission-held', { heldFrom: '2026-10-05', heldTo: '2026-10-09', participants: 61 });
+    await record('jp-jetro', id, 'mission-held', {
+      heldFrom: '2026-10-05',
+      heldTo: '2026-10-09',
+      participants: 61,
+    });
     await record('ca-tcs-tokyo', id, 'post-mission-report', { reportReference: 'TCS-TYO-RPT-2026-11' });
 
     // Changes requested: back to the drafter, who revises; then both approve.
     await fromInbox('jp-jetro', id, 'post-mission-report-approval');
-    const changes = await api('POST', `/api/v1/processes/${id}/steps/post-mission-report-approval/decisions`, {
-      as: 'jp-jetro',
-      body: { decision: 'request-changes', comment: 'Please list the MOUs signed in Osaka' },
-    });
+    const changes = await api(
+      'POST',
+      `/api/v1/processes/${id}/steps/post-mission-report-approval/decisions`,
+      {
+        as: 'jp-jetro',
+        body: { decision: 'request-changes', comment: 'Please list the MOUs signed in Osaka' },
+      },
+    );
     expect(changes.status).toBe(200);
-    await record('ca-tcs-tokyo', id, 'post-mission-report', { reportReference: 'TCS-TYO-RPT-2026-11-rev1', dealsAnnounced: 12 });
+    await record('ca-tcs-tokyo', id, 'post-mission-report', {
+      reportReference: 'TCS-TYO-RPT-2026-11-rev1',
+      dealsAnnounced: 12,
+    });
     await approve('ca-gac-trade-missions', id, 'post-mission-report-approval');
     await approve('jp-jetro', id, 'post-mission-report-approval');
 
@@ -100,14 +116,22 @@ describe('a whole trade mission through the API', () => {
     const timeline = await api('GET', `/api/v1/processes/${id}/timeline`, { as: 'jp-coordinator' });
     const kinds = timeline.body.map((t: { kind: string }) => t.kind);
     expect(kinds[0]).toBe('started');
-    expect(kinds).toEqual(expect.arrayContaining(['decision', 'completion', 'timer-waived', 'routed-back', 'completed']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['decision', 'completion', 'timer-waived', 'routed-back', 'completed']),
+    );
     const times = timeline.body.map((t: { at: string }) => Date.parse(t.at));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
 
     // The listing and the initiatives catalogue show it as completed.
     await waitFor('listed as completed', async () => {
-      const res = await api('GET', '/api/v1/processes?status=completed&definitionId=trade-mission&pageSize=100', { as: 'ca-officer' });
-      return res.body.items.find((i: { id: string; status: string }) => i.id === id && i.status === 'completed');
+      const res = await api(
+        'GET',
+        '/api/v1/processes?status=completed&definitionId=trade-mission&pageSize=100',
+        { as: 'ca-officer' },
+      );
+      return res.body.items.find(
+        (i: { id: string; status: string }) => i.id === id && i.status === 'completed',
+      );
     });
     const initiatives = await api('GET', '/api/v1/initiatives', { as: 'ca-officer' });
     expect(initiatives.status).toBe(200);

@@ -20,7 +20,8 @@ const REGISTER = path.join(__dirname, 'support', 'swc-register.js');
 /** The environment without the harness's Accord/Temporal settings. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(ACCORD_|TEMPORAL_)/.test(k) && k !== 'PORT') env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (!/^(ACCORD_|TEMPORAL_)/.test(k) && k !== 'PORT') env[k] = v;
   return { ...env, LOG_LEVEL: 'warn', ...extra };
 }
 
@@ -68,15 +69,25 @@ describe('the API as a standalone process', () => {
       const health = await waitForHttp(`http://127.0.0.1:${port}/health`);
       expect(health.status).toBe(503);
       const body = await health.json();
-      expect(body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', checks: { temporal: { status: 'down' } } });
+      expect(body).toMatchObject({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        checks: { temporal: { status: 'down' } },
+      });
 
       // CORS opens only to the configured origins.
       const preflight = (origin: string) =>
         fetch(`http://127.0.0.1:${port}/api/v1/me`, {
           method: 'OPTIONS',
-          headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+          headers: {
+            origin,
+            'access-control-request-method': 'GET',
+            'access-control-request-headers': 'authorization',
+          },
         });
-      expect((await preflight('https://app.example')).headers.get('access-control-allow-origin')).toBe('https://app.example');
+      expect((await preflight('https://app.example')).headers.get('access-control-allow-origin')).toBe(
+        'https://app.example',
+      );
       expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
 
       const secretFile = path.join(dataDir, 'jwt-secret');
@@ -88,7 +99,9 @@ describe('the API as a standalone process', () => {
         encoding: 'utf8',
       });
       expect(token.status).toBe(0);
-      const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { authorization: `Bearer ${token.stdout.trim()}` } });
+      const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, {
+        headers: { authorization: `Bearer ${token.stdout.trim()}` },
+      });
       expect(me.status).toBe(200);
       expect(await me.json()).toMatchObject({ sub: 'ca-pco-oic', party: 'CA', roles: ['ca-pco-oic'] });
     } finally {
@@ -178,7 +191,8 @@ describe('the API as a standalone process', () => {
     const done = exited(child);
     try {
       await waitForHttp(`http://127.0.0.1:${port}/health`);
-      const me = (token: string) => fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+      const me = (token: string) =>
+        fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
       const ok = await me(rs256(claims));
       expect(ok.status).toBe(200);
       expect(await ok.json()).toMatchObject({ sub: 'idp-user-1', party: 'CA', roles: ['ca-gac'] });
@@ -186,7 +200,10 @@ describe('the API as a standalone process', () => {
       expect((await me(rs256({ ...claims, iss: 'https://evil.example' }))).status).toBe(401);
       expect((await me(rs256({ ...claims, exp: now - 10 }))).status).toBe(401);
       // A shared-secret token is not accepted in JWKS mode.
-      const hs = signToken({ sub: 'x', name: 'X', party: 'CA', org: 'o', roles: [] }, 'guess', { issuer: 'https://idp.example', audience: 'accord' });
+      const hs = signToken({ sub: 'x', name: 'X', party: 'CA', org: 'o', roles: [] }, 'guess', {
+        issuer: 'https://idp.example',
+        audience: 'accord',
+      });
       expect((await me(hs)).status).toBe(401);
       expect(fs.existsSync(path.join(dataDir, 'jwt-secret'))).toBe(false);
     } finally {

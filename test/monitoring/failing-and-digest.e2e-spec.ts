@@ -38,7 +38,11 @@ describe('failing processes and the daily digest (dedicated worker, webhook noti
     client = await testClient();
     receiver = await webhookReceiver((body) => body?.kind !== 'digest');
     const base = loadConfig(process.env);
-    const config = { ...base, taskQueue, notify: { ...base.notify, kind: 'webhook' as const, webhookUrl: receiver.url, webhookSecret: SECRET } };
+    const config = {
+      ...base,
+      taskQueue,
+      notify: { ...base.notify, kind: 'webhook' as const, webhookUrl: receiver.url, webhookSecret: SECRET },
+    };
     try {
       // Quiet worker logs in this jest process (the refused webhooks and the broken workflow warn on purpose).
       Runtime.install({ logger: new DefaultLogger('ERROR') });
@@ -58,7 +62,10 @@ describe('failing processes and the daily digest (dedicated worker, webhook noti
   }, 120_000);
 
   afterAll(async () => {
-    await client.schedule.getHandle(scheduleId).delete().catch(() => undefined);
+    await client.schedule
+      .getHandle(scheduleId)
+      .delete()
+      .catch(() => undefined);
     if (worker?.getState() === 'RUNNING') worker.shutdown();
     await running;
     await connection?.close();
@@ -71,7 +78,13 @@ describe('failing processes and the daily digest (dedicated worker, webhook noti
 
   it('an activity retrying (notifications refused) is reported as failing, with attempts and the last error', async () => {
     const def = inlineDefinition(`failing-${Date.now().toString(36)}`, [
-      { id: 'legal', type: 'approval', title: 'Legal review', parties: { CA: { roles: ['ca-gac-treaty-law'] } }, deadline: { within: { amount: 1, unit: 'seconds' } } },
+      {
+        id: 'legal',
+        type: 'approval',
+        title: 'Legal review',
+        parties: { CA: { roles: ['ca-gac-treaty-law'] } },
+        deadline: { within: { amount: 1, unit: 'seconds' } },
+      },
     ]);
     failing = (await startInline(client, taskQueue, def, 'Escalations refused')).workflowId;
     const item = await eventually(
@@ -104,8 +117,12 @@ describe('failing processes and the daily digest (dedicated worker, webhook noti
       limits: { maxDescribes: 5 },
     });
     // Enough running executions for several pages, whatever else runs on the server.
-    const quiet = inlineDefinition(`quiet-${Date.now().toString(36)}`, [{ id: 'wait', type: 'task', title: 'Wait', parties: { JP: { roles: ['jp-mofa'] } } }]);
-    extra = await Promise.all(Array.from({ length: 6 }, () => startInline(client, taskQueue, quiet).then((h) => h.workflowId)));
+    const quiet = inlineDefinition(`quiet-${Date.now().toString(36)}`, [
+      { id: 'wait', type: 'task', title: 'Wait', parties: { JP: { roles: ['jp-mofa'] } } },
+    ]);
+    extra = await Promise.all(
+      Array.from({ length: 6 }, () => startInline(client, taskQueue, quiet).then((h) => h.workflowId)),
+    );
     const found = new Set<string>();
     let token: string | undefined;
     let pages = 0;
@@ -155,28 +172,51 @@ describe('failing processes and the daily digest (dedicated worker, webhook noti
   });
 
   it('the daily digest Schedule sends coordinators the newly stuck processes through the notify activity', async () => {
-    const handle = await ensureDigestSchedule(client, { taskQueue }, { scheduleId, input: { windowMs: 3_600_000, limit: 1000 } });
+    const handle = await ensureDigestSchedule(
+      client,
+      { taskQueue },
+      { scheduleId, input: { windowMs: 3_600_000, limit: 1000 } },
+    );
     const described = await handle.describe();
     expect(described.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 7, end: 7, step: 1 }] });
     expect(described.policies.overlap).toBe('SKIP');
     // Idempotent: a second call updates, not fails.
-    await ensureDigestSchedule(client, { taskQueue }, { scheduleId, input: { windowMs: 3_600_000, limit: 1000 } });
+    await ensureDigestSchedule(
+      client,
+      { taskQueue },
+      { scheduleId, input: { windowMs: 3_600_000, limit: 1000 } },
+    );
 
     await handle.trigger();
-    const digest = await eventually('the digest at the webhook', async () => receiver.received.find((r) => r.body?.kind === 'digest'), 60_000, 500);
+    const digest = await eventually(
+      'the digest at the webhook',
+      async () => receiver.received.find((r) => r.body?.kind === 'digest'),
+      60_000,
+      500,
+    );
     const body = digest.body;
     expect(body.recipients).toEqual(['coordinator']);
-    expect(body.to[0].users.map((u: { id: string }) => u.id).sort()).toEqual(['ca-coordinator', 'jp-coordinator']);
-    const mine = body.items.filter((i: Item) => i.processId === failing).map((i: Item) => i.reason).sort();
+    expect(body.to[0].users.map((u: { id: string }) => u.id).sort()).toEqual([
+      'ca-coordinator',
+      'jp-coordinator',
+    ]);
+    const mine = body.items
+      .filter((i: Item) => i.processId === failing)
+      .map((i: Item) => i.reason)
+      .sort();
     expect(mine).toEqual(expect.arrayContaining(['failing', 'overdue']));
     expect(body.text).toContain('Escalations refused');
     // Signed like every webhook notification.
     const raw = JSON.stringify(body);
-    expect(digest.headers['x-accord-signature']).toBe(`sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`);
+    expect(digest.headers['x-accord-signature']).toBe(
+      `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`,
+    );
     // The run itself is a deterministic workflow that completed.
     const runs = (await handle.describe()).info.recentActions;
     expect(runs.length).toBeGreaterThanOrEqual(1);
-    const result = await client.workflow.getHandle(runs[runs.length - 1]!.action.workflow.workflowId).result();
+    const result = await client.workflow
+      .getHandle(runs[runs.length - 1]!.action.workflow.workflowId)
+      .result();
     expect(result).toMatchObject({ sent: true });
     expect(result.total).toBeGreaterThanOrEqual(2);
   });
@@ -184,7 +224,12 @@ describe('failing processes and the daily digest (dedicated worker, webhook noti
   it('cleans up: cancel the stuck processes through the API bulk action', async () => {
     const res = await api('POST', '/api/v1/monitoring/bulk', {
       as: COORD,
-      body: { action: 'cancel', filter: { processIds: [failing] }, params: { reason: 'Test over' }, dryRun: false },
+      body: {
+        action: 'cancel',
+        filter: { processIds: [failing] },
+        params: { reason: 'Test over' },
+        dryRun: false,
+      },
     });
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([{ processId: failing, stepId: null, ok: true }]);

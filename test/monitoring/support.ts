@@ -8,9 +8,19 @@ import { PROCESS_WORKFLOW_TYPE, type ProcessInput } from '../../libs/contracts/s
 import type { Principal } from '../../libs/contracts/src/principal';
 import { SA } from '../../libs/contracts/src/search-attributes';
 
-export const jpOfficer: Principal = { sub: 'jp-officer', name: 'JP Officer', party: 'JP', org: 'MOFA', roles: ['jp-officer'] };
+export const jpOfficer: Principal = {
+  sub: 'jp-officer',
+  name: 'JP Officer',
+  party: 'JP',
+  org: 'MOFA',
+  roles: ['jp-officer'],
+};
 
-export function inlineDefinition(name: string, steps: StepSpec[], extra: Partial<ProcessDefinition> = {}): ProcessDefinition {
+export function inlineDefinition(
+  name: string,
+  steps: StepSpec[],
+  extra: Partial<ProcessDefinition> = {},
+): ProcessDefinition {
   return {
     id: `mon-${name}`,
     version: 1,
@@ -51,7 +61,12 @@ export async function startInline(
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails with the last seen value. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000, everyMs = 500): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+  everyMs = 500,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -62,7 +77,10 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
     } catch (err) {
       last = err;
     }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+    if (Date.now() > end)
+      throw new Error(
+        `timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`,
+      );
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
@@ -98,5 +116,9 @@ export async function webhookReceiver(refuse: (body: Received['body']) => boolea
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/hook`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    received,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }

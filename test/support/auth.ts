@@ -32,7 +32,13 @@ export interface ApiResponse<T = Json> {
 export async function api<T = Json>(
   method: string,
   path: string,
-  options: { as?: string | null; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  options: {
+    as?: string | null;
+    token?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   const token = options.token ?? (options.as ? tokenFor(options.as) : undefined);

@@ -66,7 +66,6 @@ export interface StepState {
 
 export type BlockStatus = 'waiting' | 'active' | 'completed' | 'skipped';
 
-
 export interface EngineState {
   v: 1;
   processId: string;

@@ -165,7 +165,15 @@ export function applyDecide(e: Engine, inp: DecideInput, now: string): StepView 
     if (route === 'end') {
       rejectProcessAt(`Step "${spec.title}" rejected by ${p.name}`, comment);
     } else {
-      routeBack(e, spec.id, route.goto, now, actor, `Rejected by ${p.name}: back to "${route.goto}"`, comment);
+      routeBack(
+        e,
+        spec.id,
+        route.goto,
+        now,
+        actor,
+        `Rejected by ${p.name}: back to "${route.goto}"`,
+        comment,
+      );
     }
   } else if (spec.maxRounds !== undefined && st.round >= spec.maxRounds) {
     rejectProcessAt(

@@ -21,7 +21,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  const detail = err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  const detail =
+    err instanceof ConfigError
+      ? err.message
+      : err instanceof Error
+        ? (err.stack ?? err.message)
+        : String(err);
   process.stderr.write(`accord-api failed to start: ${detail}\n`);
   process.exit(1);
 });

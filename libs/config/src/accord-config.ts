@@ -39,7 +39,8 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
 }
 
@@ -96,7 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AccordConfig {
       cliPath: env.ACCORD_TEMPORAL_CLI || undefined,
       cliVersion: env.ACCORD_TEMPORAL_CLI_VERSION || '1.5.1',
     },
-    dayLengthMs: env.ACCORD_DAY_LENGTH ? parseDuration(env.ACCORD_DAY_LENGTH, 'ACCORD_DAY_LENGTH') : 86_400_000,
+    dayLengthMs: env.ACCORD_DAY_LENGTH
+      ? parseDuration(env.ACCORD_DAY_LENGTH, 'ACCORD_DAY_LENGTH')
+      : 86_400_000,
     notify: {
       kind: notifyKind,
       webhookUrl: env.ACCORD_WEBHOOK_URL || undefined,

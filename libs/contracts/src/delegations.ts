@@ -38,5 +38,7 @@ export interface RemoveDelegationInput {
 
 export const addDelegationUpdate = defineUpdate<Delegation, [Delegation]>('addDelegation');
 /** Returns the removed delegation, or null if there was none with that id. */
-export const removeDelegationUpdate = defineUpdate<Delegation | null, [RemoveDelegationInput]>('removeDelegation');
+export const removeDelegationUpdate = defineUpdate<Delegation | null, [RemoveDelegationInput]>(
+  'removeDelegation',
+);
 export const delegationsQuery = defineQuery<Delegation[]>('delegations');

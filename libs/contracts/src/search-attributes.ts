@@ -25,22 +25,24 @@ export const SA = {
 } as const;
 
 /** Name → type, for registration with `temporal operator search-attribute create`. */
-export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<string, 'Keyword' | 'KeywordList' | 'Datetime' | 'Int' | 'Text'> =
-  {
-    AccordStatus: 'Keyword',
-    AccordDefinitionId: 'Keyword',
-    AccordPillar: 'Keyword',
-    AccordInitiative: 'Keyword',
-    AccordBusinessKey: 'Keyword',
-    AccordInitiator: 'Keyword',
-    AccordAwaitingParties: 'KeywordList',
-    AccordAwaitingRoles: 'KeywordList',
-    AccordCurrentSteps: 'KeywordList',
-    AccordNextDueAt: 'Datetime',
-    AccordLastProgressAt: 'Datetime',
-    AccordProgressPct: 'Int',
-    AccordTitle: 'Text',
-  };
+export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<
+  string,
+  'Keyword' | 'KeywordList' | 'Datetime' | 'Int' | 'Text'
+> = {
+  AccordStatus: 'Keyword',
+  AccordDefinitionId: 'Keyword',
+  AccordPillar: 'Keyword',
+  AccordInitiative: 'Keyword',
+  AccordBusinessKey: 'Keyword',
+  AccordInitiator: 'Keyword',
+  AccordAwaitingParties: 'KeywordList',
+  AccordAwaitingRoles: 'KeywordList',
+  AccordCurrentSteps: 'KeywordList',
+  AccordNextDueAt: 'Datetime',
+  AccordLastProgressAt: 'Datetime',
+  AccordProgressPct: 'Int',
+  AccordTitle: 'Text',
+};
 
 export function awaitingRoleKey(party: string, role: string): string {
   return `${party}:${role}`;

@@ -13,7 +13,8 @@ function rolesUsedBy(def: ProcessDefinition): Array<{ party: string | null; role
   const leaves = def.steps.flatMap((s: StepSpec) => flatten(s));
   for (const step of leaves) {
     if (step.type === 'approval' || step.type === 'task') {
-      for (const [party, a] of Object.entries(step.parties)) for (const role of a?.roles ?? []) out.push({ party, role });
+      for (const [party, a] of Object.entries(step.parties))
+        for (const role of a?.roles ?? []) out.push({ party, role });
     }
   }
   return out;
@@ -27,7 +28,7 @@ describe('seeded user directory', () => {
     for (const u of users) expect(PARTIES).toContain(u.party);
   });
 
-  it('uses only catalogued roles, each of the user\'s own party (or the joint coordinator role)', () => {
+  it("uses only catalogued roles, each of the user's own party (or the joint coordinator role)", () => {
     for (const u of users) {
       for (const r of u.roles) {
         const role = getRole(r);
@@ -53,7 +54,9 @@ describe('seeded user directory', () => {
     expect(defs.length).toBeGreaterThan(0);
     for (const def of defs) {
       for (const { party, role } of rolesUsedBy(def)) {
-        const holders = party ? usersWithRole(party as 'JP' | 'CA', role) : users.filter((u) => u.roles.includes(role));
+        const holders = party
+          ? usersWithRole(party as 'JP' | 'CA', role)
+          : users.filter((u) => u.roles.includes(role));
         expect(`${def.id}: ${party}:${role} → ${holders.length}`).not.toMatch(/→ 0$/);
       }
     }

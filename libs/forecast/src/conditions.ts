@@ -19,7 +19,10 @@ export function paramValue(known: KnownValues, name: string): ParamValue | undef
 }
 
 /** `stepId.name` → the recorded value; `undefined` while the step may still record it. */
-export function outputValue(known: KnownValues, ref: string): { value: ParamValue | undefined; final: boolean } {
+export function outputValue(
+  known: KnownValues,
+  ref: string,
+): { value: ParamValue | undefined; final: boolean } {
   const dot = ref.indexOf('.');
   const step = known.steps.get(dot < 0 ? ref : ref.slice(0, dot));
   const name = dot < 0 ? '' : ref.slice(dot + 1);
@@ -29,7 +32,10 @@ export function outputValue(known: KnownValues, ref: string): { value: ParamValu
   return { value: has ? step.outputs[name] : undefined, final: final || has };
 }
 
-function compare(value: ParamValue | undefined, c: { equals?: ParamValue; in?: ParamValue[]; truthy?: boolean }): boolean {
+function compare(
+  value: ParamValue | undefined,
+  c: { equals?: ParamValue; in?: ParamValue[]; truthy?: boolean },
+): boolean {
   if (c.equals !== undefined) return value === c.equals;
   if (c.in !== undefined) return c.in.includes(value ?? null);
   if (c.truthy !== undefined) return Boolean(value) === c.truthy;

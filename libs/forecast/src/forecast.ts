@@ -111,8 +111,17 @@ class Walker {
     const { now } = this.input;
     const active = view?.status === 'active';
     const start = active && view?.startedAt ? new Date(view.startedAt) : later(cursor, now);
-    const { end, source, overdue }: Projected = active ? this.activeEnd(step, view!, start) : this.plannedEnd(step, start);
-    const b: ForecastBasis = { stepId: step.id, title: step.title, start: iso(start), end: iso(end), source, critical: false };
+    const { end, source, overdue }: Projected = active
+      ? this.activeEnd(step, view!, start)
+      : this.plannedEnd(step, start);
+    const b: ForecastBasis = {
+      stepId: step.id,
+      title: step.title,
+      start: iso(start),
+      end: iso(end),
+      source,
+      critical: false,
+    };
     if (overdue) b.overdue = true;
     this.basis.push(b);
     this.ends.set(step.id, end);
@@ -120,7 +129,11 @@ class Walker {
     return { end, critical: [b] };
   }
 
-  private activeEnd(step: LeafStepSpec, view: StepView, start: Date): { end: Date; source: BasisSource; overdue?: boolean } {
+  private activeEnd(
+    step: LeafStepSpec,
+    view: StepView,
+    start: Date,
+  ): { end: Date; source: BasisSource; overdue?: boolean } {
     const { now } = this.input;
     if (view.dueAt) {
       const due = new Date(view.dueAt);
@@ -137,7 +150,10 @@ class Walker {
     if (within) return { end: this.input.addSpan(start, within), source: 'deadline' };
     const typical = step.typically && this.resolve(step.typically);
     if (typical) return { end: this.input.addSpan(start, typical), source: 'typical' };
-    return { end: this.input.addSpan(start, this.input.defaultDuration ?? DEFAULT_DURATION), source: 'default' };
+    return {
+      end: this.input.addSpan(start, this.input.defaultDuration ?? DEFAULT_DURATION),
+      source: 'default',
+    };
   }
 
   private timerEnd(step: TimerStepSpec, start: Date): { end: Date; source: BasisSource } {
@@ -182,7 +198,8 @@ class Walker {
   }
 
   private resolve(span: Span): ResolvedSpan | null {
-    const amount = typeof span.amount === 'number' ? span.amount : Number(paramValue(this.known, span.amount.param));
+    const amount =
+      typeof span.amount === 'number' ? span.amount : Number(paramValue(this.known, span.amount.param));
     if (!Number.isFinite(amount)) return null;
     return { ...span, amount };
   }
@@ -222,6 +239,15 @@ export function forecastProcess(input: ForecastInput): Forecast {
   const explanation =
     `Projected to complete on ${iso(end).slice(0, 10)}` +
     (eif ? ` (entry into force ${eif.slice(0, 10)})` : '') +
-    (top.length ? `, driven mostly by ${top.join(' and ')} on the critical path of ${walk.critical.length} remaining step${walk.critical.length === 1 ? '' : 's'}.` : '; no step remains.');
-  return { projectedCompletion: iso(end), projectedEntryIntoForce: eif, basis: walker.basis, dominant, explanation, computedAt };
+    (top.length
+      ? `, driven mostly by ${top.join(' and ')} on the critical path of ${walk.critical.length} remaining step${walk.critical.length === 1 ? '' : 's'}.`
+      : '; no step remains.');
+  return {
+    projectedCompletion: iso(end),
+    projectedEntryIntoForce: eif,
+    basis: walker.basis,
+    dominant,
+    explanation,
+    computedAt,
+  };
 }

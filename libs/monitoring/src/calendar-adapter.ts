@@ -12,7 +12,8 @@ export function calendarAddSpan(config: Pick<AccordConfig, 'dayLengthMs' | 'sitt
   let sitting: SittingCalendar | undefined;
   return (from, span) => {
     const options: DueOptions = { dayLengthMs: config.dayLengthMs };
-    if (span.unit === 'sitting-days') options.sittingCalendar = sitting ??= loadSittingCalendar(config.sittingCalendarFile);
+    if (span.unit === 'sitting-days')
+      options.sittingCalendar = sitting ??= loadSittingCalendar(config.sittingCalendarFile);
     return computeDue(from, span, options);
   };
 }

@@ -7,16 +7,39 @@ const users = (party: string, role: string) =>
 
 function step(id: string, extra: Partial<StepView>): StepView {
   return {
-    id, title: `Step ${id}`, type: 'approval', status: 'active', dueAt: null, startedAt: '2026-01-01T00:00:00.000Z',
-    completedAt: null, outputs: {}, outputTypes: {}, parties: {}, round: 1, parallel: null, ...extra,
+    id,
+    title: `Step ${id}`,
+    type: 'approval',
+    status: 'active',
+    dueAt: null,
+    startedAt: '2026-01-01T00:00:00.000Z',
+    completedAt: null,
+    outputs: {},
+    outputTypes: {},
+    parties: {},
+    round: 1,
+    parallel: null,
+    ...extra,
   };
 }
 
 const view = (steps: StepView[], extra: Partial<ProcessView> = {}): ProcessView => ({
-  id: 'process-1', title: 'MLAT', definitionId: 'agreement-entry-into-force', definitionVersion: 1, definitionTitle: 'A',
-  status: 'running', businessKey: null, initiativeId: null, parameters: {}, initiator: { sub: 'u', name: 'U' },
-  startedAt: '2026-01-01T00:00:00.000Z', closedAt: null, outcome: null, lastProgressAt: '2026-01-02T00:00:00.000Z',
-  steps, ...extra,
+  id: 'process-1',
+  title: 'MLAT',
+  definitionId: 'agreement-entry-into-force',
+  definitionVersion: 1,
+  definitionTitle: 'A',
+  status: 'running',
+  businessKey: null,
+  initiativeId: null,
+  parameters: {},
+  initiator: { sub: 'u', name: 'U' },
+  startedAt: '2026-01-01T00:00:00.000Z',
+  closedAt: null,
+  outcome: null,
+  lastProgressAt: '2026-01-02T00:00:00.000Z',
+  steps,
+  ...extra,
 });
 
 const now = new Date('2026-01-10T00:00:00.000Z');
@@ -37,23 +60,45 @@ describe('overdueItems', () => {
     const items = overdueItems(v, now, users);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
-      stepId: 'legal', reason: 'overdue', since: '2026-01-08T00:00:00.000Z', stuckForMs: 2 * 86_400_000,
-      waitingOn: { party: 'CA', roles: ['ca-parliament-liaison'], users: [{ id: 'ca-pl-1', name: 'Pat Liaison' }] },
+      stepId: 'legal',
+      reason: 'overdue',
+      since: '2026-01-08T00:00:00.000Z',
+      stuckForMs: 2 * 86_400_000,
+      waitingOn: {
+        party: 'CA',
+        roles: ['ca-parliament-liaison'],
+        users: [{ id: 'ca-pl-1', name: 'Pat Liaison' }],
+      },
     });
     expect(items[0]!.detail).toContain('2 d overdue');
   });
 
   it('nothing for a closed process', () => {
-    expect(overdueItems(view([step('a', { dueAt: '2026-01-01T00:00:00.000Z' })], { status: 'cancelled' }), now, users)).toEqual([]);
+    expect(
+      overdueItems(
+        view([step('a', { dueAt: '2026-01-01T00:00:00.000Z' })], { status: 'cancelled' }),
+        now,
+        users,
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('idleItems', () => {
   it('idle once past the threshold; since = when it tipped over', () => {
-    const v = view([step('a', { parties: { CA: { roles: ['ca-parliament-liaison'], rule: 'any', status: 'pending', decisions: [] } } })]);
+    const v = view([
+      step('a', {
+        parties: { CA: { roles: ['ca-parliament-liaison'], rule: 'any', status: 'pending', decisions: [] } },
+      }),
+    ]);
     expect(idleItems(v, now, new Date('2026-01-11T00:00:00.000Z'), users)).toEqual([]);
     const [item] = idleItems(v, now, new Date('2026-01-09T00:00:00.000Z'), users);
-    expect(item).toMatchObject({ reason: 'idle', stepId: 'a', since: '2026-01-09T00:00:00.000Z', waitingOn: { party: 'CA' } });
+    expect(item).toMatchObject({
+      reason: 'idle',
+      stepId: 'a',
+      since: '2026-01-09T00:00:00.000Z',
+      waitingOn: { party: 'CA' },
+    });
     expect(item!.detail).toContain('no progress since 2026-01-02');
   });
 });
@@ -65,7 +110,12 @@ describe('failingItems', () => {
       meta,
       {
         pendingActivities: [
-          { activityType: { name: 'notify' }, attempt: 4, lastFailure: { message: 'ECONNREFUSED' }, scheduledTime: new Date('2026-01-09T00:00:00.000Z') },
+          {
+            activityType: { name: 'notify' },
+            attempt: 4,
+            lastFailure: { message: 'ECONNREFUSED' },
+            scheduledTime: new Date('2026-01-09T00:00:00.000Z'),
+          },
           { activityType: { name: 'computeDue' }, attempt: 1 },
         ],
         pendingWorkflowTask: { attempt: 3, scheduledTime: new Date('2026-01-09T12:00:00.000Z') },

@@ -18,14 +18,18 @@ export function formatDuration(ms: number, dayLengthMs = 86_400_000): string {
 
 function usersFor(party: Party, roles: string[], usersWithRole: UsersWithRole): NamedUser[] {
   const seen = new Map<string, NamedUser>();
-  for (const role of roles) for (const u of usersWithRole(party, role)) seen.set(u.id, { id: u.id, name: u.name });
+  for (const role of roles)
+    for (const u of usersWithRole(party, role)) seen.set(u.id, { id: u.id, name: u.name });
   return [...seen.values()];
 }
 
 /** One entry per party still awaited on the step (an approval waits on each party separately). */
 export function waitingOnOf(step: StepView, usersWithRole: UsersWithRole): WaitingOn[] {
   const out: WaitingOn[] = [];
-  for (const [party, pv] of Object.entries(step.parties ?? {}) as [Party, NonNullable<StepView['parties'][Party]>][]) {
+  for (const [party, pv] of Object.entries(step.parties ?? {}) as [
+    Party,
+    NonNullable<StepView['parties'][Party]>,
+  ][]) {
     if (pv.status !== 'pending') continue;
     out.push({ party, roles: [...pv.roles], users: usersFor(party, pv.roles, usersWithRole) });
   }
@@ -39,7 +43,12 @@ function base(view: ProcessView) {
 }
 
 /** Active approval/task steps past their due time; a timer is never "overdue" (it fires by itself). */
-export function overdueItems(view: ProcessView, now: Date, usersWithRole: UsersWithRole, dayLengthMs?: number): StuckItem[] {
+export function overdueItems(
+  view: ProcessView,
+  now: Date,
+  usersWithRole: UsersWithRole,
+  dayLengthMs?: number,
+): StuckItem[] {
   if (view.status !== 'running') return [];
   const items: StuckItem[] = [];
   for (const step of view.steps) {
@@ -57,7 +66,8 @@ export function overdueItems(view: ProcessView, now: Date, usersWithRole: UsersW
         since: new Date(due).toISOString(),
         stuckForMs: late,
         waitingOn: w,
-        detail: `"${step.title}" was due ${step.dueAt} and is ${formatDuration(late, dayLengthMs)} overdue` +
+        detail:
+          `"${step.title}" was due ${step.dueAt} and is ${formatDuration(late, dayLengthMs)} overdue` +
           (w.party ? `, waiting on ${w.party} (${w.roles.join(', ')})` : ''),
       });
     }
@@ -106,7 +116,11 @@ export interface DescribedExecution {
     lastStartedTime?: Date | null;
     lastAttemptCompleteTime?: Date | null;
   }> | null;
-  pendingWorkflowTask?: { attempt?: number | null; originalScheduledTime?: Date | null; scheduledTime?: Date | null } | null;
+  pendingWorkflowTask?: {
+    attempt?: number | null;
+    originalScheduledTime?: Date | null;
+    scheduledTime?: Date | null;
+  } | null;
 }
 
 export interface ProcessMeta {
@@ -128,7 +142,12 @@ export function failingItems(
   lastWorkflowTaskFailure?: { at: Date | null; cause: string | null; message: string | null } | null,
 ): StuckItem[] {
   const items: StuckItem[] = [];
-  const common = { processId: meta.processId, title: meta.title, definitionId: meta.definitionId, waitingOn: NOBODY };
+  const common = {
+    processId: meta.processId,
+    title: meta.title,
+    definitionId: meta.definitionId,
+    waitingOn: NOBODY,
+  };
   for (const a of described.pendingActivities ?? []) {
     const attempt = a.attempt ?? 1;
     if (attempt <= 1 && !a.lastFailure) continue;
@@ -141,7 +160,8 @@ export function failingItems(
       reason: 'failing',
       since: since.toISOString(),
       stuckForMs: now.getTime() - since.getTime(),
-      detail: `activity ${name} retrying: attempt ${attempt}${a.maximumAttempts ? ` of ${a.maximumAttempts}` : ''}` +
+      detail:
+        `activity ${name} retrying: attempt ${attempt}${a.maximumAttempts ? ` of ${a.maximumAttempts}` : ''}` +
         (a.lastFailure?.message ? `; last error: ${a.lastFailure.message}` : ''),
     });
   }

@@ -3,7 +3,10 @@ import type { ProcessDefinition, Span } from '../../contracts/src/definition';
 /** ACCORD default when a definition sets no `idleAfter`: 14 calendar days. */
 export const DEFAULT_IDLE_AFTER: Span = { amount: 14, unit: 'calendar-days' };
 
-export function idleAfterOf(def: Pick<ProcessDefinition, 'idleAfter'> | undefined, fallback: Span = DEFAULT_IDLE_AFTER): Span {
+export function idleAfterOf(
+  def: Pick<ProcessDefinition, 'idleAfter'> | undefined,
+  fallback: Span = DEFAULT_IDLE_AFTER,
+): Span {
   return def?.idleAfter ?? fallback;
 }
 
@@ -25,6 +28,7 @@ export function minElapsedMs(span: Span, dayLengthMs: number): number {
     months: 28 * dayLengthMs,
     'month-starts': 0,
   };
-  const n = span.unit === 'month-starts' ? Math.max(0, amount - 1) * 28 * dayLengthMs : amount * unitMs[span.unit];
+  const n =
+    span.unit === 'month-starts' ? Math.max(0, amount - 1) * 28 * dayLengthMs : amount * unitMs[span.unit];
   return Math.max(0, Math.floor(n));
 }

@@ -12,7 +12,11 @@ describe('loadMonitoringConfig', () => {
   });
 
   it('reads the settings and names a bad one', () => {
-    const c = loadMonitoringConfig({ ACCORD_IDLE_AFTER: '10 business-days JP', ACCORD_DIGEST_AT: '06:30', ACCORD_DIGEST_TIME_ZONE: 'Asia/Tokyo' });
+    const c = loadMonitoringConfig({
+      ACCORD_IDLE_AFTER: '10 business-days JP',
+      ACCORD_DIGEST_AT: '06:30',
+      ACCORD_DIGEST_TIME_ZONE: 'Asia/Tokyo',
+    });
     expect(c.idleDefault).toEqual({ amount: 10, unit: 'business-days', calendar: 'JP' });
     expect(c.digest).toEqual({ enabled: true, timeZone: 'Asia/Tokyo', hour: 6, minute: 30 });
     expect(loadMonitoringConfig({ ACCORD_DIGEST_SCHEDULE: 'off' }).digest.enabled).toBe(false);
@@ -30,8 +34,26 @@ describe('digestText', () => {
         total: 2,
         byReason: { overdue: 1, failing: 1 },
         items: [
-          { processId: 'p1', title: 'MLAT', stepId: 'ca-tabling', stepTitle: 'Tabling', reason: 'overdue', since: 's', detail: 'due 3 d ago', waitingOn: 'CA (Pat)' },
-          { processId: 'p2', title: 'ETTA', stepId: null, stepTitle: null, reason: 'failing', since: 's', detail: 'activity notify retrying', waitingOn: '' },
+          {
+            processId: 'p1',
+            title: 'MLAT',
+            stepId: 'ca-tabling',
+            stepTitle: 'Tabling',
+            reason: 'overdue',
+            since: 's',
+            detail: 'due 3 d ago',
+            waitingOn: 'CA (Pat)',
+          },
+          {
+            processId: 'p2',
+            title: 'ETTA',
+            stepId: null,
+            stepTitle: null,
+            reason: 'failing',
+            since: 's',
+            detail: 'activity notify retrying',
+            waitingOn: '',
+          },
         ],
         scanned: 5,
         truncated: false,

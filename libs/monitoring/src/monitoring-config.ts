@@ -17,7 +17,16 @@ export interface MonitoringConfig {
   digest: { enabled: boolean; timeZone: string; hour: number; minute: number };
 }
 
-const UNITS: SpanUnit[] = ['seconds', 'minutes', 'hours', 'calendar-days', 'business-days', 'sitting-days', 'months', 'month-starts'];
+const UNITS: SpanUnit[] = [
+  'seconds',
+  'minutes',
+  'hours',
+  'calendar-days',
+  'business-days',
+  'sitting-days',
+  'months',
+  'month-starts',
+];
 
 export function parseSpan(raw: string, name: string): Span {
   const m = /^\s*(\d+)\s+([a-z-]+)(?:\s+(JP|CA))?\s*$/.exec(raw);
@@ -33,7 +42,8 @@ function posInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max = 10
   const raw = env[name];
   if (!raw) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be an integer in 1..${max}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new Error(`${name} must be an integer in 1..${max}, got "${raw}"`);
   return n;
 }
 
@@ -45,9 +55,12 @@ function digestEnabled(raw: string | undefined): boolean {
 
 export function loadMonitoringConfig(env: NodeJS.ProcessEnv = process.env): MonitoringConfig {
   const at = /^(\d{1,2})(?::(\d{2}))?$/.exec(env.ACCORD_DIGEST_AT ?? '07:00');
-  if (!at || Number(at[1]) > 23 || Number(at[2] ?? 0) > 59) throw new Error(`ACCORD_DIGEST_AT must be HH:MM, got "${env.ACCORD_DIGEST_AT}"`);
+  if (!at || Number(at[1]) > 23 || Number(at[2] ?? 0) > 59)
+    throw new Error(`ACCORD_DIGEST_AT must be HH:MM, got "${env.ACCORD_DIGEST_AT}"`);
   return {
-    idleDefault: env.ACCORD_IDLE_AFTER ? parseSpan(env.ACCORD_IDLE_AFTER, 'ACCORD_IDLE_AFTER') : DEFAULT_IDLE_AFTER,
+    idleDefault: env.ACCORD_IDLE_AFTER
+      ? parseSpan(env.ACCORD_IDLE_AFTER, 'ACCORD_IDLE_AFTER')
+      : DEFAULT_IDLE_AFTER,
     maxProcesses: posInt(env, 'ACCORD_MONITORING_MAX_PROCESSES', 500),
     maxDescribes: posInt(env, 'ACCORD_MONITORING_MAX_DESCRIBES', 100, 1000),
     digest: {

@@ -7,7 +7,10 @@ import type { ProcessInput } from '../../contracts/src/messages';
  * the whole definition, also across continue-as-new): for definitions outside the catalogue (inline ones,
  * retired versions). One event fetched.
  */
-export async function readPinnedDefinition(client: Client, workflowId: string): Promise<ProcessDefinition | undefined> {
+export async function readPinnedDefinition(
+  client: Client,
+  workflowId: string,
+): Promise<ProcessDefinition | undefined> {
   const res = await client.workflowService.getWorkflowExecutionHistory({
     namespace: client.options.namespace,
     execution: { workflowId },
@@ -28,7 +31,11 @@ export class DefinitionResolver {
     private readonly getDefinition: (id: string, version?: number) => ProcessDefinition | undefined,
   ) {}
 
-  async of(view: { id: string; definitionId: string; definitionVersion: number }): Promise<ProcessDefinition | undefined> {
+  async of(view: {
+    id: string;
+    definitionId: string;
+    definitionVersion: number;
+  }): Promise<ProcessDefinition | undefined> {
     const cat = this.getDefinition(view.definitionId, view.definitionVersion);
     if (cat && cat.version === view.definitionVersion) return cat;
     const cached = this.pinned.get(view.id);

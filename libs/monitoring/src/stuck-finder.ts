@@ -78,7 +78,9 @@ export class StuckFinder {
     result.scanned += views.map.size;
     result.items = result.items.filter(
       (i) =>
-        (!q.party || i.waitingOn.party === q.party || (i.reason === 'failing' && i.waitingOn.party === null)) &&
+        (!q.party ||
+          i.waitingOn.party === q.party ||
+          (i.reason === 'failing' && i.waitingOn.party === null)) &&
         (!q.definitionId || i.definitionId === q.definitionId) &&
         (q.olderThanMs === undefined || i.stuckForMs >= q.olderThanMs) &&
         (!q.sinceAfter || Date.parse(i.since) >= q.sinceAfter.getTime()),
@@ -118,7 +120,9 @@ export class StuckFinder {
     });
     // Processes of definitions outside the catalogue (inline, retired): their threshold is read per process.
     if (!q.definitionId || !known.length) {
-      const notKnown = known.length ? ` AND ${SA.definitionId.name} NOT IN (${known.map((d) => lit(d.id)).join(', ')})` : '';
+      const notKnown = known.length
+        ? ` AND ${SA.definitionId.name} NOT IN (${known.map((d) => lit(d.id)).join(', ')})`
+        : '';
       queries.push(`${RUNNING}${notKnown} AND ${SA.lastProgressAt.name} < ${lit(now.toISOString())}`);
     }
     const ids: string[] = [];
@@ -128,14 +132,20 @@ export class StuckFinder {
       const view = views.map.get(id);
       if (!view) continue;
       const def = await this.definitionOf(view);
-      const since = this.deps.addSpan(new Date(view.lastProgressAt), resolveSpan(idleAfterOf(def, fallback), view, def));
+      const since = this.deps.addSpan(
+        new Date(view.lastProgressAt),
+        resolveSpan(idleAfterOf(def, fallback), view, def),
+      );
       r.items.push(...idleItems(view, now, since, this.deps.usersWithRole, this.deps.dayLengthMs));
     }
   }
 
   private async failing(q: StuckQuery, now: Date, r: StuckResult) {
     const { client, namespace } = this.deps;
-    const query = this.scoped(`WorkflowType = ${lit(PROCESS_WORKFLOW_TYPE)} AND ExecutionStatus = 'Running'`, q);
+    const query = this.scoped(
+      `WorkflowType = ${lit(PROCESS_WORKFLOW_TYPE)} AND ExecutionStatus = 'Running'`,
+      q,
+    );
     const page = await client.workflowService.listWorkflowExecutions({
       namespace,
       query,
@@ -199,7 +209,11 @@ export class StuckFinder {
       const f = ev.workflowTaskFailedEventAttributes;
       if (f) {
         const cause = f.cause !== null && f.cause !== undefined ? String(f.cause) : null;
-        return { at: optionalTsToDate(ev.eventTime) ?? null, cause: cause ? `cause ${cause}` : null, message: f.failure?.message ?? null };
+        return {
+          at: optionalTsToDate(ev.eventTime) ?? null,
+          cause: cause ? `cause ${cause}` : null,
+          message: f.failure?.message ?? null,
+        };
       }
     }
     return null;
@@ -207,7 +221,10 @@ export class StuckFinder {
 
   private async listIds(query: string, r: StuckResult): Promise<string[]> {
     const ids: string[] = [];
-    for await (const info of this.deps.client.workflow.list({ query, pageSize: Math.min(1000, this.limits.maxProcesses) })) {
+    for await (const info of this.deps.client.workflow.list({
+      query,
+      pageSize: Math.min(1000, this.limits.maxProcesses),
+    })) {
       if (ids.length >= this.limits.maxProcesses) {
         r.truncated = true;
         break;

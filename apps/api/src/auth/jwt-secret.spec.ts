@@ -28,17 +28,27 @@ describe('JWT secret', () => {
   });
 
   it('production needs a secret or a JWKS URL', () => {
-    expect(() => assertAuthConfigured(loadConfig({ NODE_ENV: 'production', ACCORD_DATA_DIR: dir }))).toThrow(/ACCORD_JWT_SECRET/);
-    expect(() => assertAuthConfigured(loadConfig({ ACCORD_ENV: 'production', ACCORD_DATA_DIR: dir }))).toThrow();
-    expect(() => assertAuthConfigured(loadConfig({ NODE_ENV: 'production', ACCORD_JWT_SECRET: 's' }))).not.toThrow();
-    expect(() => assertAuthConfigured(loadConfig({ NODE_ENV: 'production', ACCORD_JWKS_URL: 'https://idp/jwks' }))).not.toThrow();
+    expect(() => assertAuthConfigured(loadConfig({ NODE_ENV: 'production', ACCORD_DATA_DIR: dir }))).toThrow(
+      /ACCORD_JWT_SECRET/,
+    );
+    expect(() =>
+      assertAuthConfigured(loadConfig({ ACCORD_ENV: 'production', ACCORD_DATA_DIR: dir })),
+    ).toThrow();
+    expect(() =>
+      assertAuthConfigured(loadConfig({ NODE_ENV: 'production', ACCORD_JWT_SECRET: 's' })),
+    ).not.toThrow();
+    expect(() =>
+      assertAuthConfigured(loadConfig({ NODE_ENV: 'production', ACCORD_JWKS_URL: 'https://idp/jwks' })),
+    ).not.toThrow();
     expect(() => assertAuthConfigured(loadConfig({ ACCORD_DATA_DIR: dir }))).not.toThrow();
   });
 });
 
 describe('signToken', () => {
   it('produces an HS256 JWT with the Accord claims', () => {
-    const token = signToken({ sub: 'u', name: 'U', party: 'CA', org: 'GAC', roles: ['ca-gac'] }, 'secret', { now: 1_000_000 });
+    const token = signToken({ sub: 'u', name: 'U', party: 'CA', org: 'GAC', roles: ['ca-gac'] }, 'secret', {
+      now: 1_000_000,
+    });
     const [head, body] = token.split('.');
     expect(JSON.parse(Buffer.from(head!, 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
     expect(JSON.parse(Buffer.from(body!, 'base64url').toString())).toEqual({

@@ -17,7 +17,9 @@ export function jwtSecretPath(config: Pick<AccordConfig, 'dataDir'>): string {
 
 export function assertAuthConfigured(config: AccordConfig): void {
   if (config.production && !config.auth.jwtSecret && !config.auth.jwksUrl) {
-    throw new ConfigError('In production ACCORD_JWT_SECRET or ACCORD_JWKS_URL must be set (no generated secret).');
+    throw new ConfigError(
+      'In production ACCORD_JWT_SECRET or ACCORD_JWKS_URL must be set (no generated secret).',
+    );
   }
 }
 

@@ -21,10 +21,20 @@ export function principalFromClaims(payload: JWTPayload): Principal {
   if (!str(name)) throw new InvalidTokenError('token has no valid "name" claim');
   if (party !== 'JP' && party !== 'CA') throw new InvalidTokenError('token "party" claim must be JP or CA');
   if (!str(org)) throw new InvalidTokenError('token has no valid "org" claim');
-  if (!Array.isArray(roles) || roles.length > 100 || !roles.every((r) => typeof r === 'string' && ROLE_PATTERN.test(r))) {
+  if (
+    !Array.isArray(roles) ||
+    roles.length > 100 ||
+    !roles.every((r) => typeof r === 'string' && ROLE_PATTERN.test(r))
+  ) {
     throw new InvalidTokenError('token "roles" claim must be a list of role ids');
   }
-  return { sub: sub as string, name: name as string, party, org: org as string, roles: [...new Set(roles as string[])] };
+  return {
+    sub: sub as string,
+    name: name as string,
+    party,
+    org: org as string,
+    roles: [...new Set(roles as string[])],
+  };
 }
 
 export class TokenVerifier {

@@ -29,7 +29,14 @@ export function errorBody(exception: unknown, requestId: string | undefined): Er
     if (isHealthResult(response)) {
       // Terminus health result (503): keep its per-check report next to the common fields.
       const down = Object.keys(response.error ?? {}).join(', ') || 'a dependency';
-      return { statusCode: status, error: statusText(status), message: `Unhealthy: ${down} down`, status: 'error', checks: response.details, requestId } as ErrorBody;
+      return {
+        statusCode: status,
+        error: statusText(status),
+        message: `Unhealthy: ${down} down`,
+        status: 'error',
+        checks: response.details,
+        requestId,
+      } as ErrorBody;
     }
     let message = exception.message;
     let details: FieldProblem[] | undefined;
@@ -40,31 +47,61 @@ export function errorBody(exception: unknown, requestId: string | undefined): Er
         message = m.map(String).join('; ');
       } else if (typeof m === 'string') message = m;
     } else if (typeof response === 'string') message = response;
-    return { statusCode: status, error: statusText(status), message, ...(details ? { details } : {}), requestId };
+    return {
+      statusCode: status,
+      error: statusText(status),
+      message,
+      ...(details ? { details } : {}),
+      requestId,
+    };
   }
   // Temporal unreachable or too slow (gRPC UNAVAILABLE / DEADLINE_EXCEEDED): a 503 the client may retry.
-  const grpcCodes = [exception, (exception as { cause?: unknown })?.cause].map((e) => (e as { code?: unknown })?.code);
+  const grpcCodes = [exception, (exception as { cause?: unknown })?.cause].map(
+    (e) => (e as { code?: unknown })?.code,
+  );
   const updateTimedOut = exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError;
   if (updateTimedOut || grpcCodes.some((c) => c === 14 || c === 4)) {
-    return { statusCode: 503, error: statusText(503), message: 'Temporal is unavailable; retry later', code: 'UNAVAILABLE', requestId };
+    return {
+      statusCode: 503,
+      error: statusText(503),
+      message: 'Temporal is unavailable; retry later',
+      code: 'UNAVAILABLE',
+      requestId,
+    };
   }
   // body-parser style errors (status/type) that reach Nest.
-  const e = exception as { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown; message?: unknown };
-  const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
+  const e = exception as {
+    status?: unknown;
+    statusCode?: unknown;
+    type?: unknown;
+    expose?: unknown;
+    message?: unknown;
+  };
+  const status =
+    typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status >= 400 && status < 500) {
     return { statusCode: status, error: statusText(status), message: clientMessageOf(e), requestId };
   }
   return { statusCode: 500, error: statusText(500), message: 'Internal server error', requestId };
 }
 
-function isHealthResult(r: unknown): r is { status: string; info?: object; error?: object; details?: object } {
-  return typeof r === 'object' && r !== null && (r as { status?: unknown }).status === 'error' && 'error' in r && 'info' in r;
+function isHealthResult(
+  r: unknown,
+): r is { status: string; info?: object; error?: object; details?: object } {
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    (r as { status?: unknown }).status === 'error' &&
+    'error' in r &&
+    'info' in r
+  );
 }
 
 function clientMessageOf(e: { type?: unknown; message?: unknown }): string {
   if (e.type === 'entity.parse.failed') return 'Malformed JSON body';
   if (e.type === 'entity.too.large') return 'Request body too large';
-  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return 'Unsupported body encoding';
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported')
+    return 'Unsupported body encoding';
   return typeof e.message === 'string' ? e.message : 'Bad request';
 }
 
@@ -77,7 +114,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = ctx.getRequest<{ id?: string }>();
     const res = ctx.getResponse<Res>();
     const body = errorBody(exception, req?.id);
-    if (body.statusCode >= 500 && !(exception instanceof HttpException)) this.logger.error({ err: exception, requestId: req?.id }, 'unhandled error');
+    if (body.statusCode >= 500 && !(exception instanceof HttpException))
+      this.logger.error({ err: exception, requestId: req?.id }, 'unhandled error');
     if (res.headersSent) return;
     res.status(body.statusCode).json(body);
   }

@@ -27,7 +27,10 @@ export function jsonBody(limit: string): Middleware {
       const hasBody = ['POST', 'PUT', 'PATCH'].includes(req.method ?? '');
       const b = req.body;
       if (hasBody && b !== undefined && (typeof b !== 'object' || b === null || Array.isArray(b))) {
-        const body = errorBody(new ApiError(400, 'The request body must be a JSON object', undefined, 'INVALID_INPUT'), req.id);
+        const body = errorBody(
+          new ApiError(400, 'The request body must be a JSON object', undefined, 'INVALID_INPUT'),
+          req.id,
+        );
         return void res.status(400).json(body);
       }
       next();

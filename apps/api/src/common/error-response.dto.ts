@@ -11,7 +11,10 @@ export class ErrorResponseDto {
   @ApiProperty({ example: 400 }) statusCode!: number;
   @ApiProperty({ example: 'Bad Request' }) error!: string;
   @ApiProperty({ example: 'title: title must be a string' }) message!: string;
-  @ApiPropertyOptional({ description: 'Accord error code (libs/contracts/src/errors.ts)', example: 'INVALID_INPUT' })
+  @ApiPropertyOptional({
+    description: 'Accord error code (libs/contracts/src/errors.ts)',
+    example: 'INVALID_INPUT',
+  })
   code?: string;
   @ApiPropertyOptional({ type: [FieldProblemDto] }) details?: FieldProblemDto[];
   @ApiPropertyOptional({ example: '3f0c6c5e-2d7e-4a53-9a55-4b1c0f7a1e11' }) requestId?: string;
@@ -29,6 +32,8 @@ const DESCRIPTIONS: Record<number, string> = {
 /** Documents the error responses of a route (401 and 413 are added to all authenticated routes). */
 export function ApiErrors(...statuses: number[]) {
   return applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', type: ErrorResponseDto })),
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', type: ErrorResponseDto }),
+    ),
   );
 }

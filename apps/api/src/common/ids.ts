@@ -10,7 +10,9 @@ export class ParseIdPipe implements PipeTransform<unknown, string> {
   constructor(private readonly field = 'id') {}
   transform(value: unknown): string {
     if (typeof value !== 'string' || !ID_PATTERN.test(value)) {
-      throw badRequest([{ field: this.field, message: 'must be 1-200 letters, digits, ".", "_", ":" or "-"' }]);
+      throw badRequest([
+        { field: this.field, message: 'must be 1-200 letters, digits, ".", "_", ":" or "-"' },
+      ]);
     }
     return value;
   }
@@ -18,5 +20,10 @@ export class ParseIdPipe implements PipeTransform<unknown, string> {
 
 /** Documents the path ids (pattern and example) so clients and fuzzers send well-formed ones. */
 export function ApiIdParam(name: string, example: string, description?: string) {
-  return ApiParam({ name, example, description, schema: { type: 'string', pattern: ID_PATTERN.source, maxLength: 200 } });
+  return ApiParam({
+    name,
+    example,
+    description,
+    schema: { type: 'string', pattern: ID_PATTERN.source, maxLength: 200 },
+  });
 }

@@ -67,7 +67,8 @@ export function assertProcessId(id: string): void {
 
 /** For Queries: unknown processes (or workflows that are not processes) → 404. */
 export function mapQueryError(id: string, err: unknown): never {
-  if (err instanceof WorkflowNotFoundError || err instanceof QueryNotRegisteredError) throw processNotFound(id);
+  if (err instanceof WorkflowNotFoundError || err instanceof QueryNotRegisteredError)
+    throw processNotFound(id);
   const business = businessError(err);
   if (business) throw business;
   throw err;

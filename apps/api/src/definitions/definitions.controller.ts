@@ -1,5 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ApiError } from '../common/api-error';
@@ -28,7 +35,11 @@ export class DefinitionDto {
     additionalProperties: { type: 'object' },
   })
   parameters!: Record<string, unknown>;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'approval, task, timer and parallel steps' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'approval, task, timer and parallel steps',
+  })
   steps!: unknown[];
 }
 
@@ -64,7 +75,12 @@ export class DefinitionsController {
   get(@Param('id', new ParseIdPipe('id')) id: string, @Query() query: DefinitionVersionQuery) {
     const def = this.catalogue.getDefinition(id, query.version);
     if (!def) {
-      throw new ApiError(404, `Definition "${id}"${query.version ? ` version ${query.version}` : ''} not found`, undefined, 'NOT_FOUND');
+      throw new ApiError(
+        404,
+        `Definition "${id}"${query.version ? ` version ${query.version}` : ''} not found`,
+        undefined,
+        'NOT_FOUND',
+      );
     }
     return def;
   }

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/error-response.dto';
@@ -16,10 +23,14 @@ export class DelegationsController {
   constructor(private readonly delegations: DelegationsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Hand your approvals (or some roles) to a colleague of the same party until a date' })
+  @ApiOperation({
+    summary: 'Hand your approvals (or some roles) to a colleague of the same party until a date',
+  })
   @ApiCreatedResponse({
     type: DelegationDto,
-    links: { Delete: { operationId: 'DelegationsController_remove', parameters: { id: '$response.body#/id' } } },
+    links: {
+      Delete: { operationId: 'DelegationsController_remove', parameters: { id: '$response.body#/id' } },
+    },
   })
   @ApiErrors(400, 403)
   create(@CurrentPrincipal() caller: Principal, @Body() dto: CreateDelegationDto) {

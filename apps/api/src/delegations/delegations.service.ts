@@ -22,26 +22,38 @@ export class DelegationsService {
   async create(caller: Principal, dto: CreateDelegationDto, now = Date.now()): Promise<Delegation> {
     const until = Date.parse(dto.until);
     if (!(until > now)) throw badRequest([{ field: 'until', message: 'must be in the future' }]);
-    if (until - now > MAX_DELEGATION_MS) throw badRequest([{ field: 'until', message: 'must be within a year' }]);
+    if (until - now > MAX_DELEGATION_MS)
+      throw badRequest([{ field: 'until', message: 'must be within a year' }]);
 
     let from: { sub: string; name: string; party: string; roles: string[] };
     if (!dto.from || dto.from === caller.sub) {
       from = caller;
     } else {
       if (!isCoordinator(caller)) {
-        throw new ApiError(403, 'Only a coordinator may delegate on behalf of someone else', undefined, 'NOT_COORDINATOR');
+        throw new ApiError(
+          403,
+          'Only a coordinator may delegate on behalf of someone else',
+          undefined,
+          'NOT_COORDINATOR',
+        );
       }
       const user = getUser(dto.from);
       if (!user) throw badRequest([{ field: 'from', message: `unknown user "${dto.from}"` }]);
       if (user.party !== caller.party) {
-        throw new ApiError(403, 'A coordinator may only arrange delegations within their own party', undefined, 'WRONG_PARTY');
+        throw new ApiError(
+          403,
+          'A coordinator may only arrange delegations within their own party',
+          undefined,
+          'WRONG_PARTY',
+        );
       }
       from = { sub: user.id, name: user.name, party: user.party, roles: user.roles };
     }
 
     const to = getUser(dto.to);
     if (!to) throw badRequest([{ field: 'to', message: `unknown user "${dto.to}"` }]);
-    if (to.party !== from.party) throw badRequest([{ field: 'to', message: 'must be a colleague of the same party' }]);
+    if (to.party !== from.party)
+      throw badRequest([{ field: 'to', message: 'must be a colleague of the same party' }]);
     if (to.id === from.sub) throw badRequest([{ field: 'to', message: 'cannot delegate to oneself' }]);
 
     const delegable = from.roles.filter((r) => r !== COORDINATOR_ROLE);
@@ -50,7 +62,8 @@ export class DelegationsService {
     if (foreign.length) {
       throw badRequest([{ field: 'roles', message: `not roles of the delegator: ${foreign.join(', ')}` }]);
     }
-    if (!roles.length) throw badRequest([{ field: 'roles', message: 'the delegator has no role to delegate' }]);
+    if (!roles.length)
+      throw badRequest([{ field: 'roles', message: 'the delegator has no role to delegate' }]);
 
     return this.store.add({
       id: `dlg-${randomUUID()}`,

@@ -36,9 +36,11 @@ export class DelegationsStore {
 
   async remove(id: string): Promise<Delegation | null> {
     try {
-      return await this.client.workflow.getHandle(DELEGATIONS_WORKFLOW_ID).executeUpdate(removeDelegationUpdate, {
-        args: [{ id }],
-      });
+      return await this.client.workflow
+        .getHandle(DELEGATIONS_WORKFLOW_ID)
+        .executeUpdate(removeDelegationUpdate, {
+          args: [{ id }],
+        });
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return null;
       throw err;

@@ -23,12 +23,25 @@ export class HealthController {
   @ApiOperation({ summary: 'Health: Temporal reachability (503 when down)' })
   @ApiOkResponse({
     description: 'Temporal reachable',
-    schema: { example: { status: 'ok', info: { temporal: { status: 'up', namespace: 'default' } }, error: {}, details: {} } },
+    schema: {
+      example: {
+        status: 'ok',
+        info: { temporal: { status: 'up', namespace: 'default' } },
+        error: {},
+        details: {},
+      },
+    },
   })
   @ApiServiceUnavailableResponse({
     description: 'Temporal unreachable',
     schema: {
-      example: { statusCode: 503, error: 'Service Unavailable', message: 'Unhealthy: temporal down', status: 'error', checks: { temporal: { status: 'down' } } },
+      example: {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'Unhealthy: temporal down',
+        status: 'error',
+        checks: { temporal: { status: 'down' } },
+      },
     },
   })
   check() {

@@ -48,14 +48,18 @@ const meti: Principal = { sub: 'jp-meti', name: 'Meti', party: 'JP', org: 'METI'
 const now = Date.parse('2026-06-01T00:00:00Z');
 
 describe('inboxItemsOf', () => {
-  it('lists active approval/task steps pending for the caller\'s party and role', () => {
+  it("lists active approval/task steps pending for the caller's party and role", () => {
     const items = inboxItemsOf(
       view([
         stepView('a', { dueAt: '2026-05-01T00:00:00Z' }),
         stepView('b', { status: 'waiting' }),
         stepView('t', { type: 'timer', parties: {} }),
-        stepView('c', { parties: { CA: { roles: ['ca-gac'], rule: 'any', status: 'pending', decisions: [] } } }),
-        stepView('d', { parties: { JP: { roles: ['jp-meti'], rule: 'any', status: 'done', decisions: [] } } }),
+        stepView('c', {
+          parties: { CA: { roles: ['ca-gac'], rule: 'any', status: 'pending', decisions: [] } },
+        }),
+        stepView('d', {
+          parties: { JP: { roles: ['jp-meti'], rule: 'any', status: 'done', decisions: [] } },
+        }),
       ]),
       meti,
       [],
@@ -72,7 +76,18 @@ describe('inboxItemsOf', () => {
           roles: ['jp-meti'],
           rule: { quorum: 2 },
           status: 'pending',
-          decisions: [{ by: 'jp-meti', byName: 'M', onBehalfOf: null, decision: 'approve', comment: null, at: '', role: 'jp-meti', round: 1 }],
+          decisions: [
+            {
+              by: 'jp-meti',
+              byName: 'M',
+              onBehalfOf: null,
+              decision: 'approve',
+              comment: null,
+              at: '',
+              role: 'jp-meti',
+              round: 1,
+            },
+          ],
         },
       },
     });
@@ -88,7 +103,18 @@ describe('inboxItemsOf', () => {
           roles: ['jp-meti', 'jp-mofa'],
           rule: 'all',
           status: 'pending',
-          decisions: [{ by: 'jp-meti-2', byName: 'M2', onBehalfOf: null, decision: 'approve', comment: null, at: '', role: 'jp-meti', round: 1 }],
+          decisions: [
+            {
+              by: 'jp-meti-2',
+              byName: 'M2',
+              onBehalfOf: null,
+              decision: 'approve',
+              comment: null,
+              at: '',
+              role: 'jp-meti',
+              round: 1,
+            },
+          ],
         },
       },
     });
@@ -117,8 +143,13 @@ describe('inboxItemsOf', () => {
 
 describe('sortInbox', () => {
   it('puts the soonest due first and undated last', () => {
-    const item = (stepId: string, dueAt: string | null) => ({ stepId, dueAt, activeSince: null }) as InboxItem;
-    const sorted = sortInbox([item('none', null), item('late', '2026-07-01T00:00:00Z'), item('soon', '2026-06-02T00:00:00Z')]);
+    const item = (stepId: string, dueAt: string | null) =>
+      ({ stepId, dueAt, activeSince: null }) as InboxItem;
+    const sorted = sortInbox([
+      item('none', null),
+      item('late', '2026-07-01T00:00:00Z'),
+      item('soon', '2026-06-02T00:00:00Z'),
+    ]);
     expect(sorted.map((i) => i.stepId)).toEqual(['soon', 'late', 'none']);
   });
 });

@@ -23,7 +23,12 @@ export interface InboxItem {
   onBehalfOf: { sub: string; name: string } | null;
 }
 
-export function inboxItemsOf(view: ProcessView, caller: Principal, delegations: Delegation[], now: number): InboxItem[] {
+export function inboxItemsOf(
+  view: ProcessView,
+  caller: Principal,
+  delegations: Delegation[],
+  now: number,
+): InboxItem[] {
   const items: InboxItem[] = [];
   if (view.status !== 'running') return items;
   for (const step of view.steps) {
@@ -74,6 +79,7 @@ function alreadyDecided(step: StepView, party: Party, sub: string): boolean {
 
 export function sortInbox(items: InboxItem[]): InboxItem[] {
   const key = (i: InboxItem) => (i.dueAt ? Date.parse(i.dueAt) : Number.POSITIVE_INFINITY);
-  return [...items].sort((a, b) => key(a) - key(b) || (a.activeSince ?? '').localeCompare(b.activeSince ?? ''));
+  return [...items].sort(
+    (a, b) => key(a) - key(b) || (a.activeSince ?? '').localeCompare(b.activeSince ?? ''),
+  );
 }
-

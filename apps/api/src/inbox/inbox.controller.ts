@@ -31,7 +31,9 @@ export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Steps awaiting the caller (party + roles, and delegated roles), soonest due first' })
+  @ApiOperation({
+    summary: 'Steps awaiting the caller (party + roles, and delegated roles), soonest due first',
+  })
   @ApiOkResponse({ type: [InboxItemDto] })
   @ApiErrors(400)
   list(@CurrentPrincipal() caller: Principal, @Query() query: InboxQuery) {

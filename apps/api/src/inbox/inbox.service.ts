@@ -32,11 +32,12 @@ export class InboxService {
     const query = `${PROCESSES} AND ExecutionStatus = 'Running' AND AccordAwaitingRoles IN (${keys.join(', ')})`;
     const page = await listPage(this.client, query, INBOX_PROCESS_LIMIT);
     const views = await Promise.all(
-      page.items.map((info) =>
-        this.client.workflow
-          .getHandle(info.workflowId)
-          .query(stateQuery)
-          .catch(() => null), // closed or gone since the listing: not in the inbox
+      page.items.map(
+        (info) =>
+          this.client.workflow
+            .getHandle(info.workflowId)
+            .query(stateQuery)
+            .catch(() => null), // closed or gone since the listing: not in the inbox
       ),
     );
     const items = views.flatMap((v) => (v ? inboxItemsOf(v, caller, delegations, now) : []));

@@ -19,7 +19,10 @@ export class InitiativeDto {
   @ApiProperty() title!: string;
   @ApiProperty() definitionId!: string;
   @ApiProperty({ type: DefinitionRefDto, nullable: true }) definition!: DefinitionRefDto | null;
-  @ApiProperty({ type: [ProcessSummaryDto], description: 'Processes started for this initiative (newest first)' })
+  @ApiProperty({
+    type: [ProcessSummaryDto],
+    description: 'Processes started for this initiative (newest first)',
+  })
   processes!: ProcessSummaryDto[];
 }
 
@@ -37,7 +40,9 @@ export class InitiativesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The roadmap initiatives, each with its definition and the processes started for it' })
+  @ApiOperation({
+    summary: 'The roadmap initiatives, each with its definition and the processes started for it',
+  })
   @ApiOkResponse({ type: [InitiativeDto] })
   async list() {
     const initiatives = this.catalogue.listInitiatives();

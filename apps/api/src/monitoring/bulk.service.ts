@@ -48,7 +48,10 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -83,8 +86,16 @@ export class BulkService {
   }
 
   private confirmToken(caller: Principal, dto: BulkDto, expiresAt: number): string {
-    this.secret ??= this.ctx.config.auth.jwtSecret ? Buffer.from(`bulk:${this.ctx.config.auth.jwtSecret}`) : randomBytes(32);
-    const signed = canonical({ by: caller.sub, action: dto.action, filter: dto.filter, params: dto.params ?? {}, expiresAt });
+    this.secret ??= this.ctx.config.auth.jwtSecret
+      ? Buffer.from(`bulk:${this.ctx.config.auth.jwtSecret}`)
+      : randomBytes(32);
+    const signed = canonical({
+      by: caller.sub,
+      action: dto.action,
+      filter: dto.filter,
+      params: dto.params ?? {},
+      expiresAt,
+    });
     return `${expiresAt}.${createHmac('sha256', this.secret).update(signed).digest('base64url')}`;
   }
 
@@ -92,7 +103,10 @@ export class BulkService {
     const refuse = (message: string) => {
       throw badRequest([{ field: 'confirmToken', message }], 'CONFIRMATION_REQUIRED');
     };
-    if (!dto.confirmToken) return refuse('a real run over a filter needs the confirmToken of its dry run (same action, filter and params)');
+    if (!dto.confirmToken)
+      return refuse(
+        'a real run over a filter needs the confirmToken of its dry run (same action, filter and params)',
+      );
     const expiresAt = Number(dto.confirmToken.slice(0, dto.confirmToken.indexOf('.')));
     if (!(expiresAt > Date.now())) return refuse('has expired: run the dry run again');
     const expected = Buffer.from(this.confirmToken(caller, dto, expiresAt));
@@ -105,17 +119,21 @@ export class BulkService {
   private checkParams(dto: BulkDto): void {
     const f = dto.filter;
     if (!f.reason && !f.processIds?.length && !f.definitionId && !f.party) {
-      throw badRequest([{ field: 'filter', message: 'give at least one of reason, processIds, definitionId or party' }]);
+      throw badRequest([
+        { field: 'filter', message: 'give at least one of reason, processIds, definitionId or party' },
+      ]);
     }
     const p = dto.params ?? {};
     const problems: Array<{ field: string; message: string }> = [];
-    if (dto.action !== 'nudge' && !p.reason) problems.push({ field: 'params.reason', message: `is required to ${dto.action}` });
+    if (dto.action !== 'nudge' && !p.reason)
+      problems.push({ field: 'params.reason', message: `is required to ${dto.action}` });
     if (dto.action === 'extend' && !p.dueAt === !p.extendBy) {
       problems.push({ field: 'params', message: 'extend needs exactly one of dueAt or extendBy' });
     }
     if (dto.action === 'reassign') {
       if (!p.party) problems.push({ field: 'params.party', message: 'is required to reassign' });
-      if (!p.roles?.length) problems.push({ field: 'params.roles', message: 'is required to reassign (at least one role)' });
+      if (!p.roles?.length)
+        problems.push({ field: 'params.roles', message: 'is required to reassign (at least one role)' });
     }
     if (problems.length) throw badRequest(problems);
   }
@@ -141,10 +159,17 @@ export class BulkService {
       truncated = found.truncated;
       for (const i of found.items) {
         if (ids && !ids.has(i.processId)) continue;
-        add({ processId: i.processId, title: i.title, stepId: dto.params?.stepId ?? i.stepId, reason: i.reason, since: i.since });
+        add({
+          processId: i.processId,
+          title: i.title,
+          stepId: dto.params?.stepId ?? i.stepId,
+          reason: i.reason,
+          since: i.since,
+        });
       }
     } else if (ids) {
-      for (const id of ids) add({ processId: id, title: id, stepId: dto.params?.stepId ?? null, reason: null, since: null });
+      for (const id of ids)
+        add({ processId: id, title: id, stepId: dto.params?.stepId ?? null, reason: null, since: null });
     } else {
       const query = this.ctx.finder.runningQuery({ party: f.party, definitionId: f.definitionId });
       for await (const info of this.ctx.client.workflow.list({ query })) {
@@ -152,7 +177,13 @@ export class BulkService {
           truncated = true;
           break;
         }
-        add({ processId: info.workflowId, title: info.workflowId, stepId: dto.params?.stepId ?? null, reason: null, since: null });
+        add({
+          processId: info.workflowId,
+          title: info.workflowId,
+          stepId: dto.params?.stepId ?? null,
+          reason: null,
+          since: null,
+        });
       }
     }
     const matched = [...out.values()];
@@ -173,11 +204,18 @@ export class BulkService {
           break;
         case 'extend': {
           const view = await this.view(m.processId);
-          const step = stepId ? view.steps.find((s) => s.id === stepId) : view.steps.find((s) => s.status === 'active' && s.type !== 'timer' && s.dueAt);
+          const step = stepId
+            ? view.steps.find((s) => s.id === stepId)
+            : view.steps.find((s) => s.status === 'active' && s.type !== 'timer' && s.dueAt);
           stepId = step?.id ?? stepId;
-          if (!step || !stepId) throw badRequest([{ field: 'params.stepId', message: 'no active step with a deadline to extend' }]);
+          if (!step || !stepId)
+            throw badRequest([
+              { field: 'params.stepId', message: 'no active step with a deadline to extend' },
+            ]);
           const base = Math.max(Date.now(), step.dueAt ? Date.parse(step.dueAt) : 0);
-          const dueAt = p.dueAt ? new Date(p.dueAt).toISOString() : new Date(base + parseDuration(p.extendBy!, 'params.extendBy')).toISOString();
+          const dueAt = p.dueAt
+            ? new Date(p.dueAt).toISOString()
+            : new Date(base + parseDuration(p.extendBy!, 'params.extendBy')).toISOString();
           await this.actions.extend(caller, m.processId, stepId, dueAt, p.reason!);
           break;
         }
@@ -186,8 +224,13 @@ export class BulkService {
             const view = await this.view(m.processId);
             stepId = view.steps.find((s) => s.status === 'active' && s.parties?.[p.party!])?.id ?? null;
           }
-          if (!stepId) throw badRequest([{ field: 'params.stepId', message: `no active step with party ${p.party}` }]);
-          await this.actions.reassign(caller, m.processId, stepId, { party: p.party!, roles: p.roles!, reason: p.reason! });
+          if (!stepId)
+            throw badRequest([{ field: 'params.stepId', message: `no active step with party ${p.party}` }]);
+          await this.actions.reassign(caller, m.processId, stepId, {
+            party: p.party!,
+            roles: p.roles!,
+            reason: p.reason!,
+          });
           break;
         }
       }

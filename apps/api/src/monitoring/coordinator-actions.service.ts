@@ -22,7 +22,9 @@ export class CoordinatorActionsService {
   nudge(caller: Principal, id: string, dto: NudgeDto): Promise<ProcessView> {
     return this.update('nudge', id, () =>
       this.ctx.client.workflow.getHandle(id).executeUpdate(nudgeUpdate, {
-        args: [{ principal: caller, requestId: randomUUID(), stepId: dto.stepId, reason: dto.reason ?? null }],
+        args: [
+          { principal: caller, requestId: randomUUID(), stepId: dto.stepId, reason: dto.reason ?? null },
+        ],
       }),
     );
   }
@@ -30,7 +32,16 @@ export class CoordinatorActionsService {
   reassign(caller: Principal, id: string, stepId: string, dto: ReassignDto): Promise<StepView> {
     return this.update('reassign', id, () =>
       this.ctx.client.workflow.getHandle(id).executeUpdate(reassignUpdate, {
-        args: [{ principal: caller, requestId: randomUUID(), stepId, party: dto.party, roles: dto.roles, reason: dto.reason }],
+        args: [
+          {
+            principal: caller,
+            requestId: randomUUID(),
+            stepId,
+            party: dto.party,
+            roles: dto.roles,
+            reason: dto.reason,
+          },
+        ],
       }),
     );
   }
@@ -42,7 +53,9 @@ export class CoordinatorActionsService {
   }
 
   cancel(caller: Principal, id: string, reason: string): Promise<ProcessView> {
-    return this.metrics.countCoordinatorAction('cancel', () => this.ctx.processes.cancel(caller, id, { reason }));
+    return this.metrics.countCoordinatorAction('cancel', () =>
+      this.ctx.processes.cancel(caller, id, { reason }),
+    );
   }
 
   private update<T>(action: CoordinatorAction, id: string, run: () => Promise<T>): Promise<T> {

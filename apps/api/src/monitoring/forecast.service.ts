@@ -18,8 +18,19 @@ export class ForecastService {
   async forView(view: ProcessView, now = new Date()): Promise<Forecast> {
     const definition = await this.ctx.definitions.of(view);
     if (!definition) {
-      throw new ApiError(409, `The definition ${view.definitionId} v${view.definitionVersion} of "${view.id}" is not available`, undefined, 'CONFLICT');
+      throw new ApiError(
+        409,
+        `The definition ${view.definitionId} v${view.definitionVersion} of "${view.id}" is not available`,
+        undefined,
+        'CONFLICT',
+      );
     }
-    return forecastProcess({ view, definition, now, addSpan: this.ctx.addSpan, dayLengthMs: this.ctx.config.dayLengthMs });
+    return forecastProcess({
+      view,
+      definition,
+      now,
+      addSpan: this.ctx.addSpan,
+      dayLengthMs: this.ctx.config.dayLengthMs,
+    });
   }
 }

@@ -9,7 +9,10 @@ import type { Client } from '@temporalio/client';
 import type { AccordConfig } from '../../../../libs/config/src/accord-config';
 import type { Party } from '../../../../libs/contracts/src/definition';
 import { usersWithRole } from '../../../../libs/directory/src/directory';
-import { loadMonitoringConfig, type MonitoringConfig } from '../../../../libs/monitoring/src/monitoring-config';
+import {
+  loadMonitoringConfig,
+  type MonitoringConfig,
+} from '../../../../libs/monitoring/src/monitoring-config';
 import { calendarAddSpan } from '../../../../libs/monitoring/src/calendar-adapter';
 import { StuckFinder } from '../../../../libs/monitoring/src/stuck-finder';
 import { DefinitionResolver } from '../../../../libs/monitoring/src/pinned-definition';

@@ -10,7 +10,6 @@ import { BulkResultDto, StuckItemDto, SummaryDto } from './dto/responses';
 import { StuckQueryDto } from './dto/stuck.query';
 import { MonitoringService } from './monitoring.service';
 
-
 /** The part of the (express) response used here: headers only, the body stays Nest's. */
 interface HeaderSink {
   setHeader(name: string, value: string): unknown;
@@ -28,7 +27,8 @@ export class MonitoringController {
 
   @Get('stuck')
   @ApiOperation({
-    summary: 'Stuck processes with the reason (overdue, idle, failing), the step and who could act (coordinators)',
+    summary:
+      'Stuck processes with the reason (overdue, idle, failing), the step and who could act (coordinators)',
     description:
       'Overdue and idle come from visibility queries on the search attributes; failing from describing running ' +
       'executions, at most ACCORD_MONITORING_MAX_DESCRIBES per call: X-Next-Page-Token (pageToken) continues it. ' +
@@ -36,7 +36,11 @@ export class MonitoringController {
   })
   @ApiOkResponse({ type: [StuckItemDto] })
   @ApiErrors(400)
-  async stuck(@CurrentPrincipal() caller: Principal, @Query() query: StuckQueryDto, @Res({ passthrough: true }) res: HeaderSink) {
+  async stuck(
+    @CurrentPrincipal() caller: Principal,
+    @Query() query: StuckQueryDto,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ) {
     assertCoordinator(caller);
     const r = await this.monitoring.stuck(query);
     res.setHeader('X-Accord-Scanned', String(r.scanned));
@@ -46,7 +50,10 @@ export class MonitoringController {
   }
 
   @Get('summary')
-  @ApiOperation({ summary: 'Counts by status, definition and awaited party; overdue and idle; roll-up per pillar and initiative' })
+  @ApiOperation({
+    summary:
+      'Counts by status, definition and awaited party; overdue and idle; roll-up per pillar and initiative',
+  })
   @ApiOkResponse({ type: SummaryDto })
   summary(@CurrentPrincipal() caller: Principal) {
     assertCoordinator(caller);
@@ -55,7 +62,10 @@ export class MonitoringController {
 
   @Post('bulk')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Nudge, extend, reassign or cancel every process a filter matches; dryRun lists without touching' })
+  @ApiOperation({
+    summary:
+      'Nudge, extend, reassign or cancel every process a filter matches; dryRun lists without touching',
+  })
   @ApiOkResponse({ type: BulkResultDto })
   @ApiErrors(400)
   run(@CurrentPrincipal() caller: Principal, @Body() dto: BulkDto) {

@@ -85,7 +85,9 @@ export class MonitoringService {
     } catch (err) {
       // Not a visibility token, or one the server refuses (gRPC INVALID_ARGUMENT).
       if (q.pageToken && (err instanceof InvalidPageTokenError || (err as { code?: number }).code === 3)) {
-        throw badRequest([{ field: 'pageToken', message: 'is not valid (use X-Next-Page-Token of a previous answer)' }]);
+        throw badRequest([
+          { field: 'pageToken', message: 'is not valid (use X-Next-Page-Token of a previous answer)' },
+        ]);
       }
       throw err;
     }
@@ -98,7 +100,11 @@ export class MonitoringService {
     const definitions = this.ctx.catalogue.listDefinitions();
     const [statusCounts, defCounts, partyCounts, overdue, idle, rollup] = await Promise.all([
       // A terminated execution keeps its last AccordStatus: `running` counts live executions only.
-      Promise.all(STATUSES.map((s) => count(s === 'running' ? RUNNING : `${PROCESSES} AND ${SA.status.name} = ${lit(s)}`))),
+      Promise.all(
+        STATUSES.map((s) =>
+          count(s === 'running' ? RUNNING : `${PROCESSES} AND ${SA.status.name} = ${lit(s)}`),
+        ),
+      ),
       Promise.all(
         definitions.map(async (d) => ({
           definitionId: d.id,
@@ -109,7 +115,9 @@ export class MonitoringService {
       ),
       Promise.all(PARTIES.map((p) => count(`${RUNNING} AND ${SA.awaitingParties.name} = ${lit(p)}`))),
       count(`${RUNNING} AND ${SA.nextDueAt.name} < ${lit(now.toISOString())}`),
-      this.ctx.finder.find({ reasons: ['idle'], now }).then((r) => ({ count: new Set(r.items.map((i) => i.processId)).size, truncated: r.truncated })),
+      this.ctx.finder
+        .find({ reasons: ['idle'], now })
+        .then((r) => ({ count: new Set(r.items.map((i) => i.processId)).size, truncated: r.truncated })),
       this.rollup(now),
     ]);
     return {
@@ -136,7 +144,9 @@ export class MonitoringService {
     const pillars = [...titles.keys()].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
     for (const pillar of pillars) {
       let n = 0;
-      for await (const info of this.ctx.client.workflow.list({ query: `${PROCESSES} AND ${SA.pillar.name} = ${lit(pillar)}` })) {
+      for await (const info of this.ctx.client.workflow.list({
+        query: `${PROCESSES} AND ${SA.pillar.name} = ${lit(pillar)}`,
+      })) {
         if (++n > PER_PILLAR_LIMIT) {
           truncated = true;
           break;
@@ -144,7 +154,9 @@ export class MonitoringService {
         infos.push(info);
       }
     }
-    const running = infos.filter((i) => i.typedSearchAttributes.get(SA.status) === 'running' && i.status.name === 'RUNNING');
+    const running = infos.filter(
+      (i) => i.typedSearchAttributes.get(SA.status) === 'running' && i.status.name === 'RUNNING',
+    );
     if (running.length > FORECAST_LIMIT) truncated = true;
     const forecasts = new Map<string, string | null>();
     // Each forecast needs the state Query: bounded per Query and in total (a process whose worker is gone
@@ -162,7 +174,13 @@ export class MonitoringService {
         );
         const definition = await this.ctx.definitions.of(view);
         if (!definition) return;
-        const f = forecastProcess({ view, definition, now, addSpan: this.ctx.addSpan, dayLengthMs: this.ctx.config.dayLengthMs });
+        const f = forecastProcess({
+          view,
+          definition,
+          now,
+          addSpan: this.ctx.addSpan,
+          dayLengthMs: this.ctx.config.dayLengthMs,
+        });
         forecasts.set(info.workflowId, f.projectedCompletion);
       } catch {
         forecasts.set(info.workflowId, null);
@@ -180,7 +198,9 @@ export class MonitoringService {
           definitionId: sa.get(SA.definitionId) ?? '',
           status,
           progressPct: status === 'completed' ? 100 : (sa.get(SA.progressPct) ?? 0),
-          projectedCompletion: forecasts.get(info.workflowId) ?? (status === 'completed' ? (info.closeTime?.toISOString() ?? null) : null),
+          projectedCompletion:
+            forecasts.get(info.workflowId) ??
+            (status === 'completed' ? (info.closeTime?.toISOString() ?? null) : null),
         } satisfies ProcessRollup,
       };
     });
@@ -191,7 +211,10 @@ export class MonitoringService {
     const latest = (ps: ProcessRollup[]) =>
       ps
         .filter((p) => p.status === 'running' && p.projectedCompletion)
-        .reduce<ProcessRollup | null>((m, p) => (!m || p.projectedCompletion! > m.projectedCompletion! ? p : m), null);
+        .reduce<ProcessRollup | null>(
+          (m, p) => (!m || p.projectedCompletion! > m.projectedCompletion! ? p : m),
+          null,
+        );
     return {
       truncated,
       pillars: pillars.map((pillar) => {

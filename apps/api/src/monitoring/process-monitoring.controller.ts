@@ -35,7 +35,11 @@ export class ProcessMonitoringController {
   @ApiOperation({ summary: 'Send the reminders now to whoever the process waits on (coordinator only)' })
   @ApiOkResponse({ type: ProcessViewDto })
   @ApiErrors(400, 403, 404, 409)
-  nudge(@CurrentPrincipal() caller: Principal, @Param('id', new ParseIdPipe('id')) id: string, @Body() dto: NudgeDto) {
+  nudge(
+    @CurrentPrincipal() caller: Principal,
+    @Param('id', new ParseIdPipe('id')) id: string,
+    @Body() dto: NudgeDto,
+  ) {
     assertCoordinator(caller);
     return this.actions.nudge(caller, id, dto);
   }

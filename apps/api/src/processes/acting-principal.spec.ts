@@ -57,14 +57,36 @@ describe('actingPrincipalFor', () => {
   });
 
   it('skips a delegator who already decided this round', () => {
-    const decided = step([{ by: 'jp-meti', byName: 'Meti', onBehalfOf: null, decision: 'approve', comment: null, at: '', role: 'jp-meti', round: 1 }]);
+    const decided = step([
+      {
+        by: 'jp-meti',
+        byName: 'Meti',
+        onBehalfOf: null,
+        decision: 'approve',
+        comment: null,
+        at: '',
+        role: 'jp-meti',
+        round: 1,
+      },
+    ]);
     expect(actingPrincipalFor(mofa, decided, [delegation()])).toBe(mofa);
     expect(decidedBy(decided, 'JP', 'jp-meti')).toBe(true);
     expect(decidedBy(decided, 'JP', 'jp-mofa')).toBe(false);
   });
 
-  it('counts a decision made on behalf as the delegator\'s', () => {
-    const s = step([{ by: 'jp-mofa', byName: 'Mofa', onBehalfOf: 'jp-meti', decision: 'approve', comment: null, at: '', role: 'jp-meti', round: 1 }]);
+  it("counts a decision made on behalf as the delegator's", () => {
+    const s = step([
+      {
+        by: 'jp-mofa',
+        byName: 'Mofa',
+        onBehalfOf: 'jp-meti',
+        decision: 'approve',
+        comment: null,
+        at: '',
+        role: 'jp-meti',
+        round: 1,
+      },
+    ]);
     expect(decidedBy(s, 'JP', 'jp-meti')).toBe(true);
     expect(decidedBy(s, 'JP', 'jp-mofa')).toBe(false);
   });

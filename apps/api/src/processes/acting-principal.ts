@@ -33,5 +33,7 @@ export function actingPrincipalFor(
 /** Whether `sub` (acting or on whose behalf) has decided this step's current round for the party. */
 export function decidedBy(step: StepView, party: Party, sub: string): boolean {
   const decisions = step.parties?.[party]?.decisions ?? [];
-  return decisions.some((x) => x.round === step.round && (x.onBehalfOf ? x.onBehalfOf === sub : x.by === sub));
+  return decisions.some(
+    (x) => x.round === step.round && (x.onBehalfOf ? x.onBehalfOf === sub : x.by === sub),
+  );
 }

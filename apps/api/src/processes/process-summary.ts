@@ -22,10 +22,17 @@ export interface ProcessSummary {
 
 const STATUSES: ProcessStatus[] = ['running', 'completed', 'rejected', 'cancelled', 'failed'];
 
-export function summaryOf(info: Pick<WorkflowExecutionInfo, 'workflowId' | 'typedSearchAttributes' | 'status' | 'startTime' | 'closeTime'>): ProcessSummary {
+export function summaryOf(
+  info: Pick<
+    WorkflowExecutionInfo,
+    'workflowId' | 'typedSearchAttributes' | 'status' | 'startTime' | 'closeTime'
+  >,
+): ProcessSummary {
   const sa = info.typedSearchAttributes;
   const accordStatus = sa.get(SA.status);
-  let status: ProcessStatus = STATUSES.includes(accordStatus as ProcessStatus) ? (accordStatus as ProcessStatus) : 'running';
+  let status: ProcessStatus = STATUSES.includes(accordStatus as ProcessStatus)
+    ? (accordStatus as ProcessStatus)
+    : 'running';
   // A workflow that ended without the engine recording an outcome (terminated, timed out, failed).
   if (info.status.name !== 'RUNNING' && status === 'running') status = 'failed';
   const date = (d: Date | undefined) => (d ? d.toISOString() : null);

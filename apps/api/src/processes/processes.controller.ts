@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/error-response.dto';
@@ -66,7 +73,8 @@ export class ProcessesController {
   @Get(':id')
   @ApiIdParam('id', 'process-3f0c6c5e-2d7e-4a53-9a55-4b1c0f7a1e11', 'Process id')
   @ApiOperation({
-    summary: 'The state of a process: status, parameters, every step with its decisions, and (running) its forecast',
+    summary:
+      'The state of a process: status, parameters, every step with its decisions, and (running) its forecast',
   })
   @ApiOkResponse({ type: ProcessViewDto })
   @ApiErrors(400, 404)
@@ -90,7 +98,7 @@ export class ProcessesController {
   @ApiIdParam('id', 'process-3f0c6c5e-2d7e-4a53-9a55-4b1c0f7a1e11', 'Process id')
   @ApiIdParam('stepId', 'concept-approval', 'Step id from the definition')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Approve, reject or request changes on an approval step for the caller\'s party' })
+  @ApiOperation({ summary: "Approve, reject or request changes on an approval step for the caller's party" })
   @ApiOkResponse({ type: StepViewDto, description: 'The step after the decision' })
   @ApiErrors(400, 403, 404, 409)
   decide(
@@ -124,7 +132,11 @@ export class ProcessesController {
   @ApiOperation({ summary: 'Cancel a running process (initiator or coordinator)' })
   @ApiOkResponse({ type: ProcessViewDto })
   @ApiErrors(400, 403, 404, 409)
-  cancel(@CurrentPrincipal() caller: Principal, @Param('id', new ParseIdPipe('id')) id: string, @Body() dto: CancelDto) {
+  cancel(
+    @CurrentPrincipal() caller: Principal,
+    @Param('id', new ParseIdPipe('id')) id: string,
+    @Body() dto: CancelDto,
+  ) {
     return this.processes.cancel(caller, id, dto);
   }
 

@@ -60,7 +60,12 @@ export class ProcessesService {
   async start(caller: Principal, dto: StartProcessDto): Promise<ProcessView> {
     const definition = this.catalogue.getDefinition(dto.definitionId);
     if (!definition) {
-      throw badRequest([{ field: 'definitionId', message: `unknown definition "${dto.definitionId}" (see GET /api/v1/definitions)` }]);
+      throw badRequest([
+        {
+          field: 'definitionId',
+          message: `unknown definition "${dto.definitionId}" (see GET /api/v1/definitions)`,
+        },
+      ]);
     }
     if (!caller.roles.some((r) => definition.initiatorRoles.includes(r))) {
       throw new ApiError(
@@ -75,9 +80,15 @@ export class ProcessesService {
     let initiativeDefaults: Record<string, unknown> = {};
     if (initiativeId) {
       const initiative = initiatives.find((i) => i.id === initiativeId);
-      if (!initiative) throw badRequest([{ field: 'initiativeId', message: `unknown initiative "${initiativeId}"` }]);
+      if (!initiative)
+        throw badRequest([{ field: 'initiativeId', message: `unknown initiative "${initiativeId}"` }]);
       if (initiative.definitionId !== definition.id) {
-        throw badRequest([{ field: 'initiativeId', message: `initiative "${initiativeId}" uses definition "${initiative.definitionId}"` }]);
+        throw badRequest([
+          {
+            field: 'initiativeId',
+            message: `initiative "${initiativeId}" uses definition "${initiative.definitionId}"`,
+          },
+        ]);
       }
       // The initiative's known facts (e.g. a signature date); the caller may override any of them.
       initiativeDefaults = { ...initiative.defaultParameters };
@@ -86,10 +97,15 @@ export class ProcessesService {
       const candidates = initiatives.filter((i) => i.definitionId === definition.id);
       if (candidates.length === 1) initiativeId = candidates[0]!.id;
     }
-    const params = this.catalogue.validateParameters(definition, { ...initiativeDefaults, ...(dto.parameters ?? {}) });
+    const params = this.catalogue.validateParameters(definition, {
+      ...initiativeDefaults,
+      ...(dto.parameters ?? {}),
+    });
     if (!params.ok) throw badRequest(params.errors);
 
-    const processId = dto.businessKey ? `${BUSINESS_KEY_ID_PREFIX}${dto.businessKey}` : `${PROCESS_ID_PREFIX}${randomUUID()}`;
+    const processId = dto.businessKey
+      ? `${BUSINESS_KEY_ID_PREFIX}${dto.businessKey}`
+      : `${PROCESS_ID_PREFIX}${randomUUID()}`;
     const input: ProcessInput = {
       processId,
       title: dto.title.trim(),
@@ -97,7 +113,13 @@ export class ProcessesService {
       parameters: params.values,
       businessKey: dto.businessKey ?? null,
       initiativeId,
-      initiator: { sub: caller.sub, name: caller.name, party: caller.party, org: caller.org, roles: caller.roles },
+      initiator: {
+        sub: caller.sub,
+        name: caller.name,
+        party: caller.party,
+        org: caller.org,
+        roles: caller.roles,
+      },
     };
     const now = new Date();
     const searchAttributes: SearchAttributePair[] = [
@@ -120,9 +142,12 @@ export class ProcessesService {
       });
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new ApiError(409, `businessKey "${dto.businessKey}" is already used by another process`, [
-          { field: 'businessKey', message: 'already used' },
-        ], 'CONFLICT');
+        throw new ApiError(
+          409,
+          `businessKey "${dto.businessKey}" is already used by another process`,
+          [{ field: 'businessKey', message: 'already used' }],
+          'CONFLICT',
+        );
       }
       throw err;
     }
@@ -228,7 +253,15 @@ export class ProcessesService {
     const requestId = dto.requestId ?? randomUUID();
     return this.update(id, () =>
       this.client.workflow.getHandle(id).executeUpdate(moveDeadlineUpdate, {
-        args: [{ principal: caller, requestId, stepId, dueAt: new Date(dto.dueAt).toISOString(), reason: dto.reason }],
+        args: [
+          {
+            principal: caller,
+            requestId,
+            stepId,
+            dueAt: new Date(dto.dueAt).toISOString(),
+            reason: dto.reason,
+          },
+        ],
       }),
     );
   }
@@ -250,7 +283,11 @@ export class ProcessesService {
     const delegations = await this.delegations.toPerson(caller.sub, caller.party);
     if (!delegations.length) return caller;
     const view = await this.get(id);
-    return actingPrincipalFor(caller, view.steps.find((s) => s.id === stepId), delegations);
+    return actingPrincipalFor(
+      caller,
+      view.steps.find((s) => s.id === stepId),
+      delegations,
+    );
   }
 
   private async update<T>(id: string, run: () => Promise<T>): Promise<T> {

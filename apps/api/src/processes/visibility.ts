@@ -26,12 +26,19 @@ const queryTag = (query: string) => createHash('sha256').update(query).digest('b
  * one is a 400 here instead of a server error in Temporal (which retries UNKNOWN errors for a long time).
  */
 export function encodePageToken(query: string, raw: Uint8Array): string {
-  return Buffer.from(JSON.stringify({ q: queryTag(query), t: Buffer.from(raw).toString('base64') })).toString('base64url');
+  return Buffer.from(JSON.stringify({ q: queryTag(query), t: Buffer.from(raw).toString('base64') })).toString(
+    'base64url',
+  );
 }
 
 export function decodePageToken(query: string, token: string): Uint8Array {
   const invalid = () =>
-    new ApiError(400, 'pageToken is not a nextPageToken of this listing', [{ field: 'pageToken', message: 'invalid' }], 'INVALID_INPUT');
+    new ApiError(
+      400,
+      'pageToken is not a nextPageToken of this listing',
+      [{ field: 'pageToken', message: 'invalid' }],
+      'INVALID_INPUT',
+    );
   let parsed: { q?: unknown; t?: unknown };
   try {
     parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
@@ -42,24 +49,44 @@ export function decodePageToken(query: string, token: string): Uint8Array {
   return Buffer.from(parsed.t, 'base64');
 }
 
-export async function listPage(client: Client, query: string, pageSize: number, pageToken?: string): Promise<Page> {
+export async function listPage(
+  client: Client,
+  query: string,
+  pageSize: number,
+  pageToken?: string,
+): Promise<Page> {
   const nextPageToken = pageToken ? decodePageToken(query, pageToken) : undefined;
   let response;
   try {
     response = await client.connection.withDeadline(Date.now() + LIST_TIMEOUT_MS, () =>
-      client.workflowService.listWorkflowExecutions({ namespace: client.options.namespace, query, pageSize, nextPageToken }),
+      client.workflowService.listWorkflowExecutions({
+        namespace: client.options.namespace,
+        query,
+        pageSize,
+        nextPageToken,
+      }),
     );
   } catch (err) {
     // gRPC INVALID_ARGUMENT: a token the server does not recognise.
     if ((err as { code?: number }).code === 3) {
-      throw new ApiError(400, 'pageToken is not valid for this query', [{ field: 'pageToken', message: 'invalid' }], 'INVALID_INPUT');
+      throw new ApiError(
+        400,
+        'pageToken is not valid for this query',
+        [{ field: 'pageToken', message: 'invalid' }],
+        'INVALID_INPUT',
+      );
     }
     throw err;
   }
   const converter = client.options.loadedDataConverter;
   const items = await Promise.all(
-    (response.executions ?? []).map((raw) => executionInfoFromRaw(raw, converter, raw, client.options.namespace)),
+    (response.executions ?? []).map((raw) =>
+      executionInfoFromRaw(raw, converter, raw, client.options.namespace),
+    ),
   );
-  const token = response.nextPageToken && response.nextPageToken.length ? encodePageToken(query, response.nextPageToken) : null;
+  const token =
+    response.nextPageToken && response.nextPageToken.length
+      ? encodePageToken(query, response.nextPageToken)
+      : null;
   return { items: items as WorkflowExecutionInfo[], nextPageToken: token };
 }

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+} from 'class-validator';
 
 const STEP_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const ROLE = /^[a-z][a-z0-9-]{0,99}$/;
@@ -24,7 +33,11 @@ export class ReassignDto {
   @IsIn(['JP', 'CA'], { message: 'party must be JP or CA' })
   party!: 'JP' | 'CA';
 
-  @ApiProperty({ type: [String], example: ['jp-clb-examiner'], description: "The party's new eligible roles on the step." })
+  @ApiProperty({
+    type: [String],
+    example: ['jp-clb-examiner'],
+    description: "The party's new eligible roles on the step.",
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)

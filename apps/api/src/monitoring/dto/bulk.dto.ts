@@ -19,7 +19,10 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const ROLE = /^[a-z][a-z0-9-]{0,99}$/;
 
 export class BulkFilterDto {
-  @ApiPropertyOptional({ enum: ['overdue', 'idle', 'failing'], description: 'Match stuck processes of this reason.' })
+  @ApiPropertyOptional({
+    enum: ['overdue', 'idle', 'failing'],
+    description: 'Match stuck processes of this reason.',
+  })
   @IsOptional()
   @IsIn(['overdue', 'idle', 'failing'], { message: 'filter.reason must be overdue, idle or failing' })
   reason?: 'overdue' | 'idle' | 'failing';
@@ -32,7 +35,9 @@ export class BulkFilterDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'filter.definitionId must be lower-case letters, digits and "-"' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, {
+    message: 'filter.definitionId must be lower-case letters, digits and "-"',
+  })
   definitionId?: string;
 
   @ApiPropertyOptional({ description: `Stuck for at least this long (with reason). ${DURATION_DOC}` })
@@ -50,14 +55,19 @@ export class BulkFilterDto {
 }
 
 export class BulkParamsDto {
-  @ApiPropertyOptional({ description: 'Why (recorded in each timeline). Required for extend, reassign and cancel.', maxLength: 4000 })
+  @ApiPropertyOptional({
+    description: 'Why (recorded in each timeline). Required for extend, reassign and cancel.',
+    maxLength: 4000,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 4000)
   @Matches(/\S/, { message: 'params.reason must not be blank' })
   reason?: string;
 
-  @ApiPropertyOptional({ description: 'Act on this step (default: the matched step, else every/the first active step).' })
+  @ApiPropertyOptional({
+    description: 'Act on this step (default: the matched step, else every/the first active step).',
+  })
   @IsOptional()
   @IsString()
   @Matches(ID, { message: 'params.stepId must be 1-200 letters, digits, ".", "_", ":" or "-"' })
@@ -68,7 +78,10 @@ export class BulkParamsDto {
   @IsISO8601({ strict: true }, { message: 'params.dueAt must be an ISO 8601 date-time' })
   dueAt?: string;
 
-  @ApiPropertyOptional({ description: `extend: push the due time (or now, if later) by this much. ${DURATION_DOC}`, example: '7d' })
+  @ApiPropertyOptional({
+    description: `extend: push the due time (or now, if later) by this much. ${DURATION_DOC}`,
+    example: '7d',
+  })
   @IsOptional()
   @IsString()
   @Matches(DURATION, { message: 'params.extendBy must be a duration like 30s, 12h or 7d' })
@@ -89,10 +102,15 @@ export class BulkParamsDto {
 
 export class BulkDto {
   @ApiProperty({ enum: ['nudge', 'extend', 'reassign', 'cancel'] })
-  @IsIn(['nudge', 'extend', 'reassign', 'cancel'], { message: 'action must be nudge, extend, reassign or cancel' })
+  @IsIn(['nudge', 'extend', 'reassign', 'cancel'], {
+    message: 'action must be nudge, extend, reassign or cancel',
+  })
   action!: 'nudge' | 'extend' | 'reassign' | 'cancel';
 
-  @ApiProperty({ type: BulkFilterDto, description: 'At least one of reason, processIds, definitionId or party.' })
+  @ApiProperty({
+    type: BulkFilterDto,
+    description: 'At least one of reason, processIds, definitionId or party.',
+  })
   @IsDefined({ message: 'filter is required' })
   @ValidateNested()
   @Type(() => BulkFilterDto)

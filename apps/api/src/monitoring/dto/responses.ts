@@ -9,7 +9,8 @@ export class NamedUserDto {
 export class WaitingOnDto {
   @ApiProperty({ enum: ['JP', 'CA'], nullable: true, type: String }) party!: string | null;
   @ApiProperty({ type: [String] }) roles!: string[];
-  @ApiProperty({ type: [NamedUserDto], description: 'Named users of the directory who could act' }) users!: NamedUserDto[];
+  @ApiProperty({ type: [NamedUserDto], description: 'Named users of the directory who could act' })
+  users!: NamedUserDto[];
 }
 
 export class StuckItemDto {
@@ -37,7 +38,12 @@ export class ForecastBasisDto {
 
 export class ForecastDto {
   @ApiProperty({ format: 'date-time' }) projectedCompletion!: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'Agreements: projected entry into force' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Agreements: projected entry into force',
+  })
   projectedEntryIntoForce?: string | null;
   @ApiProperty({ type: [ForecastBasisDto] }) basis!: ForecastBasisDto[];
   @ApiProperty({ type: [String], description: 'Critical-path step ids, longest first' }) dominant!: string[];
@@ -67,19 +73,34 @@ export class BulkResultDto {
   @ApiProperty({ type: [BulkMatchDto] }) matched!: BulkMatchDto[];
   @ApiProperty({ type: [BulkResultItemDto] }) results!: BulkResultItemDto[];
   @ApiProperty() truncated!: boolean;
-  @ApiPropertyOptional({ description: 'Dry runs over a filter: send it back with dryRun=false to act' }) confirmToken?: string;
+  @ApiPropertyOptional({ description: 'Dry runs over a filter: send it back with dryRun=false to act' })
+  confirmToken?: string;
 }
 
 export class SummaryDto {
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) byStatus!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) byStatus!: Record<
+    string,
+    number
+  >;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) byDefinition!: object[];
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) byAwaitedParty!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) byAwaitedParty!: Record<
+    string,
+    number
+  >;
   @ApiProperty() overdue!: number;
   @ApiProperty() idle!: number;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Per roadmap pillar: counts, average progress, latest forecast' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Per roadmap pillar: counts, average progress, latest forecast',
+  })
   pillars!: object[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Per initiative: its processes, progress and forecast' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Per initiative: its processes, progress and forecast',
+  })
   initiatives!: object[];
   @ApiProperty() truncated!: boolean;
   @ApiProperty() tookMs!: number;

@@ -15,7 +15,10 @@ export class StuckQueryDto {
   @IsIn(['JP', 'CA'], { message: 'party must be JP or CA' })
   party?: 'JP' | 'CA';
 
-  @ApiPropertyOptional({ description: `Only items stuck for at least this long. ${DURATION_DOC}`, example: '3d' })
+  @ApiPropertyOptional({
+    description: `Only items stuck for at least this long. ${DURATION_DOC}`,
+    example: '3d',
+  })
   @IsOptional()
   @IsString()
   @Matches(DURATION, { message: 'olderThan must be a duration like 30s, 12h or 3d' })
@@ -24,10 +27,14 @@ export class StuckQueryDto {
   @ApiPropertyOptional({ description: 'Only processes of this definition.' })
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'definitionId must be lower-case letters, digits and "-"' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, {
+    message: 'definitionId must be lower-case letters, digits and "-"',
+  })
   definitionId?: string;
 
-  @ApiPropertyOptional({ description: 'Continue the failing scan (X-Next-Page-Token of the previous answer).' })
+  @ApiPropertyOptional({
+    description: 'Continue the failing scan (X-Next-Page-Token of the previous answer).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

@@ -19,11 +19,16 @@ abstract class Requested {
 
 export class DecisionDto extends Requested {
   @ApiProperty({ enum: ['approve', 'reject', 'request-changes'] })
-  @IsIn(['approve', 'reject', 'request-changes'], { message: 'decision must be approve, reject or request-changes' })
+  @IsIn(['approve', 'reject', 'request-changes'], {
+    message: 'decision must be approve, reject or request-changes',
+  })
   decision!: 'approve' | 'reject' | 'request-changes';
 
   @ApiPropertyOptional({ description: 'Required for reject and request-changes.', maxLength: 4000 })
-  @ValidateIf((o: DecisionDto) => o.decision === 'reject' || o.decision === 'request-changes' || o.comment !== undefined)
+  @ValidateIf(
+    (o: DecisionDto) =>
+      o.decision === 'reject' || o.decision === 'request-changes' || o.comment !== undefined,
+  )
   @IsString({ message: 'comment is required for reject and request-changes, as text' })
   @Length(1, 4000)
   @Matches(/\S/, { message: 'comment must not be blank' })
@@ -32,7 +37,8 @@ export class DecisionDto extends Requested {
 
 export class CompletionDto extends Requested {
   @ApiProperty({
-    description: "The task step's outputs, by name, typed as the step declares (date, number, text, reference).",
+    description:
+      "The task step's outputs, by name, typed as the step declares (date, number, text, reference).",
     type: 'object',
     additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
     example: { signedOn: '2026-03-01' },

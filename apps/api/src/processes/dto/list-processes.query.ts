@@ -13,7 +13,10 @@ export class ListProcessesQuery {
   @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'definitionId must be a definition id' })
   definitionId?: string;
 
-  @ApiPropertyOptional({ enum: ['JP', 'CA'], description: 'Only processes with a step waiting on this party' })
+  @ApiPropertyOptional({
+    enum: ['JP', 'CA'],
+    description: 'Only processes with a step waiting on this party',
+  })
   @IsOptional()
   @IsIn(['JP', 'CA'])
   awaitingParty?: 'JP' | 'CA';

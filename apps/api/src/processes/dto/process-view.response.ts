@@ -28,7 +28,10 @@ export class DecisionViewDto {
 export class PartyViewDto {
   @ApiProperty({ type: [String] }) roles!: string[];
   @ApiProperty({
-    oneOf: [{ type: 'string', enum: ['all', 'any'] }, { type: 'object', properties: { quorum: { type: 'integer' } } }],
+    oneOf: [
+      { type: 'string', enum: ['all', 'any'] },
+      { type: 'object', properties: { quorum: { type: 'integer' } } },
+    ],
   })
   rule!: unknown;
   @ApiProperty({ enum: ['pending', 'done', 'not-required'] }) status!: string;
@@ -39,7 +42,8 @@ export class StepViewDto {
   @ApiProperty() id!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['approval', 'task', 'timer'] }) type!: string;
-  @ApiProperty({ enum: ['waiting', 'active', 'completed', 'rejected', 'skipped', 'cancelled'] }) status!: string;
+  @ApiProperty({ enum: ['waiting', 'active', 'completed', 'rejected', 'skipped', 'cancelled'] })
+  status!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) dueAt!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) startedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt!: string | null;

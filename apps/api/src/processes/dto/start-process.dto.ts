@@ -7,7 +7,9 @@ export const BUSINESS_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 export class StartProcessDto {
   @ApiProperty({ example: 'trade-mission', description: 'A definition id from GET /definitions' })
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'definitionId must be a definition id (lowercase letters, digits, "-")' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, {
+    message: 'definitionId must be a definition id (lowercase letters, digits, "-")',
+  })
   definitionId!: string;
 
   @ApiProperty({ example: 'Trade mission to Osaka, spring 2026', minLength: 1, maxLength: 300 })
@@ -38,7 +40,10 @@ export class StartProcessDto {
   @IsScalarRecord()
   parameters?: Record<string, string | number | boolean | null>;
 
-  @ApiPropertyOptional({ description: 'An initiative id from GET /initiatives', example: 'trade-mission-2026' })
+  @ApiPropertyOptional({
+    description: 'An initiative id from GET /initiatives',
+    example: 'trade-mission-2026',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'initiativeId must be an initiative id' })
