@@ -2,14 +2,17 @@
  * Fuzzes the API from its own OpenAPI document with schemathesis (PyPI): no generated request, however
  * malformed, may produce a 5xx. schemathesis is taken from PATH, else from the venv under
  * ~/.cache/accord/venv (created with `pip install schemathesis` when missing). Bounded in time.
+ * The fuzzer runs against its own API, namespace and worker (test/api/support/isolated-api.ts): on the shared
+ * namespace it would pick processes other files left on worker-less task queues (or broken on purpose), whose
+ * Queries honestly answer 503, and count that as a server error.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { tokenFor } from '../support/auth';
-import { e2eEnv } from '../support/e2e-env';
-import { startProcess } from './helpers';
+import { api, tokenFor, type Json } from '../support/auth';
+import { startProcess, waitFor } from './helpers';
+import { startIsolatedApi, type IsolatedApi } from './support/isolated-api';
 
 const VENV = path.join(os.homedir(), '.cache', 'accord', 'venv');
 const FUZZ_SECONDS = Number(process.env.ACCORD_FUZZ_SECONDS ?? 60);
@@ -23,7 +26,10 @@ function findSchemathesis(): string {
     const python = spawnSync('python3', ['--version']).status === 0 ? 'python3' : 'python';
     const venv = spawnSync(python, ['-m', 'venv', VENV], { stdio: 'inherit' });
     if (venv.status !== 0) throw new Error(`cannot create a Python venv at ${VENV}`);
-    const pip = spawnSync(path.join(VENV, 'bin', 'pip'), ['install', '--quiet', 'schemathesis'], { stdio: 'inherit', timeout: 240_000 });
+    const pip = spawnSync(path.join(VENV, 'bin', 'pip'), ['install', '--quiet', 'schemathesis'], {
+      stdio: 'inherit',
+      timeout: 240_000,
+    });
     if (pip.status !== 0) throw new Error('pip install schemathesis failed');
   }
   return inVenv;
@@ -31,7 +37,10 @@ function findSchemathesis(): string {
 
 function run(cmd: string, args: string[], timeoutMs: number): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(cmd, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -44,15 +53,60 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<{ code: nu
   });
 }
 
+async function call(
+  apiUrl: string,
+  method: string,
+  route: string,
+  as: string,
+  body?: unknown,
+): Promise<{ status: number; body: Json }> {
+  const res = await fetch(`${apiUrl}${route}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${tokenFor(as)}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: await res.json() };
+}
+
 describe('fuzzing the OpenAPI document (schemathesis)', () => {
+  let world: IsolatedApi | undefined;
+  beforeAll(async () => {
+    world = await startIsolatedApi('fuzz');
+  }, 120_000);
+  afterAll(async () => {
+    await world?.stop();
+  }, 60_000);
+
   it(
     'finds no server error',
     async () => {
       const bin = findSchemathesis();
       // Some real processes so the fuzzer also hits existing ones through the documented ids.
-      await startProcess('ca-officer');
+      const { apiUrl } = world!;
+      const seeded = await call(apiUrl, 'POST', '/api/v1/processes', 'ca-officer', {
+        definitionId: 'trade-mission',
+        title: 'Fuzz seed mission',
+      });
+      expect(seeded.status).toBe(201);
+      // Isolation: a process on the shared harness is invisible to the fuzzed API, which lists only its own.
+      const shared = await startProcess('ca-officer');
+      await waitFor('the shared process listed on the harness', async () =>
+        (await api('GET', '/api/v1/processes?pageSize=100', { as: 'ca-coordinator' })).body.items?.some(
+          (p: { id: string }) => p.id === shared.id,
+        ),
+      );
+      const own = await waitFor('the seeded process listed on the fuzzed API', async () => {
+        const res = await call(apiUrl, 'GET', '/api/v1/processes?pageSize=100', 'ca-coordinator');
+        return res.body.items?.length ? res.body.items : undefined;
+      });
+      expect(own.map((p: { id: string }) => p.id)).toEqual([seeded.body.id]);
+      expect((await call(apiUrl, 'GET', `/api/v1/processes/${shared.id}`, 'ca-coordinator')).status).toBe(
+        404,
+      );
       const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-fuzz-'));
-      const { apiUrl } = e2eEnv();
       const { code, out } = await run(
         bin,
         [
@@ -87,8 +141,18 @@ describe('fuzzing the OpenAPI document (schemathesis)', () => {
         ],
         (FUZZ_SECONDS + 90) * 1000,
       );
-      process.stderr.write(`[fuzz] ${out.split('\n').filter((l) => /passed|failed|errors?|Test cases|operations|seconds/i.test(l)).slice(-12).join('\n')}\n`);
-      if (code !== 0) throw new Error(`schemathesis exited with ${code}:\n${out.slice(-6000)}`);
+      process.stderr.write(
+        `[fuzz] ${out
+          .split('\n')
+          .filter((l) => /passed|failed|errors?|Test cases|operations|seconds/i.test(l))
+          .slice(-12)
+          .join('\n')}\n`,
+      );
+      if (code !== 0) {
+        throw new Error(
+          `schemathesis exited with ${code}:\n${out.slice(-6000)}\n[isolated API output]\n${world!.apiOutput().slice(-3000)}`,
+        );
+      }
       expect(out).toMatch(/passed/i);
     },
     (FUZZ_SECONDS + 240) * 1000,
