@@ -53,6 +53,18 @@ export type SpanUnit =
   /** The n-th first day of a month strictly after the start ("the first day of the Nth month after"). */
   | 'month-starts';
 
+/** Every span unit, for validators and settings that parse one. */
+export const SPAN_UNITS: readonly SpanUnit[] = [
+  'seconds',
+  'minutes',
+  'hours',
+  'calendar-days',
+  'business-days',
+  'sitting-days',
+  'months',
+  'month-starts',
+];
+
 /** A length of time; `amount` may come from a parameter. Business/sitting days name a calendar. */
 export interface Span {
   amount: number | { param: string };

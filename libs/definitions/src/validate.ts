@@ -6,6 +6,7 @@
  */
 import {
   PARTIES,
+  SPAN_UNITS,
   type OutputSpec,
   type ParameterSpec,
   type ParamValue,
@@ -50,16 +51,7 @@ const NAME_RE = /^[A-Za-z][A-Za-z0-9_]*$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PARAM_TYPES = ['boolean', 'number', 'text', 'date', 'enum'];
 const OUTPUT_TYPES = ['date', 'number', 'text', 'reference'];
-const UNITS = [
-  'seconds',
-  'minutes',
-  'hours',
-  'calendar-days',
-  'business-days',
-  'sitting-days',
-  'months',
-  'month-starts',
-];
+const UNITS: readonly string[] = SPAN_UNITS;
 const WHOLE_UNITS = ['calendar-days', 'business-days', 'sitting-days', 'months', 'month-starts'];
 
 /** `YYYY-MM-DD` naming a real calendar date. */

@@ -7,7 +7,7 @@
  * - ACCORD_DIGEST_TIME_ZONE (IANA, default UTC) / ACCORD_DIGEST_AT (HH:MM, default 07:00): the daily digest
  * - ACCORD_DIGEST_SCHEDULE (on|off, default on): whether the worker creates/updates the digest Schedule
  */
-import type { Span, SpanUnit } from '../../contracts/src/definition';
+import { SPAN_UNITS, type Span, type SpanUnit } from '../../contracts/src/definition';
 import { DEFAULT_IDLE_AFTER } from './idle-threshold';
 
 export interface MonitoringConfig {
@@ -17,21 +17,10 @@ export interface MonitoringConfig {
   digest: { enabled: boolean; timeZone: string; hour: number; minute: number };
 }
 
-const UNITS: SpanUnit[] = [
-  'seconds',
-  'minutes',
-  'hours',
-  'calendar-days',
-  'business-days',
-  'sitting-days',
-  'months',
-  'month-starts',
-];
-
 export function parseSpan(raw: string, name: string): Span {
   const m = /^\s*(\d+)\s+([a-z-]+)(?:\s+(JP|CA))?\s*$/.exec(raw);
-  if (!m || !UNITS.includes(m[2] as SpanUnit)) {
-    throw new Error(`${name} must be "<n> <unit>" with unit one of ${UNITS.join(', ')}, got "${raw}"`);
+  if (!m || !SPAN_UNITS.includes(m[2] as SpanUnit)) {
+    throw new Error(`${name} must be "<n> <unit>" with unit one of ${SPAN_UNITS.join(', ')}, got "${raw}"`);
   }
   const span: Span = { amount: Number(m[1]), unit: m[2] as SpanUnit };
   if (m[3]) span.calendar = m[3] as 'JP' | 'CA';
