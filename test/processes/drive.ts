@@ -108,6 +108,24 @@ export async function waitStatus(id: string, status: ProcessView['status']): Pro
 
 export { waitForStep };
 
+/** The process ended rejected at `stepId` by `by` (for `reason`, when given); returns the view. */
+export async function expectRejected(
+  id: string,
+  outcome: { by: string; stepId: string; reason?: string },
+): Promise<ProcessView> {
+  const v = await view(id);
+  expect(v).toMatchObject({
+    status: 'rejected',
+    closedAt: expect.any(String),
+    outcome: {
+      by: { sub: outcome.by },
+      stepId: outcome.stepId,
+      ...(outcome.reason === undefined ? {} : { reason: outcome.reason }),
+    },
+  });
+  return v;
+}
+
 /** A decision as the process view shows it (party view), made by `by` in person. */
 export function decisionBy(by: string, decision: string, comment: string | null = null, round = 1) {
   return {
