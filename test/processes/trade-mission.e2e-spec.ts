@@ -85,13 +85,9 @@ describe('trade mission through the API', () => {
       decisions: [],
     });
     expect(concept.parties.CA).toMatchObject({ roles: ['ca-trade-minister-office'], status: 'pending' });
-    // The deadline's due time is computed by the workflow just after the start (a local activity on its
-    // first workflow task), so the view returned by POST may not carry it yet: it appears shortly after.
-    const conceptDue = await waitFor(
-      'the concept deadline',
-      async () => stepIn(await view(id), 'concept-approval').dueAt,
-    );
-    expect(Date.parse(conceptDue)).toBeGreaterThan(Date.parse(started.startedAt));
+    // POST answers once the workflow has computed the first deadlines (dueTimesPending false).
+    expect(started.dueTimesPending).toBe(false);
+    expect(Date.parse(concept.dueAt!)).toBeGreaterThan(Date.parse(started.startedAt));
     expect(statuses(started)).toMatchObject({
       'budget-approval': 'waiting',
       'registration-window': 'waiting',

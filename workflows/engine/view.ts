@@ -3,6 +3,7 @@ import type { OutputType, Party } from '../../libs/contracts/src/definition';
 import type { PartyView, ProcessView, StepView } from '../../libs/contracts/src/process-view';
 import { partyStatus, rolesOf, ruleOf, stepParties } from './approval';
 import { indexOf } from './structure';
+import { dueRequests } from './timing';
 import type { Engine } from './types';
 
 export function stepView(e: Engine, id: string): StepView {
@@ -72,6 +73,7 @@ export function processView(e: Engine): ProcessView {
     closedAt: s.closedAt,
     outcome: s.outcome ? { ...s.outcome } : null,
     lastProgressAt: s.lastProgressAt,
+    dueTimesPending: dueRequests(e).length > 0,
     steps: indexOf(e.def).order.map((id) => stepView(e, id)),
   };
 }

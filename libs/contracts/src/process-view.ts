@@ -74,6 +74,11 @@ export interface ProcessView {
   /** Why a closed process ended (rejection comment, cancellation reason). */
   outcome: { reason: string | null; by: Actor | null; stepId: string | null } | null;
   lastProgressAt: string;
+  /**
+   * True for the moment after a start or a transition while the workflow computes the due times of newly
+   * active steps (calendar-aware, by an activity); their `dueAt` is then still null.
+   */
+  dueTimesPending: boolean;
   steps: StepView[];
 }
 

@@ -43,6 +43,7 @@ function tabled(timer: Partial<StepView>): ProcessView {
     closedAt: null,
     outcome: null,
     lastProgressAt: '2026-02-02T00:00:00.000Z',
+    dueTimesPending: false,
     steps: [
       step('ca-tabling', 'completed', {
         startedAt: '2026-01-27T00:00:00.000Z',

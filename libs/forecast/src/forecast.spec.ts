@@ -211,6 +211,7 @@ function justSigned(
     closedAt: null,
     outcome: null,
     lastProgressAt: '2026-01-27T00:00:00.000Z',
+    dueTimesPending: false,
     steps: [
       step('signature', 'completed', {
         completedAt: '2026-01-27T00:00:00.000Z',

@@ -38,6 +38,7 @@ const view = (steps: StepView[], extra: Partial<ProcessView> = {}): ProcessView 
   closedAt: null,
   outcome: null,
   lastProgressAt: '2026-01-02T00:00:00.000Z',
+  dueTimesPending: false,
   steps,
   ...extra,
 });

@@ -40,6 +40,7 @@ function view(steps: StepView[], status: ProcessView['status'] = 'running'): Pro
     closedAt: null,
     outcome: null,
     lastProgressAt: '',
+    dueTimesPending: false,
     steps,
   };
 }

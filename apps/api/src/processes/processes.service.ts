@@ -44,6 +44,7 @@ const QUERY_TIMEOUT_MS = 10_000;
 
 /** How long POST /processes waits for the first state of a new process before answering without steps. */
 const START_VIEW_TIMEOUT_MS = 10_000;
+const START_VIEW_POLL_MS = 25;
 
 @Injectable()
 export class ProcessesService {
@@ -153,9 +154,7 @@ export class ProcessesService {
     }
     this.metrics.processStarted(definition.id);
     try {
-      return await this.client.connection.withDeadline(Date.now() + START_VIEW_TIMEOUT_MS, () =>
-        this.client.workflow.getHandle(processId).query(stateQuery),
-      );
+      return await this.firstSettledView(processId);
     } catch (err) {
       // Started, but no worker has answered yet: the initial view (steps appear once the worker runs it).
       this.logger.warn(`state of ${processId} not available right after start: ${(err as Error).message}`);
@@ -175,8 +174,24 @@ export class ProcessesService {
         closedAt: null,
         outcome: null,
         lastProgressAt: at,
+        dueTimesPending: true,
         steps: [],
       };
+    }
+  }
+
+  /**
+   * The new process's first state with the due times of its first steps computed (the workflow computes
+   * them by an activity just after the start), so the answer to POST shows the deadlines. Bounded: after
+   * START_VIEW_TIMEOUT_MS the last state is returned as it is.
+   */
+  private async firstSettledView(processId: string): Promise<ProcessView> {
+    const deadline = Date.now() + START_VIEW_TIMEOUT_MS;
+    const handle = this.client.workflow.getHandle(processId);
+    for (;;) {
+      const view = await this.client.connection.withDeadline(deadline, () => handle.query(stateQuery));
+      if (!view.dueTimesPending || Date.now() + START_VIEW_POLL_MS >= deadline) return view;
+      await new Promise((resolve) => setTimeout(resolve, START_VIEW_POLL_MS));
     }
   }
 

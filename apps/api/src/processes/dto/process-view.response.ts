@@ -96,6 +96,11 @@ export class ProcessViewDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt!: string | null;
   @ApiProperty({ nullable: true, type: OutcomeDto }) outcome!: OutcomeDto | null;
   @ApiProperty({ format: 'date-time' }) lastProgressAt!: string;
+  @ApiProperty({
+    description:
+      'True for a moment after a start or transition, while due times of new active steps are computed',
+  })
+  dueTimesPending!: boolean;
   @ApiProperty({ type: [StepViewDto] }) steps!: StepViewDto[];
   @ApiPropertyOptional({
     nullable: true,
