@@ -8,11 +8,11 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { loadConfig, type AccordConfig } from '../../../libs/config/src/accord-config';
-import { temporalSettings } from '../../../libs/temporal/src/connection';
+import { lazyClient } from '../../../libs/temporal/src/connection';
 import { AppModule } from './app.module';
 import { assertAuthConfigured, resolveJwtSecret } from './auth/jwt-secret';
 import { TokenVerifier } from './auth/token-verifier';
@@ -38,20 +38,10 @@ export function createTokenVerifier(config: AccordConfig): TokenVerifier {
   return new TokenVerifier({ kind: 'secret', secret, issuer, audience });
 }
 
-/**
- * A lazily connecting Client: the API starts (and /health answers 503) while Temporal is unreachable,
- * and recovers when it comes back.
- */
-function lazyClient(): Client {
-  const { connectionOptions, namespace } = temporalSettings(process.env);
-  const connection = Connection.lazy(connectionOptions as Parameters<typeof Connection.lazy>[0]);
-  return new Client({ connection, namespace });
-}
-
 export async function createApiApp(options: CreateApiAppOptions = {}): Promise<INestApplication> {
   const config = options.config ?? loadConfig();
   const verifier = createTokenVerifier(config);
-  const client = options.client ?? lazyClient();
+  const client = options.client ?? lazyClient(process.env);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ config, verifier, client, ownsClient: !options.client }),
     { bodyParser: false, bufferLogs: true, abortOnError: false },

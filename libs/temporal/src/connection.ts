@@ -55,6 +55,16 @@ export async function connectClient(env: NodeJS.ProcessEnv = process.env): Promi
   return new Client({ connection, namespace });
 }
 
+/**
+ * A Client whose connection is made on first use: an application can start (and its health check answer
+ * 503) while Temporal is unreachable, and recovers when it comes back.
+ */
+export function lazyClient(env: NodeJS.ProcessEnv = process.env): Client {
+  const { connectionOptions, namespace } = temporalSettings(env);
+  const connection = Connection.lazy(connectionOptions as Parameters<typeof Connection.lazy>[0]);
+  return new Client({ connection, namespace });
+}
+
 export async function connectWorkerConnection(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<NativeConnection> {
