@@ -143,7 +143,10 @@ describe('API basics', () => {
         statusCode: 400,
         error: 'Bad Request',
         message: 'Malformed JSON body',
+        // Answered before the logger runs, still with the request id the response header carries.
+        requestId: expect.any(String),
       });
+      expect(res.headers.get('x-request-id')).toBe(res.body.requestId);
     });
 
     it('a JSON array or scalar body → 400', async () => {
@@ -159,7 +162,11 @@ describe('API basics', () => {
         body: { definitionId: 'trade-mission', title: 'x'.repeat(300_000) },
       });
       expect(res.status).toBe(413);
-      expect(res.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+      expect(res.body).toMatchObject({
+        statusCode: 413,
+        error: 'Payload Too Large',
+        requestId: expect.any(String),
+      });
     });
 
     it('unknown fields and wrong types → 400 naming the fields', async () => {

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorBody } from './all-exceptions.filter';
 import { ApiError } from './api-error';
+import { requestIdOf } from './request-id';
 
 type Req = IncomingMessage & { body?: unknown; id?: string };
 type Res = ServerResponse & { status(code: number): Res; json(body: unknown): void };
@@ -19,9 +20,11 @@ const express = require('express') as {
 export function jsonBody(limit: string): Middleware {
   const parse = express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
   return (req, res, next) => {
+    // Body errors are answered here, before the logger assigns ids: assign it now (the logger reuses it).
+    const requestId = requestIdOf(req, res);
     parse(req, res, (err?: unknown) => {
       if (err) {
-        const body = errorBody(err, req.id);
+        const body = errorBody(err, requestId);
         return void res.status(body.statusCode).json(body);
       }
       const hasBody = ['POST', 'PUT', 'PATCH'].includes(req.method ?? '');
@@ -29,7 +32,7 @@ export function jsonBody(limit: string): Middleware {
       if (hasBody && b !== undefined && (typeof b !== 'object' || b === null || Array.isArray(b))) {
         const body = errorBody(
           new ApiError(400, 'The request body must be a JSON object', undefined, 'INVALID_INPUT'),
-          req.id,
+          requestId,
         );
         return void res.status(400).json(body);
       }

@@ -4,9 +4,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const SAFE = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
+/** Idempotent: the body parser (which may answer first) and the logger share the same id. */
+export function requestIdOf(req: IncomingMessage & { id?: unknown }, res: ServerResponse): string {
+  if (typeof req.id === 'string') return req.id;
   const given = req.headers['x-request-id'];
   const id = typeof given === 'string' && SAFE.test(given) ? given : randomUUID();
   res.setHeader('X-Request-Id', id);
+  req.id = id;
   return id;
 }
