@@ -1,4 +1,4 @@
-import { fixtures, people, startInput, who } from '../../test/engine/fixtures';
+import { definition, fixtures, people, startInput, who } from '../../test/engine/fixtures';
 import type { ActingPrincipal } from '../../libs/contracts/src/principal';
 import type { DecisionKind } from '../../libs/contracts/src/process-view';
 import type { ParamValue, ProcessDefinition } from '../../libs/contracts/src/definition';
@@ -222,6 +222,71 @@ describe('reject and request changes', () => {
     expect(e.state.timeline.find((t) => t.kind === 'routed-back')?.comment).toBe('Redo');
     complete(e, people.caNeg, 'draft');
     expect(decideError(e, people.jpNeg, 'text')).toBeNull();
+  });
+
+  it('request changes → goto a parallel block: every branch runs again, in a new round', () => {
+    const def = definition('goto-block', [
+      {
+        id: 'legal',
+        type: 'parallel',
+        title: 'Legal examination',
+        branches: [
+          {
+            id: 'jp',
+            title: 'Japan',
+            steps: [
+              {
+                id: 'jp-legal',
+                type: 'approval',
+                title: 'CLB',
+                parties: { JP: { roles: ['jp-clb-examiner'] } },
+              },
+            ],
+          },
+          {
+            id: 'ca',
+            title: 'Canada',
+            steps: [
+              {
+                id: 'ca-legal',
+                type: 'approval',
+                title: 'Treaty law',
+                parties: { CA: { roles: ['ca-gac-treaty-law'] } },
+              },
+            ],
+          },
+        ],
+      },
+      {
+        id: 'sign-off',
+        type: 'approval',
+        title: 'Sign-off',
+        parties: { JP: { roles: ['jp-mofa-negotiator'] }, CA: { roles: ['ca-gac-negotiator'] } },
+        onRequestChanges: { goto: 'legal' },
+      },
+    ]);
+    const e = start(def);
+    decide(e, people.jpClb, 'jp-legal');
+    decide(e, people.caLaw, 'ca-legal');
+    expect(status(e, 'sign-off')).toBe('active');
+    decide(e, people.caNeg, 'sign-off', 'request-changes', 'Re-examine article 4', 2);
+    expect([status(e, 'jp-legal'), status(e, 'ca-legal'), status(e, 'sign-off')]).toEqual([
+      'active',
+      'active',
+      'waiting',
+    ]);
+    expect([e.state.steps['jp-legal']!.round, e.state.steps['ca-legal']!.round]).toEqual([2, 2]);
+    const back = e.state.timeline.find((t) => t.kind === 'routed-back');
+    expect(back).toMatchObject({
+      stepId: 'sign-off',
+      comment: 'Re-examine article 4',
+      data: { to: 'legal' },
+    });
+    // Round 1 approvals do not carry over: both sides examine again, then the sign-off runs again.
+    expect(decideError(e, people.jpClb, 'jp-legal')).toBeNull();
+    decide(e, people.jpClb, 'jp-legal', 'approve', undefined, 3);
+    decide(e, people.caLaw, 'ca-legal', 'approve', undefined, 3);
+    expect(status(e, 'sign-off')).toBe('active');
   });
 
   it('request changes → goto draft counts rounds; beyond maxRounds the process is rejected', () => {

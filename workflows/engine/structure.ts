@@ -11,14 +11,18 @@ export interface LeafInfo {
   /** Position in document order among all leaves. */
   index: number;
   parallel: { id: string; branch: string } | null;
-  /** The chain of sequences containing the step, outermost first: each is [sequence, index in it]. */
-  path: Array<{ seq: StepSpec[]; at: number }>;
+  path: StepPath;
 }
+
+/** The chain of sequences containing a step (leaf or block), outermost first: [sequence, index in it]. */
+export type StepPath = Array<{ seq: StepSpec[]; at: number }>;
 
 export interface DefinitionIndex {
   leaves: Map<string, LeafInfo>;
   order: string[];
   blocks: Map<string, ParallelStepSpec>;
+  /** Where each parallel block sits (route-back targets may be blocks). */
+  blockPaths: Map<string, StepPath>;
 }
 
 const cache = new WeakMap<ProcessDefinition, DefinitionIndex>();
@@ -26,16 +30,13 @@ const cache = new WeakMap<ProcessDefinition, DefinitionIndex>();
 export function indexOf(def: ProcessDefinition): DefinitionIndex {
   const hit = cache.get(def);
   if (hit) return hit;
-  const idx: DefinitionIndex = { leaves: new Map(), order: [], blocks: new Map() };
-  const walk = (
-    seq: StepSpec[],
-    path: Array<{ seq: StepSpec[]; at: number }>,
-    parallel: { id: string; branch: string } | null,
-  ) => {
+  const idx: DefinitionIndex = { leaves: new Map(), order: [], blocks: new Map(), blockPaths: new Map() };
+  const walk = (seq: StepSpec[], path: StepPath, parallel: { id: string; branch: string } | null) => {
     seq.forEach((step, at) => {
       const here = [...path, { seq, at }];
       if (step.type === 'parallel') {
         idx.blocks.set(step.id, step);
+        idx.blockPaths.set(step.id, here);
         for (const b of step.branches) walk(b.steps, here, { id: step.id, branch: b.id });
       } else {
         idx.leaves.set(step.id, { spec: step, index: idx.order.length, parallel, path: here });

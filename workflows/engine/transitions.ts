@@ -218,7 +218,8 @@ export function routeBack(
 ): void {
   const idx = indexOf(e.def);
   const from = idx.leaves.get(fromId)!;
-  const to = idx.leaves.get(targetId)!;
+  // A target may be a parallel block: going back to it runs all its branches again.
+  const to = { path: idx.leaves.get(targetId)?.path ?? idx.blockPaths.get(targetId)! };
   // The innermost sequence holding both: descend while they sit in the same element and branch.
   let k = 0;
   while (

@@ -226,10 +226,8 @@ class DefinitionValidator {
   /** A sequence: ids, then each step with the steps before it in scope. */
   private sequence(steps: unknown[], path: string, outer: Scope): void {
     const scope: Scope = { steps: new Map(outer.steps) };
-    // goto targets: leaf steps (the interpreter routes back to a step it can re-activate, not to a block).
-    const localIds = steps.map((s) =>
-      isObj(s) && typeof s.id === 'string' && s.type !== 'parallel' ? s.id : undefined,
-    );
+    // goto targets: this step or an earlier step of this sequence (a parallel block runs all its branches again).
+    const localIds = steps.map((s) => (isObj(s) && typeof s.id === 'string' ? s.id : undefined));
     steps.forEach((raw, i) => {
       const p = `${path}[${i}]`;
       if (!isObj(raw)) return this.err(p, 'a step must be an object');
@@ -366,10 +364,7 @@ class DefinitionValidator {
       return this.err(path, `must be "end" or { goto: stepId }, got ${describe(r)}`);
     this.keys(r, ['goto'], path);
     if (!gotoable.includes(r.goto)) {
-      this.err(
-        `${path}.goto`,
-        `"${r.goto}" is not this step or an earlier approval, task or timer step of the same sequence`,
-      );
+      this.err(`${path}.goto`, `"${r.goto}" is not this step or an earlier step of the same sequence`);
     }
   }
 
