@@ -1,11 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/error-response.dto';
 import { InboxQuery } from '../processes/dto/list-processes.query';
 import { ActorRefDto } from '../processes/dto/process-view.response';
-import { InboxService } from './inbox.service';
+import { INBOX_PROCESS_LIMIT, InboxService } from './inbox.service';
 
 export class InboxItemDto {
   @ApiProperty() processId!: string;
@@ -33,10 +33,17 @@ export class InboxController {
   @Get()
   @ApiOperation({
     summary: 'Steps awaiting the caller (party + roles, and delegated roles), soonest due first',
+    description: `Looks at the ${INBOX_PROCESS_LIMIT} newest processes awaiting the caller; X-Accord-Truncated: true says more await (or some did not answer in time).`,
   })
   @ApiOkResponse({ type: [InboxItemDto] })
   @ApiErrors(400)
-  list(@CurrentPrincipal() caller: Principal, @Query() query: InboxQuery) {
-    return this.inbox.inbox(caller, { overdue: query.overdue === 'true' });
+  async list(
+    @CurrentPrincipal() caller: Principal,
+    @Query() query: InboxQuery,
+    @Res({ passthrough: true }) res: { setHeader(name: string, value: string): void },
+  ) {
+    const inbox = await this.inbox.inbox(caller, { overdue: query.overdue === 'true' });
+    res.setHeader('X-Accord-Truncated', String(inbox.truncated));
+    return inbox.items;
   }
 }

@@ -12,9 +12,19 @@ import { TEMPORAL_CLIENT } from '../common/tokens';
 import { DelegationsStore } from '../delegations/delegations.store';
 import { inboxItemsOf, sortInbox, type InboxItem } from './inbox-items';
 import { listPage, PROCESSES, quote } from '../processes/visibility';
+import { mapLimit } from '../../../../libs/monitoring/src/limits';
 
 /** Processes inspected per inbox request (one Query each). */
 export const INBOX_PROCESS_LIMIT = 100;
+/** A process whose worker cannot answer must not hold the whole inbox. */
+const QUERY_TIMEOUT_MS = 3000;
+const QUERY_CONCURRENCY = 8;
+
+export interface Inbox {
+  items: InboxItem[];
+  /** More processes await the caller than one request inspects, or some did not answer in time. */
+  truncated: boolean;
+}
 
 @Injectable()
 export class InboxService {
@@ -23,24 +33,30 @@ export class InboxService {
     private readonly delegationsStore: DelegationsStore,
   ) {}
 
-  async inbox(caller: Principal, options: { overdue?: boolean } = {}): Promise<InboxItem[]> {
+  async inbox(caller: Principal, options: { overdue?: boolean } = {}): Promise<Inbox> {
     const now = Date.now();
     const delegations = await this.delegationsStore.toPerson(caller.sub, caller.party);
     const roles = new Set([...caller.roles, ...delegations.flatMap((d) => d.roles)]);
-    if (!roles.size) return [];
+    if (!roles.size) return { items: [], truncated: false };
     const keys = [...roles].map((r) => quote(awaitingRoleKey(caller.party, r)));
     const query = `${PROCESSES} AND ExecutionStatus = 'Running' AND AccordAwaitingRoles IN (${keys.join(', ')})`;
     const page = await listPage(this.client, query, INBOX_PROCESS_LIMIT);
-    const views = await Promise.all(
-      page.items.map(
-        (info) =>
-          this.client.workflow
-            .getHandle(info.workflowId)
-            .query(stateQuery)
-            .catch(() => null), // closed or gone since the listing: not in the inbox
-      ),
+    let unanswered = 0;
+    const views = await mapLimit(page.items, QUERY_CONCURRENCY, (info) =>
+      this.client.connection
+        .withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
+          this.client.workflow.getHandle(info.workflowId).query(stateQuery),
+        )
+        .catch(() => {
+          // Closed since the listing (not in the inbox any more), or its worker did not answer in time.
+          unanswered++;
+          return null;
+        }),
     );
     const items = views.flatMap((v) => (v ? inboxItemsOf(v, caller, delegations, now) : []));
-    return sortInbox(options.overdue ? items.filter((i) => i.overdue) : items);
+    return {
+      items: sortInbox(options.overdue ? items.filter((i) => i.overdue) : items),
+      truncated: page.nextPageToken !== null || unanswered > 0,
+    };
   }
 }
