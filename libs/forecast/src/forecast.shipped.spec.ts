@@ -4,27 +4,13 @@ import type { ProcessView, StepView } from '../../contracts/src/process-view';
 import { agreementEntryIntoForce } from '../../definitions/src/shipped/agreement-entry-into-force';
 import { calendarAddSpan } from '../../monitoring/src/calendar-adapter';
 import { forecastProcess } from './forecast';
+import { stepView } from '../../../test/support/views';
 
 const DAY = 86_400_000;
 const addSpan = calendarAddSpan({ dayLengthMs: DAY });
 
-function step(id: string, status: StepView['status'], extra: Partial<StepView> = {}): StepView {
-  return {
-    id,
-    title: id,
-    type: 'task',
-    status,
-    dueAt: null,
-    startedAt: null,
-    completedAt: null,
-    outputs: {},
-    outputTypes: {},
-    parties: {},
-    round: 1,
-    parallel: null,
-    ...extra,
-  };
-}
+const step = (id: string, status: StepView['status'], extra: Partial<StepView> = {}): StepView =>
+  stepView(id, { type: 'task', status, ...extra });
 
 /** ETTA-like: signed 27 Jan 2026, no Diet approval needed, tabled in the House on Mon 2 Feb 2026. */
 function tabled(timer: Partial<StepView>): ProcessView {

@@ -2,6 +2,7 @@ import type { ProcessDefinition } from '../../contracts/src/definition';
 import type { ProcessView, StepView } from '../../contracts/src/process-view';
 import { forecastProcess } from './forecast';
 import type { AddSpan } from './types';
+import { stepView } from '../../../test/support/views';
 
 const DAY = 86_400_000;
 
@@ -173,23 +174,8 @@ const agreement: ProcessDefinition = {
   ],
 };
 
-function step(id: string, status: StepView['status'], extra: Partial<StepView> = {}): StepView {
-  return {
-    id,
-    title: id,
-    type: 'task',
-    status,
-    dueAt: null,
-    startedAt: null,
-    completedAt: null,
-    outputs: {},
-    outputTypes: {},
-    parties: {},
-    round: 1,
-    parallel: null,
-    ...extra,
-  };
-}
+const step = (id: string, status: StepView['status'], extra: Partial<StepView> = {}): StepView =>
+  stepView(id, { type: 'task', status, ...extra });
 
 /** Just signed on 27 Jan; JP needs no Diet approval; CA tabling due 5 Feb; now 2 Feb 2026. */
 function justSigned(

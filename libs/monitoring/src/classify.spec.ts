@@ -1,27 +1,13 @@
 import type { ProcessView, StepView } from '../../contracts/src/process-view';
 import { failingItems, idleItems, overdueItems } from './classify';
 import { minElapsedMs } from './idle-threshold';
+import { stepView as baseStep } from '../../../test/support/views';
 
 const users = (party: string, role: string) =>
   role === 'ca-parliament-liaison' && party === 'CA' ? [{ id: 'ca-pl-1', name: 'Pat Liaison' }] : [];
 
-function step(id: string, extra: Partial<StepView>): StepView {
-  return {
-    id,
-    title: `Step ${id}`,
-    type: 'approval',
-    status: 'active',
-    dueAt: null,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    completedAt: null,
-    outputs: {},
-    outputTypes: {},
-    parties: {},
-    round: 1,
-    parallel: null,
-    ...extra,
-  };
-}
+const step = (id: string, extra: Partial<StepView>): StepView =>
+  baseStep(id, { title: `Step ${id}`, startedAt: '2026-01-01T00:00:00.000Z', ...extra });
 
 const view = (steps: StepView[], extra: Partial<ProcessView> = {}): ProcessView => ({
   id: 'process-1',

@@ -2,27 +2,17 @@ import type { Delegation } from '../../../../libs/contracts/src/delegations';
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import type { ProcessView, StepView } from '../../../../libs/contracts/src/process-view';
 import { inboxItemsOf, sortInbox, type InboxItem } from './inbox-items';
+import { stepView as baseStep } from '../../../../test/support/views';
 
-function stepView(id: string, over: Partial<StepView> = {}): StepView {
-  return {
-    id,
-    title: id,
-    type: 'approval',
-    status: 'active',
-    dueAt: null,
+const stepView = (id: string, over: Partial<StepView> = {}): StepView =>
+  baseStep(id, {
     startedAt: '2026-01-01T00:00:00.000Z',
-    completedAt: null,
-    outputs: {},
-    outputTypes: {},
     parties: {
       JP: { roles: ['jp-meti'], rule: 'any', status: 'pending', decisions: [] },
       CA: { roles: ['ca-gac'], rule: 'any', status: 'pending', decisions: [] },
     },
-    round: 1,
-    parallel: null,
     ...over,
-  };
-}
+  });
 
 function view(steps: StepView[], status: ProcessView['status'] = 'running'): ProcessView {
   return {
