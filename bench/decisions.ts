@@ -10,7 +10,6 @@
  *   node dist/bench/decisions.js [--processes 50] [--concurrency 8] [--warmup 4]
  */
 import { randomUUID } from 'node:crypto';
-import type { SearchAttributePair } from '@temporalio/common';
 import {
   decideUpdate,
   PROCESS_WORKFLOW_TYPE,
@@ -18,7 +17,7 @@ import {
   type ProcessInput,
 } from '../libs/contracts/src/messages';
 import type { ProcessView } from '../libs/contracts/src/process-view';
-import { SA } from '../libs/contracts/src/search-attributes';
+import { initialSearchAttributes } from '../libs/contracts/src/search-attributes';
 import { getUser, principalOf } from '../libs/directory/src/directory';
 import { BENCH_DEFINITIONS, BENCH_TWO_STEP, DECISION_PLAN } from './definitions';
 import { HttpError, note, withStack, type Stack } from './harness';
@@ -69,14 +68,7 @@ async function startProcess(stack: Stack, mode: Mode, title: string): Promise<{ 
     initiativeId: null,
     initiator,
   };
-  const sa: SearchAttributePair[] = [
-    { key: SA.status, value: 'running' },
-    { key: SA.definitionId, value: BENCH_TWO_STEP.id },
-    { key: SA.pillar, value: BENCH_TWO_STEP.roadmap.pillar },
-    { key: SA.initiator, value: initiator.sub },
-    { key: SA.title, value: title },
-    { key: SA.lastProgressAt, value: new Date() },
-  ];
+  const sa = initialSearchAttributes(input);
   const r = await timed(async () => {
     await stack.client.workflow.start(PROCESS_WORKFLOW_TYPE, {
       taskQueue: stack.config.taskQueue,

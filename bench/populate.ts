@@ -1,6 +1,5 @@
 /** Setting up many processes quickly for the read benchmarks (direct client calls: setup is not measured). */
 import { randomUUID } from 'node:crypto';
-import type { SearchAttributePair } from '@temporalio/common';
 import type { ProcessDefinition } from '../libs/contracts/src/definition';
 import {
   decideUpdate,
@@ -9,7 +8,7 @@ import {
   type ProcessInput,
 } from '../libs/contracts/src/messages';
 import type { ProcessView } from '../libs/contracts/src/process-view';
-import { SA } from '../libs/contracts/src/search-attributes';
+import { initialSearchAttributes } from '../libs/contracts/src/search-attributes';
 import { getUser, principalOf } from '../libs/directory/src/directory';
 import { DECISION_PLAN } from './definitions';
 import type { Stack } from './harness';
@@ -34,14 +33,7 @@ export async function startDirect(
     initiativeId: null,
     initiator,
   };
-  const sa: SearchAttributePair[] = [
-    { key: SA.status, value: 'running' },
-    { key: SA.definitionId, value: definition.id },
-    { key: SA.pillar, value: definition.roadmap.pillar },
-    { key: SA.initiator, value: initiator.sub },
-    { key: SA.title, value: title },
-    { key: SA.lastProgressAt, value: new Date() },
-  ];
+  const sa = initialSearchAttributes(input);
   await stack.client.workflow.start(PROCESS_WORKFLOW_TYPE, {
     taskQueue: stack.config.taskQueue,
     workflowId: id,

@@ -6,7 +6,7 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { ProcessDefinition, StepSpec } from '../../libs/contracts/src/definition';
 import { PROCESS_WORKFLOW_TYPE, type ProcessInput } from '../../libs/contracts/src/messages';
 import type { Principal } from '../../libs/contracts/src/principal';
-import { SA } from '../../libs/contracts/src/search-attributes';
+import { initialSearchAttributes } from '../../libs/contracts/src/search-attributes';
 
 export const jpOfficer: Principal = {
   sub: 'jp-officer',
@@ -49,14 +49,7 @@ export async function startInline(
     taskQueue,
     workflowId: processId,
     args: [input],
-    typedSearchAttributes: [
-      { key: SA.status, value: 'running' },
-      { key: SA.definitionId, value: definition.id },
-      { key: SA.pillar, value: definition.roadmap.pillar },
-      { key: SA.initiator, value: jpOfficer.sub },
-      { key: SA.title, value: title },
-      { key: SA.lastProgressAt, value: new Date() },
-    ],
+    typedSearchAttributes: initialSearchAttributes(input),
   });
 }
 

@@ -4,7 +4,8 @@
  * 3 each of KeywordList/Int/Double/Bool/Datetime/Text) so the same code runs on the dev server and on
  * a PostgreSQL cluster. `npm start` and the test setup register them (libs/temporal).
  */
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
+import type { ProcessInput } from './messages';
 
 export const SA = {
   status: defineSearchAttributeKey('AccordStatus', SearchAttributeType.KEYWORD),
@@ -46,4 +47,21 @@ export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<
 
 export function awaitingRoleKey(party: string, role: string): string {
   return `${party}:${role}`;
+}
+
+/**
+ * The search attributes a process is started with, so it is listed (status, definition, pillar, …) before
+ * its first workflow task; from then on the workflow keeps them current.
+ */
+export function initialSearchAttributes(input: ProcessInput, now = new Date()): SearchAttributePair[] {
+  return [
+    { key: SA.status, value: 'running' },
+    { key: SA.definitionId, value: input.definition.id },
+    { key: SA.pillar, value: input.definition.roadmap.pillar },
+    { key: SA.initiator, value: input.initiator.sub },
+    { key: SA.title, value: input.title },
+    { key: SA.lastProgressAt, value: now },
+    ...(input.initiativeId ? [{ key: SA.initiative, value: input.initiativeId }] : []),
+    ...(input.businessKey ? [{ key: SA.businessKey, value: input.businessKey }] : []),
+  ];
 }

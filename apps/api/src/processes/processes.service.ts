@@ -5,7 +5,6 @@
  */
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { SearchAttributePair } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import type { AccordConfig } from '../../../../libs/config/src/accord-config';
 import {
@@ -21,7 +20,7 @@ import {
 } from '../../../../libs/contracts/src/messages';
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import type { ProcessView, StepView, TimelineEntry } from '../../../../libs/contracts/src/process-view';
-import { SA } from '../../../../libs/contracts/src/search-attributes';
+import { initialSearchAttributes } from '../../../../libs/contracts/src/search-attributes';
 import { PROCESS_ID_PREFIX } from '../../../../libs/contracts/src/task-queue';
 import { ApiError, badRequest } from '../common/api-error';
 import { assertProcessId, mapQueryError, mapUpdateError } from '../common/temporal-errors';
@@ -123,23 +122,13 @@ export class ProcessesService {
       },
     };
     const now = new Date();
-    const searchAttributes: SearchAttributePair[] = [
-      { key: SA.status, value: 'running' },
-      { key: SA.definitionId, value: definition.id },
-      { key: SA.pillar, value: definition.roadmap.pillar },
-      { key: SA.initiator, value: caller.sub },
-      { key: SA.title, value: input.title },
-      { key: SA.lastProgressAt, value: now },
-      ...(initiativeId ? [{ key: SA.initiative, value: initiativeId }] : []),
-      ...(dto.businessKey ? [{ key: SA.businessKey, value: dto.businessKey }] : []),
-    ];
     try {
       await this.client.workflow.start(PROCESS_WORKFLOW_TYPE, {
         taskQueue: this.config.taskQueue,
         workflowId: processId,
         args: [input],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: searchAttributes,
+        typedSearchAttributes: initialSearchAttributes(input, now),
       });
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) {
