@@ -1,6 +1,7 @@
 /** Shared helpers for the API e2e tests. */
 import { randomUUID } from 'node:crypto';
 import { api, type Json } from '../support/auth';
+import { waitFor as pollUntil } from '../support/wait';
 
 export async function startProcess(
   as: string,
@@ -14,25 +15,12 @@ export async function startProcess(
   return { id: res.body.id, view: res.body };
 }
 
-export async function waitFor<T>(
+/** Polls the API until `probe` returns something (20 s, every 150 ms). */
+export const waitFor = <T>(
   what: string,
   probe: () => Promise<T | undefined | null | false>,
   timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+): Promise<T> => pollUntil(what, probe, timeoutMs, 150);
 
 export async function stepOf(id: string, stepId: string, as = 'jp-coordinator'): Promise<Json> {
   const res = await api('GET', `/api/v1/processes/${id}`, { as });

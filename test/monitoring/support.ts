@@ -7,6 +7,7 @@ import type { ProcessDefinition, StepSpec } from '../../libs/contracts/src/defin
 import { PROCESS_WORKFLOW_TYPE, type ProcessInput } from '../../libs/contracts/src/messages';
 import type { Principal } from '../../libs/contracts/src/principal';
 import { initialSearchAttributes } from '../../libs/contracts/src/search-attributes';
+import { waitFor } from '../support/wait';
 
 export const jpOfficer: Principal = {
   sub: 'jp-officer',
@@ -53,30 +54,13 @@ export async function startInline(
   });
 }
 
-/** Polls until `check` returns a value (not undefined/false), or fails with the last seen value. */
-export async function eventually<T>(
+/** Polls until `check` returns something (30 s, every 500 ms unless told). */
+export const eventually = <T>(
   what: string,
   check: () => Promise<T | undefined | false>,
   timeoutMs = 30_000,
   everyMs = 500,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v !== undefined && v !== false) return v as T;
-      last = v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > end)
-      throw new Error(
-        `timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`,
-      );
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
+): Promise<T> => waitFor(what, check, timeoutMs, everyMs);
 
 /** A webhook receiver on 127.0.0.1 that records what it gets; `refuse(body)` → answer 503 (retryable). */
 export interface Received {
