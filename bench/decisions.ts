@@ -10,17 +10,13 @@
  *   node dist/bench/decisions.js [--processes 50] [--concurrency 8] [--warmup 4]
  */
 import { randomUUID } from 'node:crypto';
-import {
-  decideUpdate,
-  PROCESS_WORKFLOW_TYPE,
-  stateQuery,
-  type ProcessInput,
-} from '../libs/contracts/src/messages';
+import { PROCESS_WORKFLOW_TYPE, stateQuery, type ProcessInput } from '../libs/contracts/src/messages';
 import type { ProcessView } from '../libs/contracts/src/process-view';
 import { initialSearchAttributes } from '../libs/contracts/src/search-attributes';
 import { getUser, principalOf } from '../libs/directory/src/directory';
 import { BENCH_DEFINITIONS, BENCH_TWO_STEP, DECISION_PLAN } from './definitions';
 import { HttpError, note, withStack, type Stack } from './harness';
+import { approveDirect } from './populate';
 import {
   intFlag,
   LATENCY_HEADERS,
@@ -90,17 +86,7 @@ async function decide(stack: Stack, mode: Mode, id: string, stepId: string, user
     });
     return;
   }
-  await stack.client.workflow.getHandle(id).executeUpdate(decideUpdate, {
-    args: [
-      {
-        principal: principalOf(getUser(userId)!),
-        requestId: randomUUID(),
-        stepId,
-        decision: 'approve',
-        comment: null,
-      },
-    ],
-  });
+  await approveDirect(stack, id, stepId, userId);
 }
 
 /** Starts `count` processes and drives each through its four decisions, `concurrency` processes at a time. */

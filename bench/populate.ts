@@ -43,20 +43,25 @@ export async function startDirect(
   return id;
 }
 
+/** An approval sent as a Temporal Update straight from the client (no HTTP): the baseline's decision. */
+export async function approveDirect(stack: Stack, id: string, stepId: string, userId: string): Promise<void> {
+  await stack.client.workflow.getHandle(id).executeUpdate(decideUpdate, {
+    args: [
+      {
+        principal: principalOf(getUser(userId)!),
+        requestId: randomUUID(),
+        stepId,
+        decision: 'approve',
+        comment: null,
+      },
+    ],
+  });
+}
+
 /** The two review decisions: the process moves on to the sign-off (awaiting the senior officials). */
 export async function passReview(stack: Stack, id: string): Promise<void> {
   for (const { stepId, userId } of DECISION_PLAN.filter((d) => d.stepId === 'review')) {
-    await stack.client.workflow.getHandle(id).executeUpdate(decideUpdate, {
-      args: [
-        {
-          principal: principalOf(getUser(userId)!),
-          requestId: randomUUID(),
-          stepId,
-          decision: 'approve',
-          comment: null,
-        },
-      ],
-    });
+    await approveDirect(stack, id, stepId, userId);
   }
 }
 
