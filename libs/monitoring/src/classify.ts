@@ -142,42 +142,36 @@ export function failingItems(
   lastWorkflowTaskFailure?: { at: Date | null; cause: string | null; message: string | null } | null,
 ): StuckItem[] {
   const items: StuckItem[] = [];
-  const common = {
+  const failing = (since: Date, detail: string): StuckItem => ({
     processId: meta.processId,
     title: meta.title,
     definitionId: meta.definitionId,
     waitingOn: NOBODY,
-  };
+    stepId: meta.currentStep,
+    stepTitle: null,
+    reason: 'failing',
+    since: since.toISOString(),
+    stuckForMs: now.getTime() - since.getTime(),
+    detail,
+  });
   for (const a of described.pendingActivities ?? []) {
     const attempt = a.attempt ?? 1;
     if (attempt <= 1 && !a.lastFailure) continue;
     const since = a.scheduledTime ?? a.lastStartedTime ?? now;
     const name = a.activityType?.name ?? 'activity';
-    items.push({
-      ...common,
-      stepId: meta.currentStep,
-      stepTitle: null,
-      reason: 'failing',
-      since: since.toISOString(),
-      stuckForMs: now.getTime() - since.getTime(),
-      detail:
+    items.push(
+      failing(
+        since,
         `activity ${name} retrying: attempt ${attempt}${a.maximumAttempts ? ` of ${a.maximumAttempts}` : ''}` +
-        (a.lastFailure?.message ? `; last error: ${a.lastFailure.message}` : ''),
-    });
+          (a.lastFailure?.message ? `; last error: ${a.lastFailure.message}` : ''),
+      ),
+    );
   }
   const wft = described.pendingWorkflowTask;
   if (wft && (wft.attempt ?? 1) > 1) {
     const since = lastWorkflowTaskFailure?.at ?? wft.originalScheduledTime ?? wft.scheduledTime ?? now;
     const why = [lastWorkflowTaskFailure?.cause, lastWorkflowTaskFailure?.message].filter(Boolean).join(': ');
-    items.push({
-      ...common,
-      stepId: meta.currentStep,
-      stepTitle: null,
-      reason: 'failing',
-      since: since.toISOString(),
-      stuckForMs: now.getTime() - since.getTime(),
-      detail: `workflow task failing: attempt ${wft.attempt}${why ? `; ${why}` : ''}`,
-    });
+    items.push(failing(since, `workflow task failing: attempt ${wft.attempt}${why ? `; ${why}` : ''}`));
   }
   return items;
 }
