@@ -6,3 +6,4 @@ export * from './search-attributes';
 export * from './messages';
 export * from './task-queue';
 export * from './notifications';
+export * from './auth';
