@@ -176,12 +176,14 @@ describe('inbox', () => {
   it('?overdue=true lists only steps past due, and items are sorted soonest due first', async () => {
     const a = await startProcess('ca-officer');
     const b = await startProcess('ca-officer');
-    const past = new Date(Date.now() - 60_000).toISOString();
+    // A due time in the past is refused: set one a moment ahead and let it pass.
+    const soon = Date.now() + 1500;
     const moved = await api('POST', `/api/v1/processes/${b.id}/steps/concept-approval/deadline`, {
       as: 'ca-coordinator',
-      body: { dueAt: past, reason: 'Test: already late' },
+      body: { dueAt: new Date(soon).toISOString(), reason: 'Test: late soon' },
     });
     expect(moved.status).toBe(200);
+    await waitFor('the due time passed', async () => Date.now() > soon + 100);
     const items = await waitFor('both in the inbox', async () => {
       const all = await inboxOf('jp-jetro');
       return all.some((i) => i.processId === a.id) && all.some((i) => i.processId === b.id) ? all : undefined;

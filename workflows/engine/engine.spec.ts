@@ -324,10 +324,14 @@ describe('tasks', () => {
   it('validates typed outputs', () => {
     expect(problems(good)).toBeNull();
     expect(problems({ ...good, signedOn: '2026-02-30' })?.code).toBe('INVALID_OUTPUTS');
-    expect(problems({ ...good, signedOn: '27/01/2026' })?.message).toContain('signedOn: a date yyyy-mm-dd');
-    expect(problems({ ...good, signatories: '2' })?.message).toContain('signatories: a number');
+    expect(problems({ ...good, signedOn: '27/01/2026' })?.message).toContain(
+      'signedOn: expected a date yyyy-mm-dd, got the text "27/01/2026"',
+    );
+    expect(problems({ ...good, signatories: '2' })?.message).toContain(
+      'signatories: expected a number, got the text "2"',
+    );
     expect(problems({ ...good, treatyRef: ' ' })?.message).toContain('treatyRef');
-    expect(problems({ ...good, place: 3 })?.message).toContain('place: text');
+    expect(problems({ ...good, place: 3 })?.message).toContain('place: expected text, got the number 3');
     expect(problems({ ...good, extra: 'x' })?.message).toContain('extra: not an output');
     expect(problems({ signedOn: '2026-01-27' })?.message).toContain('signatories: required');
   });

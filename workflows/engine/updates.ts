@@ -25,6 +25,7 @@ import {
   ruleOf,
   stepParties,
 } from './approval';
+import { notApplicableBecause, waitsFor } from './outlook';
 import { indexOf, type LeafInfo } from './structure';
 import { remind, setDue } from './timing';
 import { actorOf, close, completeStep, note, routeBack } from './transitions';
@@ -46,15 +47,41 @@ function open(e: Engine): EngineError | null {
 }
 
 function leaf(e: Engine, stepId: string): LeafInfo | EngineError {
-  const info = indexOf(e.def).leaves.get(stepId);
-  return info ?? err('STEP_NOT_FOUND', `No step "${stepId}" in ${e.def.id} v${e.def.version}`);
+  const idx = indexOf(e.def);
+  const info = idx.leaves.get(stepId);
+  return (
+    info ??
+    err(
+      'STEP_NOT_FOUND',
+      `No step "${stepId}" in ${e.def.id} v${e.def.version}; its steps are: ${idx.order.join(', ')}`,
+    )
+  );
 }
 
+const titled = (e: Engine, id: string) => `"${indexOf(e.def).leaves.get(id)!.spec.title}" (${id})`;
+
+/** Not active: say what it waits for, why it will not run, or when it ended. */
 function activeStep(e: Engine, info: LeafInfo): EngineError | null {
-  const st = e.state.steps[info.spec.id]!;
-  return st.status === 'active'
-    ? null
-    : err('STEP_NOT_ACTIVE', `Step "${info.spec.id}" is ${st.status}, not active`);
+  const id = info.spec.id;
+  const st = e.state.steps[id]!;
+  if (st.status === 'active') return null;
+  let why = `Step "${id}" is ${st.status}, not active`;
+  if (st.status === 'waiting') {
+    const na = notApplicableBecause(e, id);
+    const before = waitsFor(e, id);
+    if (na) why = `Step "${id}" will not run: ${na.charAt(0).toLowerCase()}${na.slice(1)}`;
+    else if (before.length) {
+      why += `: it waits for ${before.map((x) => `${titled(e, x)}, ${e.state.steps[x]!.status}`).join('; ')}`;
+    }
+  } else if (st.completedAt) why += ` (since ${st.completedAt})`;
+  return err('STEP_NOT_ACTIVE', why);
+}
+
+/** What to do instead when a step is of another type than the action needs. */
+function otherRoute(type: string, stepId: string): string {
+  if (type === 'task') return `record its outputs with POST …/steps/${stepId}/completion`;
+  if (type === 'approval') return `decide it with POST …/steps/${stepId}/decisions`;
+  return `it ends by itself (a coordinator may waive it: POST …/steps/${stepId}/waiver)`;
 }
 
 function coordinator(p: ActingPrincipal): EngineError | null {
@@ -68,7 +95,7 @@ function stepFor(e: Engine, stepId: string, types: string[]): LeafInfo | EngineE
   if (!types.includes(info.spec.type)) {
     return err(
       'WRONG_STEP_TYPE',
-      `Step "${stepId}" is a ${info.spec.type} step; this needs ${types.join(' or ')}`,
+      `Step "${stepId}" is a ${info.spec.type} step, not ${types.join(' or ')}: ${otherRoute(info.spec.type, stepId)}`,
     );
   }
   return activeStep(e, info) ?? info;
@@ -239,20 +266,24 @@ export function outputErrors(
   const problems: string[] = [];
   const given = outputs ?? {};
   for (const name of Object.keys(given))
-    if (!specs[name]) problems.push(`${name}: not an output of this step`);
+    if (!specs[name])
+      problems.push(
+        `${name}: not an output of this step (its outputs: ${Object.keys(specs).join(', ') || 'none'})`,
+      );
   for (const [name, o] of Object.entries(specs)) {
     const v = given[name];
     if (v === undefined || v === null || v === '') {
       if (o.required !== false) problems.push(`${name}: required (${o.type})`);
       continue;
     }
+    const got = `got ${typeof v === 'string' ? 'the text' : `the ${typeof v}`} ${JSON.stringify(v)}`;
     if (o.type === 'date' && !(typeof v === 'string' && validDate(v)))
-      problems.push(`${name}: a date yyyy-mm-dd`);
+      problems.push(`${name}: expected a date yyyy-mm-dd, ${got}`);
     if (o.type === 'number' && !(typeof v === 'number' && Number.isFinite(v)))
-      problems.push(`${name}: a number`);
-    if (o.type === 'text' && typeof v !== 'string') problems.push(`${name}: text`);
+      problems.push(`${name}: expected a number, ${got}`);
+    if (o.type === 'text' && typeof v !== 'string') problems.push(`${name}: expected text, ${got}`);
     if (o.type === 'reference' && !(typeof v === 'string' && v.trim() !== ''))
-      problems.push(`${name}: a non-empty reference`);
+      problems.push(`${name}: expected a reference (non-empty text, e.g. a document number), ${got}`);
   }
   return problems;
 }

@@ -192,3 +192,16 @@ export interface TimelineEntry {
   comment?: string | null;
   data?: Record<string, ParamValue>;
 }
+
+/** How POST /processes read the request: the initiative used and what it brought (added to the 201 answer). */
+export interface StartNote {
+  initiativeId: string | null;
+  initiativeTitle: string | null;
+  definitionId: string;
+  /** The initiative's known parameters that were applied (the caller's own values override them). */
+  parametersFromInitiative: Record<string, ParamValue>;
+  /** Initiative parameters the caller gave another value. */
+  parametersOverridden: string[];
+  /** The above in one sentence. */
+  message: string;
+}

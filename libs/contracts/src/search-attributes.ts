@@ -65,3 +65,23 @@ export function initialSearchAttributes(input: ProcessInput, now = new Date()): 
     ...(input.businessKey ? [{ key: SA.businessKey, value: input.businessKey }] : []),
   ];
 }
+
+/**
+ * What Temporal's Web UI shows for a process (static summary and details, fixed at start), so operators
+ * see its meaning rather than a uuid: the title and definition, the initiative, the parties, who started it.
+ */
+export function startMetadata(input: ProcessInput): { staticSummary: string; staticDetails: string } {
+  const d = input.definition;
+  const lines = [
+    `**${input.title}**`,
+    '',
+    `- Definition: ${d.title} (\`${d.id}\` v${d.version})`,
+    `- Initiative: ${input.initiativeId ?? 'none'}`,
+    `- Parties: ${d.parties.join(', ')}`,
+    `- Roadmap: pillar ${d.roadmap.pillar}, ${d.roadmap.pillarTitle}`,
+    `- Started by: ${input.initiator.name} (${input.initiator.party}, ${input.initiator.org})`,
+  ];
+  if (input.businessKey) lines.push(`- Business key: ${input.businessKey}`);
+  lines.push('', 'Act through the Accord API: cancelling or terminating here bypasses its rules.');
+  return { staticSummary: `${input.title} — ${d.title}`.slice(0, 200), staticDetails: lines.join('\n') };
+}

@@ -213,8 +213,9 @@ export class BulkService {
               { field: 'params.stepId', message: 'no active step with a deadline to extend' },
             ]);
           const base = Math.max(Date.now(), step.dueAt ? Date.parse(step.dueAt) : 0);
+          // A date alone is read by the deadline route (end of that day in the party's capital).
           const dueAt = p.dueAt
-            ? new Date(p.dueAt).toISOString()
+            ? p.dueAt
             : new Date(base + parseDuration(p.extendBy!, 'params.extendBy')).toISOString();
           await this.actions.extend(caller, m.processId, stepId, dueAt, p.reason!);
           break;

@@ -5,6 +5,7 @@ import {
   ApiOkResponse,
   ApiCreatedResponse,
   ApiOperation,
+  ApiBody,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/contracts/src/principal';
@@ -16,8 +17,10 @@ import { ForecastService } from '../monitoring/forecast.service';
 import { CancelDto, CompletionDto, DecisionDto, MoveDeadlineDto, WaiverDto } from './dto/actions.dto';
 import { ListProcessesQuery } from './dto/list-processes.query';
 import {
+  MovedDeadlineDto,
   PartyViewDto,
   ProcessPageDto,
+  ProcessStartedDto,
   ProcessViewDto,
   StepViewDto,
   TimelineEntryDto,
@@ -37,9 +40,29 @@ export class ProcessesController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Start a process of a definition (needs an initiating role of the definition)' })
+  @ApiOperation({
+    summary: 'Start a process of a definition or of a roadmap initiative (needs an initiating role)',
+    description:
+      '`{"initiativeId": "mlat"}` alone is enough: the initiative names its definition, title and known parameters ' +
+      '(yours override them); the answer says what was applied (`start`). A second running process for the same ' +
+      'initiative is refused (409, naming the first) unless `allowDuplicate` is true. 201 carries the view and its forecast.',
+  })
+  @ApiBody({
+    type: StartProcessDto,
+    examples: {
+      initiative: { summary: 'From an initiative', value: { initiativeId: 'mlat' } },
+      definition: {
+        summary: 'From a definition',
+        value: {
+          definitionId: 'trade-mission',
+          title: 'Team Canada Trade Mission to Japan',
+          parameters: { direction: 'canada-to-japan', targetCompanies: 40 },
+        },
+      },
+    },
+  })
   @ApiCreatedResponse({
-    type: ProcessViewDto,
+    type: ProcessStartedDto,
     links: {
       GetProcess: { operationId: 'ProcessesController_get', parameters: { id: '$response.body#/id' } },
       GetTimeline: { operationId: 'ProcessesController_timeline', parameters: { id: '$response.body#/id' } },
@@ -60,8 +83,8 @@ export class ProcessesController {
   })
   @ApiErrors(400, 403, 409)
   async start(@CurrentPrincipal() caller: Principal, @Body() dto: StartProcessDto) {
-    const view = await this.processes.start(caller, dto);
-    return { ...view, forecast: await this.forecastOf(view) };
+    const { view, note } = await this.processes.start(caller, dto);
+    return { ...view, forecast: await this.forecastOf(view), start: note };
   }
 
   /** The forecast is an estimate beside the state: if it cannot be made, the state is still answered. */
@@ -150,8 +173,11 @@ export class ProcessesController {
   @ApiIdParam('id', 'process-3f0c6c5e-2d7e-4a53-9a55-4b1c0f7a1e11', 'Process id')
   @ApiIdParam('stepId', 'concept-approval', 'Step id from the definition')
   @HttpCode(200)
-  @ApiOperation({ summary: "Move a step's due time (coordinator only)" })
-  @ApiOkResponse({ type: StepViewDto })
+  @ApiOperation({
+    summary:
+      "Move a step's due time (coordinator only); a date alone is the end of that day in the party's capital",
+  })
+  @ApiOkResponse({ type: MovedDeadlineDto })
   @ApiErrors(400, 403, 404, 409)
   moveDeadline(
     @CurrentPrincipal() caller: Principal,

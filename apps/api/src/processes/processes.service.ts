@@ -19,8 +19,16 @@ import {
   type ProcessInput,
 } from '../../../../libs/contracts/src/messages';
 import type { Principal } from '../../../../libs/contracts/src/principal';
-import type { ProcessView, StepView, TimelineEntry } from '../../../../libs/contracts/src/process-view';
-import { initialSearchAttributes } from '../../../../libs/contracts/src/search-attributes';
+import type {
+  ProcessView,
+  StartNote,
+  StepView,
+  TimelineEntry,
+} from '../../../../libs/contracts/src/process-view';
+import { initialSearchAttributes, SA, startMetadata } from '../../../../libs/contracts/src/search-attributes';
+import type { ParamValue, Party } from '../../../../libs/contracts/src/definition';
+import { assertCoordinator } from '../monitoring/coordinator';
+import { DATE_ONLY, readDueAt } from './due-input';
 import { PROCESS_ID_PREFIX } from '../../../../libs/contracts/src/task-queue';
 import { ApiError, badRequest } from '../common/api-error';
 import { assertProcessId, mapQueryError, mapUpdateError } from '../common/temporal-errors';
@@ -59,13 +67,32 @@ export class ProcessesService {
     private readonly metrics: MetricsService,
   ) {}
 
-  async start(caller: Principal, dto: StartProcessDto): Promise<ProcessView> {
-    const definition = this.catalogue.getDefinition(dto.definitionId);
+  async start(caller: Principal, dto: StartProcessDto): Promise<{ view: ProcessView; note: StartNote }> {
+    const initiatives = this.catalogue.listInitiatives();
+    const initiative = dto.initiativeId ? initiatives.find((i) => i.id === dto.initiativeId) : undefined;
+    if (dto.initiativeId && !initiative) {
+      throw badRequest([
+        {
+          field: 'initiativeId',
+          message: `unknown initiative "${dto.initiativeId}" (see GET /api/v1/initiatives)`,
+        },
+      ]);
+    }
+    const definitionId = dto.definitionId ?? initiative!.definitionId;
+    const definition = this.catalogue.getDefinition(definitionId);
     if (!definition) {
       throw badRequest([
         {
           field: 'definitionId',
-          message: `unknown definition "${dto.definitionId}" (see GET /api/v1/definitions)`,
+          message: `unknown definition "${definitionId}" (see GET /api/v1/definitions)`,
+        },
+      ]);
+    }
+    if (initiative && initiative.definitionId !== definition.id) {
+      throw badRequest([
+        {
+          field: 'initiativeId',
+          message: `initiative "${initiative.id}" uses definition "${initiative.definitionId}", not "${definition.id}" (leave definitionId out to use it)`,
         },
       ]);
     }
@@ -77,24 +104,10 @@ export class ProcessesService {
         'NOT_ELIGIBLE',
       );
     }
-    const initiatives = this.catalogue.listInitiatives();
-    let initiativeId: string | null = dto.initiativeId ?? null;
-    let initiativeDefaults: Record<string, unknown> = {};
-    if (initiativeId) {
-      const initiative = initiatives.find((i) => i.id === initiativeId);
-      if (!initiative)
-        throw badRequest([{ field: 'initiativeId', message: `unknown initiative "${initiativeId}"` }]);
-      if (initiative.definitionId !== definition.id) {
-        throw badRequest([
-          {
-            field: 'initiativeId',
-            message: `initiative "${initiativeId}" uses definition "${initiative.definitionId}"`,
-          },
-        ]);
-      }
-      // The initiative's known facts (e.g. a signature date); the caller may override any of them.
-      initiativeDefaults = { ...initiative.defaultParameters };
-    } else {
+    let initiativeId: string | null = initiative?.id ?? null;
+    // The initiative's known facts (e.g. a signature date); the caller may override any of them.
+    const initiativeDefaults: Record<string, ParamValue> = { ...(initiative?.defaultParameters ?? {}) };
+    if (!initiative) {
       // The one initiative run with this definition, if unambiguous.
       const candidates = initiatives.filter((i) => i.definitionId === definition.id);
       if (candidates.length === 1) initiativeId = candidates[0]!.id;
@@ -104,13 +117,34 @@ export class ProcessesService {
       ...(dto.parameters ?? {}),
     });
     if (!params.ok) throw badRequest(params.errors);
+    if (initiative && !dto.allowDuplicate) await this.refuseDuplicate(initiative.id);
+    const overridden = Object.keys(dto.parameters ?? {}).filter((k) => k in initiativeDefaults);
+    const note: StartNote = {
+      initiativeId,
+      initiativeTitle: initiatives.find((i) => i.id === initiativeId)?.title ?? null,
+      definitionId: definition.id,
+      parametersFromInitiative: initiative ? initiativeDefaults : {},
+      parametersOverridden: overridden,
+      message: initiative
+        ? `Started from the initiative "${initiative.title}" (${initiative.id}) with its definition ` +
+          `${definition.id} v${definition.version} and its parameters ` +
+          (Object.entries(initiativeDefaults)
+            .filter(([k]) => !overridden.includes(k))
+            .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+            .join(', ') || 'none') +
+          (overridden.length ? `; yours replaced ${overridden.join(', ')}` : '') +
+          '.'
+        : `Started with definition ${definition.id} v${definition.version}` +
+          (initiativeId ? `, filed under its one initiative "${initiativeId}".` : '.'),
+    };
+    const title = (dto.title ?? initiative!.title).trim();
 
     const processId = dto.businessKey
       ? `${BUSINESS_KEY_ID_PREFIX}${dto.businessKey}`
       : `${PROCESS_ID_PREFIX}${randomUUID()}`;
     const input: ProcessInput = {
       processId,
-      title: dto.title.trim(),
+      title,
       definition,
       parameters: params.values,
       businessKey: dto.businessKey ?? null,
@@ -131,6 +165,7 @@ export class ProcessesService {
         args: [input],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
         typedSearchAttributes: initialSearchAttributes(input, now),
+        ...startMetadata(input),
       });
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) {
@@ -145,12 +180,12 @@ export class ProcessesService {
     }
     this.metrics.processStarted(definition.id);
     try {
-      return this.forPeople(await this.firstSettledView(processId));
+      return { view: await this.forPeople(await this.firstSettledView(processId)), note };
     } catch (err) {
       // Started, but no worker has answered yet: the initial view (steps appear once the worker runs it).
       this.logger.warn(`state of ${processId} not available right after start: ${(err as Error).message}`);
       const at = now.toISOString();
-      return {
+      const view: ProcessView = {
         id: processId,
         title: input.title,
         definitionId: definition.id,
@@ -168,7 +203,29 @@ export class ProcessesService {
         dueTimesPending: true,
         steps: [],
       };
+      return { view, note };
     }
+  }
+
+  /** One running process per initiative unless the caller says otherwise: 409 naming the first one. */
+  private async refuseDuplicate(initiativeId: string): Promise<void> {
+    const query = `${PROCESSES} AND ExecutionStatus = 'Running' AND ${SA.initiative.name} = ${quote(initiativeId)}`;
+    const page = await listPage(this.client, query, 1);
+    const first = page.items[0];
+    if (!first) return;
+    const title = first.typedSearchAttributes.get(SA.title) ?? first.workflowId;
+    throw new ApiError(
+      409,
+      `A process for initiative "${initiativeId}" is already running: "${title}" (${first.workflowId}, ` +
+        `GET /api/v1/processes/${first.workflowId}); send allowDuplicate: true to start another`,
+      [
+        {
+          field: 'allowDuplicate',
+          message: `a process for "${initiativeId}" is running: ${first.workflowId}`,
+        },
+      ],
+      'CONFLICT',
+    );
   }
 
   /**
@@ -278,22 +335,34 @@ export class ProcessesService {
     return this.forPeople(view);
   }
 
-  async moveDeadline(caller: Principal, id: string, stepId: string, dto: MoveDeadlineDto): Promise<StepView> {
+  /**
+   * A date alone means the end of that day in the capital of the step's party (of the caller's party when the
+   * step is joint); a time already past is refused. The answer says how the value was read.
+   */
+  async moveDeadline(
+    caller: Principal,
+    id: string,
+    stepId: string,
+    dto: MoveDeadlineDto,
+  ): Promise<StepView & { dueAtMeaning: string }> {
+    assertCoordinator(caller);
+    const party = DATE_ONLY.test(dto.dueAt) ? await this.partyOf(id, stepId, caller.party) : caller.party;
+    const due = readDueAt(dto.dueAt, party, Date.now());
+    if ('problem' in due) throw badRequest([due.problem]);
     const requestId = dto.requestId ?? randomUUID();
     const step = await this.update(id, () =>
       this.client.workflow.getHandle(id).executeUpdate(moveDeadlineUpdate, {
-        args: [
-          {
-            principal: caller,
-            requestId,
-            stepId,
-            dueAt: new Date(dto.dueAt).toISOString(),
-            reason: dto.reason,
-          },
-        ],
+        args: [{ principal: caller, requestId, stepId, dueAt: due.dueAt, reason: dto.reason }],
       }),
     );
-    return this.stepForPeople(step);
+    return { ...(await this.stepForPeople(step)), dueAtMeaning: due.meaning };
+  }
+
+  /** The step's only party, else `fallback` (a joint step, or a step id the engine will refuse). */
+  private async partyOf(id: string, stepId: string, fallback: Party): Promise<Party> {
+    const step = (await this.get(id)).steps.find((s) => s.id === stepId);
+    const parties = Object.keys(step?.parties ?? {}) as Party[];
+    return parties.length === 1 ? parties[0]! : fallback;
   }
 
   async waive(caller: Principal, id: string, stepId: string, dto: ReasonDto): Promise<StepView> {

@@ -62,8 +62,13 @@ export class ReasonDto extends Requested {
 }
 
 export class MoveDeadlineDto extends ReasonDto {
-  @ApiProperty({ format: 'date-time', example: '2026-06-30T00:00:00Z' })
-  @IsISO8601({ strict: true }, { message: 'dueAt must be an ISO 8601 date-time' })
+  @ApiProperty({
+    example: '2027-01-15',
+    description:
+      "A future ISO 8601 date-time, or a date alone: the end of that day in the capital of the step's party " +
+      "(Asia/Tokyo, America/Toronto; the caller's party for a joint step). The answer says how it was read (dueAtMeaning).",
+  })
+  @IsISO8601({ strict: true }, { message: 'dueAt must be an ISO 8601 date or date-time' })
   dueAt!: string;
 }
 

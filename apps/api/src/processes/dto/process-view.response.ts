@@ -154,6 +154,15 @@ export class StepViewDto {
   dueLocal?: LocalDuesDto | null;
 }
 
+/** The answer of POST …/deadline: the step, and how the given dueAt was read. */
+export class MovedDeadlineDto extends StepViewDto {
+  @ApiProperty({
+    example:
+      "2027-01-15 read as the end of that day in CA's capital (America/Toronto): 2027-01-16T04:59:59.000Z",
+  })
+  dueAtMeaning!: string;
+}
+
 export class OutcomeDto {
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
   @ApiProperty({ nullable: true, type: ActorDto }) by!: ActorDto | null;
@@ -194,6 +203,27 @@ export class ProcessViewDto {
     description: 'Projected completion of a running process (GET /processes/{id} only; null once closed)',
   })
   forecast?: ForecastDto | null;
+}
+
+export class StartNoteDto {
+  @ApiProperty({ nullable: true, type: String, example: 'mlat' }) initiativeId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Mutual Legal Assistance Treaty' })
+  initiativeTitle!: string | null;
+  @ApiProperty({ example: 'agreement-entry-into-force' }) definitionId!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: SCALARS,
+    description: "The initiative's known parameters that were applied",
+  })
+  parametersFromInitiative!: Record<string, unknown>;
+  @ApiProperty({ type: [String], description: 'Initiative parameters the caller gave another value' })
+  parametersOverridden!: string[];
+  @ApiProperty() message!: string;
+}
+
+/** The 201 answer of POST /processes: the view, its forecast, and how the request was read. */
+export class ProcessStartedDto extends ProcessViewDto {
+  @ApiProperty({ type: StartNoteDto }) start!: StartNoteDto;
 }
 
 export class TimelineEntryDto {

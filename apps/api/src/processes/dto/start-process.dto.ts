@@ -1,22 +1,37 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { IsScalarRecord } from './param-values.validator';
 
 export const BUSINESS_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 export class StartProcessDto {
-  @ApiProperty({ example: 'trade-mission', description: 'A definition id from GET /definitions' })
-  @IsString()
+  @ApiPropertyOptional({
+    example: 'agreement-entry-into-force',
+    description:
+      'A definition id from GET /definitions. Optional with `initiativeId`: the initiative names its definition.',
+    pattern: '^[a-z0-9][a-z0-9-]{0,99}$',
+  })
+  @ValidateIf((o: StartProcessDto) => o.definitionId !== undefined || o.initiativeId === undefined)
+  @IsString({
+    message:
+      'definitionId is required unless initiativeId is given (then the initiative names it); see GET /api/v1/definitions',
+  })
   @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, {
     message: 'definitionId must be a definition id (lowercase letters, digits, "-")',
   })
-  definitionId!: string;
+  definitionId?: string;
 
-  @ApiProperty({ example: 'Trade mission to Osaka, spring 2026', minLength: 1, maxLength: 300 })
-  @IsString()
+  @ApiPropertyOptional({
+    example: 'Bringing the Japan–Canada MLAT into force',
+    minLength: 1,
+    maxLength: 300,
+    description: "Optional with `initiativeId` (the initiative's title is used).",
+  })
+  @ValidateIf((o: StartProcessDto) => o.title !== undefined || o.initiativeId === undefined)
+  @IsString({ message: 'title is required (or give initiativeId: its title is used)' })
   @Length(1, 300)
   @Matches(/\S/, { message: 'title must not be blank' })
-  title!: string;
+  title?: string;
 
   @ApiPropertyOptional({
     description: 'Caller-chosen unique key; a second process with the same key is refused (409).',
@@ -41,11 +56,22 @@ export class StartProcessDto {
   parameters?: Record<string, string | number | boolean | null>;
 
   @ApiPropertyOptional({
-    description: 'An initiative id from GET /initiatives',
-    example: 'trade-mission-2026',
+    description:
+      'An initiative id from GET /initiatives: alone it is enough (its definition and known parameters are used; yours override them). A second running process for the same initiative needs allowDuplicate.',
+    example: 'mlat',
+    pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$',
   })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'initiativeId must be an initiative id' })
   initiativeId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Start even though a process for the same initiative is running (otherwise 409 naming the running one).',
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'allowDuplicate must be true or false' })
+  allowDuplicate?: boolean;
 }
