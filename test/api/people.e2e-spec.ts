@@ -220,3 +220,70 @@ describe('steps that cannot run', () => {
     expect(stepIn(v, 'signature').status).toBe('skipped');
   });
 });
+
+describe("coordinators' views", () => {
+  it('GET /processes filters by initiative, pillar and overdue', async () => {
+    const a = await startArrangement();
+    const b = await startArrangement();
+    const list = async (q: string) => {
+      const res = await api<{ items: Array<{ id: string; initiativeId: string | null }> }>(
+        'GET',
+        `/api/v1/processes?pageSize=100&${q}`,
+        { as: 'ca-coordinator' },
+      );
+      expect(res.status).toBe(200);
+      return res.body.items;
+    };
+    await waitFor('listed under its initiative', async () =>
+      (await list('initiativeId=sia-implementing-arrangement')).some((p) => p.id === a.id),
+    );
+    const byInitiative = await list('initiativeId=sia-implementing-arrangement');
+    expect(byInitiative.every((p) => p.initiativeId === 'sia-implementing-arrangement')).toBe(true);
+    expect((await list('pillar=1')).some((p) => p.id === a.id)).toBe(true);
+    expect((await list('pillar=3')).some((p) => p.id === a.id)).toBe(false);
+    // b's draft becomes overdue a moment from now; a's is not.
+    const soon = Date.now() + 1500;
+    const moved = await api('POST', `/api/v1/processes/${b.id}/steps/draft-by-jp/deadline`, {
+      as: 'jp-coordinator',
+      body: { dueAt: new Date(soon).toISOString(), reason: 'Test: late soon' },
+    });
+    expect(moved.status).toBe(200);
+    const overdue = await waitFor('listed as overdue', async () => {
+      if (Date.now() < soon) return undefined;
+      const items = await list('overdue=true');
+      return items.some((p) => p.id === b.id) ? items : undefined;
+    });
+    expect(overdue.some((p) => p.id === a.id)).toBe(false);
+    const bad = await api('GET', '/api/v1/processes?overdue=maybe', { as: 'ca-coordinator' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([
+      { field: 'overdue', message: 'overdue must be true or false (received: "maybe")' },
+    ]);
+  });
+
+  it('a nudge says whom it reminded', async () => {
+    const { id } = await startArrangement();
+    const res = await api<{ reminded: unknown[] }>('POST', `/api/v1/processes/${id}/nudge`, {
+      as: 'jp-coordinator',
+      body: { reason: 'Ministers meet Friday' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.reminded).toEqual([
+      {
+        stepId: 'draft-by-jp',
+        stepTitle: 'Draft prepared (JP)',
+        party: 'JP',
+        roles: ['jp-officer', 'jp-mod-atla'],
+        people: expect.arrayContaining([
+          {
+            sub: 'jp-officer',
+            name: 'Sato Haruka',
+            org: 'Ministry of Economy, Trade and Industry',
+            onBehalfOf: null,
+          },
+          expect.objectContaining({ sub: 'jp-mod-atla', name: 'Nakamura Sho' }),
+        ]),
+      },
+    ]);
+  });
+});

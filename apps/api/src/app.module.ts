@@ -16,21 +16,15 @@ import {
 import type { TokenVerifier } from './auth/token-verifier';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { requestIdOf } from './common/request-id';
-import { ACCORD_CONFIG } from './common/tokens';
-import { Catalogue } from './definitions/catalogue';
-import { DefinitionsController } from './definitions/definitions.controller';
-import { DelegationsController } from './delegations/delegations.controller';
-import { DelegationsService } from './delegations/delegations.service';
-import { DelegationsStore } from './delegations/delegations.store';
+import { DefinitionsModule } from './definitions/definitions.module';
+import { DelegationsModule } from './delegations/delegations.module';
 import { HealthController } from './health/health.controller';
-import { InboxController } from './inbox/inbox.controller';
-import { InboxService } from './inbox/inbox.service';
-import { InitiativesController } from './initiatives/initiatives.controller';
+import { InboxModule } from './inbox/inbox.module';
 import { MeController } from './me/me.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
-import { ProcessesController } from './processes/processes.controller';
-import { ProcessesService } from './processes/processes.service';
+import { ProcessesModule } from './processes/processes.module';
+import { CoreModule } from './temporal/gateway.module';
 import { webConsoleModule } from './web/web-console.module';
 
 export interface AppModuleOptions {
@@ -52,6 +46,11 @@ export class AppModule {
       imports: [
         TemporalModule.forRoot({ client, closeGivenClient: ownsClient }),
         MetricsModule.forRoot({ token: config.api.metricsToken }),
+        CoreModule.forRoot(config),
+        DefinitionsModule,
+        DelegationsModule,
+        ProcessesModule,
+        InboxModule,
         MonitoringModule,
         TerminusModule.forRoot({ logger: false }),
         ...(webConsole ? [webConsole] : []),
@@ -90,25 +89,14 @@ export class AppModule {
       controllers: [
         HealthController,
         MeController,
-        DefinitionsController,
-        InitiativesController,
-        ProcessesController,
-        InboxController,
-        DelegationsController,
         AuthConfigController,
         ...(directory ? [DirectorySignInController] : []),
       ],
       providers: [
         ...(directory ? [{ provide: DIRECTORY_SIGNER, useValue: directory }] : []),
-        { provide: ACCORD_CONFIG, useValue: config },
         { provide: TOKEN_VERIFIER, useValue: verifier },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
-        Catalogue,
-        DelegationsStore,
-        DelegationsService,
-        ProcessesService,
-        InboxService,
       ],
     };
   }

@@ -3,15 +3,13 @@
  * keys (own roles and roles delegated to them), then a state Query per process of that bounded page to
  * list the steps themselves.
  */
-import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { stateQuery } from '../../../../libs/contracts/src/messages';
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import { awaitingRoleKey } from '../../../../libs/contracts/src/search-attributes';
-import { TEMPORAL_CLIENT } from '../common/tokens';
+import { clauses, TemporalGateway } from '../temporal/temporal-gateway';
 import { DelegationsStore } from '../delegations/delegations.store';
 import { inboxItemsOf, sortInbox, type InboxItem } from './inbox-items';
-import { listPage, PROCESSES, quote } from '../processes/visibility';
 import { mapLimit } from '../../../../libs/monitoring/src/limits';
 
 /** Processes inspected per inbox request (one Query each). */
@@ -29,7 +27,7 @@ export interface Inbox {
 @Injectable()
 export class InboxService {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly gateway: TemporalGateway,
     private readonly delegationsStore: DelegationsStore,
   ) {}
 
@@ -38,21 +36,17 @@ export class InboxService {
     const delegations = await this.delegationsStore.toPerson(caller.sub, caller.party);
     const roles = new Set([...caller.roles, ...delegations.flatMap((d) => d.roles)]);
     if (!roles.size) return { items: [], truncated: false };
+    const quote = clauses.quote;
     const keys = [...roles].map((r) => quote(awaitingRoleKey(caller.party, r)));
-    const query = `${PROCESSES} AND ExecutionStatus = 'Running' AND AccordAwaitingRoles IN (${keys.join(', ')})`;
-    const page = await listPage(this.client, query, INBOX_PROCESS_LIMIT);
+    const query = `${clauses.processes} AND ExecutionStatus = 'Running' AND AccordAwaitingRoles IN (${keys.join(', ')})`;
+    const page = await this.gateway.list(query, INBOX_PROCESS_LIMIT);
     let unanswered = 0;
-    const views = await mapLimit(page.items, QUERY_CONCURRENCY, (info) =>
-      this.client.connection
-        .withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
-          this.client.workflow.getHandle(info.workflowId).query(stateQuery),
-        )
-        .catch(() => {
-          // Closed since the listing (not in the inbox any more), or its worker did not answer in time.
-          unanswered++;
-          return null;
-        }),
-    );
+    const views = await mapLimit(page.items, QUERY_CONCURRENCY, async (info) => {
+      // Closed since the listing (not in the inbox any more), or its worker did not answer in time.
+      const view = await this.gateway.tryQuery(info.workflowId, stateQuery, QUERY_TIMEOUT_MS);
+      if (!view) unanswered++;
+      return view;
+    });
     const items = views.flatMap((v) => (v ? inboxItemsOf(v, caller, delegations, now) : []));
     return {
       items: sortInbox(options.overdue ? items.filter((i) => i.overdue) : items),

@@ -1,12 +1,12 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { Client } from '@temporalio/client';
 import { ApiErrors } from '../common/error-response.dto';
-import { TEMPORAL_CLIENT } from '../common/tokens';
 import { Catalogue } from '../definitions/catalogue';
 import { ProcessSummaryDto } from '../processes/dto/process-view.response';
 import { summaryOf, type ProcessSummary } from '../processes/process-summary';
-import { listPage, PROCESSES, quote } from '../processes/visibility';
+import { clauses, TemporalGateway } from '../temporal/temporal-gateway';
+
+const { processes: PROCESSES, quote } = clauses;
 
 export class DefinitionRefDto {
   @ApiProperty() id!: string;
@@ -36,7 +36,7 @@ const MAX_PROCESSES = 1000;
 export class InitiativesController {
   constructor(
     private readonly catalogue: Catalogue,
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly gateway: TemporalGateway,
   ) {}
 
   @Get()
@@ -53,7 +53,7 @@ export class InitiativesController {
       let token: string | undefined;
       let seen = 0;
       do {
-        const page = await listPage(this.client, query, 100, token);
+        const page = await this.gateway.list(query, 100, token);
         for (const info of page.items) {
           const s = summaryOf(info);
           if (!s.initiativeId) continue;

@@ -6,6 +6,7 @@ import { HttpException, Injectable } from '@nestjs/common';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { parseDuration } from '../../../../libs/config/src/accord-config';
 import type { Principal } from '../../../../libs/contracts/src/principal';
+import { stateQuery } from '../../../../libs/contracts/src/messages';
 import type { ProcessView } from '../../../../libs/contracts/src/process-view';
 import { mapLimit } from '../../../../libs/monitoring/src/limits';
 import { badRequest } from '../common/api-error';
@@ -243,6 +244,6 @@ export class BulkService {
   }
 
   private async view(id: string): Promise<ProcessView> {
-    return this.ctx.processes.get(id);
+    return this.ctx.gateway.query(id, stateQuery);
   }
 }

@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
 import { parseDuration } from '../../../../libs/config/src/accord-config';
 import { PARTIES, type Party } from '../../../../libs/contracts/src/definition';
-import { PROCESS_WORKFLOW_TYPE, stateQuery } from '../../../../libs/contracts/src/messages';
+import { stateQuery } from '../../../../libs/contracts/src/messages';
 import type { ProcessStatus } from '../../../../libs/contracts/src/process-view';
 import { SA } from '../../../../libs/contracts/src/search-attributes';
 import { forecastProcess } from '../../../../libs/forecast/src/forecast';
@@ -14,11 +14,11 @@ import { lit, mapLimit } from '../../../../libs/monitoring/src/limits';
 import { InvalidPageTokenError } from '../../../../libs/monitoring/src/stuck-finder';
 import type { StuckResult } from '../../../../libs/monitoring/src/types';
 import { badRequest } from '../common/api-error';
+import { clauses } from '../temporal/temporal-gateway';
 import type { StuckQueryDto } from './dto/stuck.query';
 import { MonitoringContext } from './monitoring.context';
 
-const PROCESSES = `WorkflowType = ${lit(PROCESS_WORKFLOW_TYPE)} AND ExecutionStatus != 'ContinuedAsNew'`;
-const RUNNING = `${PROCESSES} AND ExecutionStatus = 'Running' AND ${SA.status.name} = 'running'`;
+const { processes: PROCESSES, running: RUNNING } = clauses;
 const STATUSES: ProcessStatus[] = ['running', 'completed', 'rejected', 'cancelled', 'failed'];
 /** Running processes whose forecast the summary computes (each costs one Query). */
 const FORECAST_LIMIT = 200;
@@ -96,7 +96,7 @@ export class MonitoringService {
   async summary(): Promise<Summary> {
     const t0 = Date.now();
     const now = new Date();
-    const count = async (query: string) => (await this.ctx.client.workflow.count(query)).count;
+    const count = (query: string) => this.ctx.gateway.count(query);
     const definitions = this.ctx.catalogue.listDefinitions();
     const [statusCounts, defCounts, partyCounts, overdue, idle, rollup] = await Promise.all([
       // A terminated execution keeps its last AccordStatus: `running` counts live executions only.
@@ -169,9 +169,8 @@ export class MonitoringService {
         return;
       }
       try {
-        const view = await this.ctx.client.withDeadline(Date.now() + Math.min(left, 2000), () =>
-          this.ctx.client.workflow.getHandle(info.workflowId).query(stateQuery),
-        );
+        const view = await this.ctx.gateway.tryQuery(info.workflowId, stateQuery, Math.min(left, 2000));
+        if (!view) throw new Error('no answer in time');
         const definition = await this.ctx.definitions.of(view);
         if (!definition) return;
         const f = forecastProcess({

@@ -5,12 +5,13 @@ import type { Principal } from '../../../../libs/contracts/src/principal';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/error-response.dto';
 import { ParseIdPipe } from '../common/ids';
-import { ProcessViewDto, StepViewDto } from '../processes/dto/process-view.response';
+import { StepViewDto } from '../processes/dto/process-view.response';
 import { assertCoordinator } from './coordinator';
 import { CoordinatorActionsService } from './coordinator-actions.service';
 import { NudgeDto, ReassignDto } from './dto/actions.dto';
+import { NudgeResultDto } from './dto/nudge.response';
 import { ForecastDto } from './dto/responses';
-import { ForecastService } from './forecast.service';
+import { ForecastService } from '../forecast/forecast.service';
 
 @ApiTags('processes')
 @ApiBearerAuth()
@@ -32,8 +33,10 @@ export class ProcessMonitoringController {
 
   @Post(':id/nudge')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send the reminders now to whoever the process waits on (coordinator only)' })
-  @ApiOkResponse({ type: ProcessViewDto })
+  @ApiOperation({
+    summary: 'Send the reminders now to whoever the process waits on (coordinator only); says whom',
+  })
+  @ApiOkResponse({ type: NudgeResultDto })
   @ApiErrors(400, 403, 404, 409)
   nudge(
     @CurrentPrincipal() caller: Principal,

@@ -13,7 +13,7 @@ import type { ProcessView } from '../../../../libs/contracts/src/process-view';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/error-response.dto';
 import { ApiIdParam, ParseIdPipe } from '../common/ids';
-import { ForecastService } from '../monitoring/forecast.service';
+import { ForecastService } from '../forecast/forecast.service';
 import { CancelDto, CompletionDto, DecisionDto, MoveDeadlineDto, WaiverDto } from './dto/actions.dto';
 import { ListProcessesQuery } from './dto/list-processes.query';
 import {

@@ -31,8 +31,8 @@ import { assertCoordinator } from '../monitoring/coordinator';
 import { DATE_ONLY, readDueAt } from './due-input';
 import { PROCESS_ID_PREFIX } from '../../../../libs/contracts/src/task-queue';
 import { ApiError, badRequest } from '../common/api-error';
-import { assertProcessId, mapQueryError, mapUpdateError } from '../common/temporal-errors';
 import { ACCORD_CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+import { TemporalGateway } from '../temporal/temporal-gateway';
 import { Catalogue } from '../definitions/catalogue';
 import { DelegationsStore } from '../delegations/delegations.store';
 import { MetricsService } from '../metrics/metrics.service';
@@ -43,13 +43,10 @@ import type { StartProcessDto } from './dto/start-process.dto';
 import { listUsers } from '../../../../libs/directory/src/directory';
 import { stepForPeople, viewForPeople, type People } from './people-view';
 import { summaryOf, type ProcessSummary } from './process-summary';
-import { listPage, PROCESSES, quote } from './visibility';
+import { PROCESSES, quote } from './visibility';
 
 /** Business keys map onto workflow ids, so "already used" is decided atomically by Temporal. */
 export const BUSINESS_KEY_ID_PREFIX = `${PROCESS_ID_PREFIX}bk-`;
-
-/** Queries need a worker; without one, answer 503 after this long rather than hold the request. */
-const QUERY_TIMEOUT_MS = 10_000;
 
 /** How long POST /processes waits for the first state of a new process before answering without steps. */
 const START_VIEW_TIMEOUT_MS = 10_000;
@@ -61,6 +58,7 @@ export class ProcessesService {
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly gateway: TemporalGateway,
     @Inject(ACCORD_CONFIG) private readonly config: AccordConfig,
     private readonly catalogue: Catalogue,
     private readonly delegations: DelegationsStore,
@@ -210,7 +208,7 @@ export class ProcessesService {
   /** One running process per initiative unless the caller says otherwise: 409 naming the first one. */
   private async refuseDuplicate(initiativeId: string): Promise<void> {
     const query = `${PROCESSES} AND ExecutionStatus = 'Running' AND ${SA.initiative.name} = ${quote(initiativeId)}`;
-    const page = await listPage(this.client, query, 1);
+    const page = await this.gateway.list(query, 1);
     const first = page.items[0];
     if (!first) return;
     const title = first.typedSearchAttributes.get(SA.title) ?? first.workflowId;
@@ -253,20 +251,20 @@ export class ProcessesService {
     if (query.awaitingParty) {
       clauses.push(`AccordAwaitingParties = ${quote(query.awaitingParty)}`, `ExecutionStatus = 'Running'`);
     }
-    const page = await listPage(this.client, clauses.join(' AND '), query.pageSize ?? 20, query.pageToken);
+    if (query.initiativeId) clauses.push(`${SA.initiative.name} = ${quote(query.initiativeId)}`);
+    if (query.pillar) clauses.push(`${SA.pillar.name} = ${quote(query.pillar)}`);
+    if (query.overdue === 'true') {
+      // To the minute, so the next pages of the same listing (tokens are bound to their query) stay valid.
+      const now = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+      clauses.push(`ExecutionStatus = 'Running'`, `${SA.nextDueAt.name} < ${quote(now)}`);
+    }
+    const page = await this.gateway.list(clauses.join(' AND '), query.pageSize ?? 20, query.pageToken);
     return { items: page.items.map(summaryOf), nextPageToken: page.nextPageToken };
   }
 
   /** The engine's view as it is (for code that reads it: forecasts, monitoring, acting-principal checks). */
-  async get(id: string): Promise<ProcessView> {
-    assertProcessId(id);
-    try {
-      return await this.client.connection.withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
-        this.client.workflow.getHandle(id).query(stateQuery),
-      );
-    } catch (err) {
-      return mapQueryError(id, err);
-    }
+  get(id: string): Promise<ProcessView> {
+    return this.gateway.query(id, stateQuery);
   }
 
   /** The view for people: holders by name, local due dates, the "now / next / waiting on" summary. */
@@ -288,26 +286,21 @@ export class ProcessesService {
     return stepForPeople(step, await this.people());
   }
 
-  async timeline(id: string): Promise<TimelineEntry[]> {
-    assertProcessId(id);
-    try {
-      return await this.client.connection.withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
-        this.client.workflow.getHandle(id).query(timelineQuery),
-      );
-    } catch (err) {
-      return mapQueryError(id, err);
-    }
+  timeline(id: string): Promise<TimelineEntry[]> {
+    return this.gateway.query(id, timelineQuery);
   }
 
   decide(caller: Principal, id: string, stepId: string, dto: DecisionDto): Promise<StepView> {
     return this.metrics.countDecision(dto.decision, async () => {
       const principal = await this.actingPrincipal(caller, id, stepId);
       const requestId = dto.requestId ?? randomUUID();
-      const step = await this.update(id, () =>
-        this.client.workflow.getHandle(id).executeUpdate(decideUpdate, {
-          args: [{ principal, requestId, stepId, decision: dto.decision, comment: dto.comment ?? null }],
-        }),
-      );
+      const step = await this.gateway.update(id, decideUpdate, {
+        principal,
+        requestId,
+        stepId,
+        decision: dto.decision,
+        comment: dto.comment ?? null,
+      });
       return this.stepForPeople(step);
     });
   }
@@ -316,22 +309,24 @@ export class ProcessesService {
     return this.metrics.countCompletion(async () => {
       const principal = await this.actingPrincipal(caller, id, stepId);
       const requestId = dto.requestId ?? randomUUID();
-      const step = await this.update(id, () =>
-        this.client.workflow.getHandle(id).executeUpdate(completeUpdate, {
-          args: [{ principal, requestId, stepId, outputs: dto.outputs, comment: dto.comment ?? null }],
-        }),
-      );
+      const step = await this.gateway.update(id, completeUpdate, {
+        principal,
+        requestId,
+        stepId,
+        outputs: dto.outputs,
+        comment: dto.comment ?? null,
+      });
       return this.stepForPeople(step);
     });
   }
 
   async cancel(caller: Principal, id: string, dto: ReasonDto): Promise<ProcessView> {
     const requestId = dto.requestId ?? randomUUID();
-    const view = await this.update(id, () =>
-      this.client.workflow.getHandle(id).executeUpdate(cancelUpdate, {
-        args: [{ principal: caller, requestId, reason: dto.reason }],
-      }),
-    );
+    const view = await this.gateway.update(id, cancelUpdate, {
+      principal: caller,
+      requestId,
+      reason: dto.reason,
+    });
     return this.forPeople(view);
   }
 
@@ -350,11 +345,13 @@ export class ProcessesService {
     const due = readDueAt(dto.dueAt, party, Date.now());
     if ('problem' in due) throw badRequest([due.problem]);
     const requestId = dto.requestId ?? randomUUID();
-    const step = await this.update(id, () =>
-      this.client.workflow.getHandle(id).executeUpdate(moveDeadlineUpdate, {
-        args: [{ principal: caller, requestId, stepId, dueAt: due.dueAt, reason: dto.reason }],
-      }),
-    );
+    const step = await this.gateway.update(id, moveDeadlineUpdate, {
+      principal: caller,
+      requestId,
+      stepId,
+      dueAt: due.dueAt,
+      reason: dto.reason,
+    });
     return { ...(await this.stepForPeople(step)), dueAtMeaning: due.meaning };
   }
 
@@ -367,11 +364,12 @@ export class ProcessesService {
 
   async waive(caller: Principal, id: string, stepId: string, dto: ReasonDto): Promise<StepView> {
     const requestId = dto.requestId ?? randomUUID();
-    const step = await this.update(id, () =>
-      this.client.workflow.getHandle(id).executeUpdate(waiveTimerUpdate, {
-        args: [{ principal: caller, requestId, stepId, reason: dto.reason }],
-      }),
-    );
+    const step = await this.gateway.update(id, waiveTimerUpdate, {
+      principal: caller,
+      requestId,
+      stepId,
+      reason: dto.reason,
+    });
     return this.stepForPeople(step);
   }
 
@@ -388,14 +386,5 @@ export class ProcessesService {
       view.steps.find((s) => s.id === stepId),
       delegations,
     );
-  }
-
-  private async update<T>(id: string, run: () => Promise<T>): Promise<T> {
-    assertProcessId(id);
-    try {
-      return await run();
-    } catch (err) {
-      return mapUpdateError(this.client, id, err);
-    }
   }
 }

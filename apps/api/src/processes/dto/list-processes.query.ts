@@ -21,6 +21,27 @@ export class ListProcessesQuery {
   @IsIn(['JP', 'CA'])
   awaitingParty?: 'JP' | 'CA';
 
+  @ApiPropertyOptional({
+    example: 'mlat',
+    description: 'Only processes of this initiative (GET /initiatives)',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'initiativeId must be an initiative id' })
+  initiativeId?: string;
+
+  @ApiPropertyOptional({ example: '1', description: 'Only processes of this roadmap pillar' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/, { message: 'pillar must be a pillar number, e.g. 1' })
+  pillar?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: only running processes with an active step past its due time',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'overdue must be true or false' })
+  overdue?: 'true' | 'false';
+
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)

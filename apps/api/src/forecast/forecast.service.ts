@@ -1,0 +1,54 @@
+/** The forecast of a process, for GET /processes/{id}/forecast, the summary roll-up and the processes view. */
+import { Inject, Injectable } from '@nestjs/common';
+import type { AccordConfig } from '../../../../libs/config/src/accord-config';
+import { stateQuery } from '../../../../libs/contracts/src/messages';
+import type { ProcessView } from '../../../../libs/contracts/src/process-view';
+import { forecastProcess } from '../../../../libs/forecast/src/forecast';
+import type { AddSpan, Forecast } from '../../../../libs/forecast/src/types';
+import { calendarAddSpan } from '../../../../libs/monitoring/src/calendar-adapter';
+import { DefinitionResolver } from '../../../../libs/monitoring/src/pinned-definition';
+import { ApiError } from '../common/api-error';
+import { ACCORD_CONFIG } from '../common/tokens';
+import { Catalogue } from '../definitions/catalogue';
+import { TemporalGateway } from '../temporal/temporal-gateway';
+
+@Injectable()
+export class ForecastService {
+  readonly definitions: DefinitionResolver;
+  readonly addSpan: AddSpan;
+
+  constructor(
+    @Inject(ACCORD_CONFIG) private readonly config: AccordConfig,
+    private readonly gateway: TemporalGateway,
+    catalogue: Catalogue,
+  ) {
+    this.addSpan = calendarAddSpan(config);
+    this.definitions = new DefinitionResolver(gateway.client, (id, version) =>
+      catalogue.getDefinition(id, version),
+    );
+  }
+
+  async forProcess(id: string): Promise<Forecast> {
+    return this.forView(await this.gateway.query(id, stateQuery));
+  }
+
+  /** For callers that already hold the view (e.g. the processes service adding `forecast` to GET /processes/{id}). */
+  async forView(view: ProcessView, now = new Date()): Promise<Forecast> {
+    const definition = await this.definitions.of(view);
+    if (!definition) {
+      throw new ApiError(
+        409,
+        `The definition ${view.definitionId} v${view.definitionVersion} of "${view.id}" is not available`,
+        undefined,
+        'CONFLICT',
+      );
+    }
+    return forecastProcess({
+      view,
+      definition,
+      now,
+      addSpan: this.addSpan,
+      dayLengthMs: this.config.dayLengthMs,
+    });
+  }
+}
