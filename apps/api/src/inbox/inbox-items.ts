@@ -3,25 +3,10 @@ import type { Party } from '../../../../libs/contracts/src/definition';
 import type { Delegation } from '../../../../libs/contracts/src/delegations';
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import type { ProcessView, StepView } from '../../../../libs/contracts/src/process-view';
+import type { InboxItem } from '../../../../libs/contracts/src/http';
 import { decidedBy } from '../processes/acting-principal';
 
-export interface InboxItem {
-  processId: string;
-  processTitle: string;
-  definitionId: string;
-  stepId: string;
-  stepTitle: string;
-  type: 'approval' | 'task';
-  party: Party;
-  /** The caller's roles (or delegated roles) that make them eligible. */
-  roles: string[];
-  dueAt: string | null;
-  overdue: boolean;
-  round: number;
-  activeSince: string | null;
-  /** Set when the item is in the inbox through a delegation. */
-  onBehalfOf: { sub: string; name: string } | null;
-}
+export type { InboxItem };
 
 export function inboxItemsOf(
   view: ProcessView,
