@@ -2,14 +2,14 @@ import { lazy, Suspense } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { ApiError } from './api/client';
-import { SessionProvider, useSession } from './auth/session';
+import { SessionProvider, useMeQuery, useSession } from './auth/session';
 import { LocaleProvider } from './i18n/locale';
 import { Layout } from './components/Layout';
 import { SignInPage } from './pages/SignInPage';
 import { CallbackPage } from './pages/CallbackPage';
 import { InboxPage } from './pages/InboxPage';
 import { CALLBACK_PATH } from './auth/oidc';
-import { Loading } from './components/Notices';
+import { ErrorNotice, Loading } from './components/Notices';
 
 // The inbox loads first; the other pages (and their chart and diagram libraries) load when opened.
 const ProcessPage = lazy(() => import('./pages/ProcessPage').then((m) => ({ default: m.ProcessPage })));
@@ -32,8 +32,17 @@ const queryClient = new QueryClient({
 function SignedIn() {
   const { session } = useSession();
   const location = useLocation();
+  const me = useMeQuery();
   if (!session)
     return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
+  if (!me.data)
+    return me.error ? (
+      <main id="main">
+        <ErrorNotice error={me.error} />
+      </main>
+    ) : (
+      <Loading />
+    );
   return (
     <Layout>
       <Suspense fallback={<Loading />}>

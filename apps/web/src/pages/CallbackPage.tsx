@@ -19,7 +19,7 @@ export function CallbackPage() {
       const config = await api<AuthConfig>('/auth/config', { anonymous: true });
       if (config.mode !== 'oidc') throw new Error('This Accord does not sign in with OpenID Connect');
       const { token, expiresAt } = await completeOidcSignIn(config as OidcAuthConfig);
-      await signIn(token, expiresAt);
+      signIn(token, expiresAt ?? new Date(Date.now() + 3600_000).toISOString(), 'oidc');
       return true;
     },
     retry: false,

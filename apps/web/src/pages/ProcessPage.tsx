@@ -185,9 +185,12 @@ function PartiesLine({ step }: { step: StepView }) {
         const deciders = p!.decisions.filter((x) => x.round === step.round).map((x) => x.byName);
         return (
           <span key={party} className="party-status">
-            {t(`party.short.${party as 'JP' | 'CA'}`)} <PartyStatusBadge status={p!.status} />
+            {t(`party.short.${party as 'JP' | 'CA'}`)}{' '}
+            {step.status !== 'waiting' && step.status !== 'skipped' && (
+              <PartyStatusBadge status={p!.status} />
+            )}
             {deciders.length > 0 && <span translate="no"> {deciders.join(', ')}</span>}
-            {p!.status === 'pending' && p!.roles.length > 0 && (
+            {p!.status === 'pending' && step.status !== 'skipped' && p!.roles.length > 0 && (
               <span className="muted" translate="no">
                 {' '}
                 ({p!.roles.join(', ')})

@@ -81,7 +81,7 @@ function DirectoryPicker({ from }: { from: string }) {
         body: { userId },
         anonymous: true,
       });
-      await signIn(answer.token, answer.expiresAt);
+      signIn(answer.token, answer.expiresAt, 'directory');
     },
     onSuccess: () => navigate(from, { replace: true }),
   });
