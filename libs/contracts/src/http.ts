@@ -3,7 +3,7 @@
  * (the web console reads them). Types only.
  */
 import type { Party } from './definition';
-import type { ProcessStatus } from './process-view';
+import type { ChangeRequestView, OutputAsked, ProcessStatus } from './process-view';
 
 /** One field's problem in a 400 answer. `field` is a path such as `parameters.budget` or `outputs.signedOn`. */
 export interface FieldProblem {
@@ -20,6 +20,14 @@ export interface ErrorBody {
   code?: string;
   details?: FieldProblem[];
   requestId?: string;
+}
+
+/** A reference recorded earlier in the process (the document under review, a note number, …). */
+export interface InboxReference {
+  stepId: string;
+  stepTitle: string;
+  name: string;
+  value: string;
 }
 
 /** GET /inbox: one step awaiting the caller. */
@@ -39,6 +47,14 @@ export interface InboxItem {
   activeSince: string | null;
   /** Set when the item is in the inbox through a delegation. */
   onBehalfOf: { sub: string; name: string } | null;
+  /** What is asked: a decision (approve, reject, request-changes) or the outputs to record. */
+  asked: { decision: boolean; outputs: OutputAsked[] };
+  /** The latest change request that reopened the step: who asked, why, when. */
+  latestChangeRequest: ChangeRequestView | null;
+  /** References recorded by earlier steps (e.g. the text under review). */
+  references: InboxReference[];
+  /** Where to act and where to read the whole process. */
+  links: { process: string; act: string };
 }
 
 /** GET /processes rows (and the processes of an initiative), built from search attributes alone. */

@@ -132,6 +132,10 @@ const INPUT_TYPE: Record<OutputType, string> = {
 function TaskForm({ processId, step, onDone }: Props) {
   const t = useT();
   const types = step.outputTypes ?? {};
+  // The API names each output's title and whether it is required; older views carry only the types.
+  const asked =
+    step.outputsAsked ??
+    Object.entries(types).map(([name, type]) => ({ name, type, title: name, required: true }));
   const [values, setValues] = useState<Record<string, string>>({});
   const [comment, setComment] = useState('');
   const act = useAct<{ outputs: Record<string, ParamValue>; comment?: string }>(
@@ -163,8 +167,14 @@ function TaskForm({ processId, step, onDone }: Props) {
           {errors.outputs}
         </p>
       )}
-      {Object.entries(types).map(([name, type]) => (
-        <Field key={name} label={name} hint={t(`output.${type}`)} error={errors[`outputs.${name}`]}>
+      {asked.map(({ name, type, title, required }) => (
+        <Field
+          key={name}
+          label={title}
+          hint={t(`output.${type}`)}
+          error={errors[`outputs.${name}`]}
+          required={required}
+        >
           <input
             type={INPUT_TYPE[type]}
             name={name}

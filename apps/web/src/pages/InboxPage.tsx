@@ -141,6 +141,22 @@ function InboxRow({ item }: { item: InboxItem }) {
             </>
           )}
         </p>
+        {item.latestChangeRequest && (
+          <div className="notice">
+            {t('inbox.changesRequested', { name: item.latestChangeRequest.by.name })}{' '}
+            {item.latestChangeRequest.comment && <q translate="no">{item.latestChangeRequest.comment}</q>}
+          </div>
+        )}
+        {item.references?.length > 0 && (
+          <p className="muted">
+            {t('inbox.references')}{' '}
+            {item.references.map((r) => (
+              <span key={`${r.stepId}.${r.name}`} translate="no" className="reference">
+                {r.value}
+              </span>
+            ))}
+          </p>
+        )}
         <dl className="inbox-facts">
           <div>
             <dt>{t('inbox.due')}</dt>

@@ -186,15 +186,30 @@ function PartiesLine({ step }: { step: StepView }) {
         return (
           <span key={party} className="party-status">
             {t(`party.short.${party as 'JP' | 'CA'}`)}{' '}
-            {step.status !== 'waiting' && step.status !== 'skipped' && (
+            {(step.status === 'active' || step.status === 'completed') && (
               <PartyStatusBadge status={p!.status} />
             )}
             {deciders.length > 0 && <span translate="no"> {deciders.join(', ')}</span>}
-            {p!.status === 'pending' && step.status !== 'skipped' && p!.roles.length > 0 && (
-              <span className="muted" translate="no">
+            {step.status === 'active' && p!.holders && p!.holders.length > 0 ? (
+              <span className="muted">
                 {' '}
-                ({p!.roles.join(', ')})
+                {t('process.canAct')}{' '}
+                <span translate="no">
+                  {p!.holders
+                    .map((h) => (h.onBehalfOf ? `${h.name} (${h.onBehalfOf.name})` : h.name))
+                    .join(', ')}
+                </span>
               </span>
+            ) : (
+              p!.status === 'pending' &&
+              step.status !== 'skipped' &&
+              step.status !== 'not-applicable' &&
+              p!.roles.length > 0 && (
+                <span className="muted" translate="no">
+                  {' '}
+                  ({p!.roles.join(', ')})
+                </span>
+              )
             )}
           </span>
         );

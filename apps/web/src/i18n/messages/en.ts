@@ -39,6 +39,7 @@ export const en = {
   'stepStatus.rejected': 'Rejected',
   'stepStatus.skipped': 'Skipped',
   'stepStatus.cancelled': 'Cancelled',
+  'stepStatus.not-applicable': 'Does not apply',
 
   'processStatus.running': 'Running',
   'processStatus.completed': 'Completed',
@@ -82,6 +83,10 @@ export const en = {
   'inbox.decide': 'Decide',
   'inbox.record': 'Record completion',
   'inbox.close': 'Close',
+  'inbox.changesRequested': 'Changes requested by {name}:',
+  'inbox.references': 'For reference:',
+  'process.canAct': 'can act:',
+  'act.required': 'required',
 
   'due.none': 'No deadline',
   'due.overdue': 'Overdue',

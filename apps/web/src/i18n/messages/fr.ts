@@ -38,6 +38,7 @@ export const fr: Messages = {
   'stepStatus.rejected': 'Refusée',
   'stepStatus.skipped': 'Omise',
   'stepStatus.cancelled': 'Annulée',
+  'stepStatus.not-applicable': 'Sans objet',
 
   'processStatus.running': 'En cours',
   'processStatus.completed': 'Terminé',
@@ -82,6 +83,10 @@ export const fr: Messages = {
   'inbox.decide': 'Décider',
   'inbox.record': 'Consigner l’achèvement',
   'inbox.close': 'Fermer',
+  'inbox.changesRequested': 'Modifications demandées par {name} :',
+  'inbox.references': 'Pour référence :',
+  'process.canAct': 'peut agir :',
+  'act.required': 'obligatoire',
 
   'due.none': 'Pas d’échéance',
   'due.overdue': 'En retard',

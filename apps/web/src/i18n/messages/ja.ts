@@ -38,6 +38,7 @@ export const ja: Messages = {
   'stepStatus.rejected': '却下',
   'stepStatus.skipped': '省略',
   'stepStatus.cancelled': '中止',
+  'stepStatus.not-applicable': '該当なし',
 
   'processStatus.running': '進行中',
   'processStatus.completed': '完了',
@@ -81,6 +82,10 @@ export const ja: Messages = {
   'inbox.decide': '判断する',
   'inbox.record': '完了を記録',
   'inbox.close': '閉じる',
+  'inbox.changesRequested': '{name}からの修正依頼：',
+  'inbox.references': '参照：',
+  'process.canAct': '対応可能：',
+  'act.required': '必須',
 
   'due.none': '期限なし',
   'due.overdue': '期限超過',
