@@ -1,9 +1,11 @@
 /**
  * One real Temporal dev server (the resolved CLI, free ports, Accord's search attributes), the real
- * worker and the real API, shared by every e2e file. Handles stay on globalThis for global-teardown.ts;
+ * worker and the real API serving the built web console, shared by every e2e file. The API runs on its own
+ * generated secret (in the data folder, as on a laptop), so the console's directory sign-in is there; the
+ * tests sign tokens with that secret. Handles stay on globalThis for global-teardown.ts;
  * test files read test/.tmp/e2e-env.json (test/support/e2e-env.ts).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,6 +13,7 @@ import type { INestApplication } from '@nestjs/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createApiApp } from '../../apps/api/src/app.factory';
+import { resolveJwtSecret } from '../../apps/api/src/auth/jwt-secret';
 import { createWorker, type AccordWorker } from '../../apps/worker/src/worker.factory';
 import { loadConfig } from '../../libs/config/src/accord-config';
 import { SA } from '../../libs/contracts/src/search-attributes';
@@ -19,6 +22,7 @@ import { registerSearchAttributes } from '../../libs/temporal/src/search-attribu
 import type { E2eEnv } from '../support/e2e-env';
 import { E2E_ENV_FILE, E2E_ENV_VAR } from '../support/e2e-env';
 import { freePort } from '../../libs/temporal/src/free-port';
+import { ensureWebConsoleBuilt } from './web-console-build';
 
 export interface E2eHandles {
   testEnv: TestWorkflowEnvironment;
@@ -63,21 +67,24 @@ export default async function globalSetup(): Promise<void> {
   t = lap(`dev server at ${testEnv.address}`, t);
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-e2e-'));
-  const jwtSecret = randomBytes(32).toString('hex');
   const apiPort = await freePort();
   Object.assign(process.env, {
     TEMPORAL_ADDRESS: testEnv.address,
     TEMPORAL_NAMESPACE: 'default',
     ACCORD_TASK_QUEUE: `accord-e2e-${randomUUID()}`,
     ACCORD_DAY_LENGTH: '1s',
-    ACCORD_JWT_SECRET: jwtSecret,
     ACCORD_DATA_DIR: dataDir,
     ACCORD_TEMPORAL_CLI: cli.path,
     ACCORD_API_HOST: '127.0.0.1',
     PORT: String(apiPort),
     LOG_LEVEL: process.env.ACCORD_E2E_LOG_LEVEL ?? 'warn',
   });
+  // A secret given from outside would turn directory sign-in off: the API generates its own.
+  delete process.env.ACCORD_JWT_SECRET;
+  delete process.env.ACCORD_JWKS_URL;
   const config = loadConfig(process.env);
+  const jwtSecret = resolveJwtSecret(config, { create: true })!;
+  t = lap(`web console: ${ensureWebConsoleBuilt(config.web.dir)}`, t);
 
   let worker: AccordWorker | undefined;
   let app: INestApplication | undefined;

@@ -3,6 +3,7 @@
  * here: they are read the way Temporal users expect (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS, API key,
  * profiles) by @temporalio/envconfig in libs/temporal.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_TASK_QUEUE } from '../../contracts/src/task-queue';
 
@@ -24,6 +25,10 @@ export interface AccordConfig {
   /** When set, the worker serves the Temporal SDK's Prometheus metrics on 127.0.0.1:<metricsPort>/metrics. */
   worker: { metricsPort?: number };
   auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  /** The web console's OpenID Connect sign-in (authorization code + PKCE); unset: no OIDC sign-in. */
+  oidc?: { issuer: string; clientId: string; scope: string };
+  /** The built web console (index.html and assets) the API serves at /. */
+  web: { dir: string };
   devServer: { port: number; uiPort: number; cliPath?: string; cliVersion: string };
   /** Wall-clock length of one calendar day; shorter in tests ("short test calendars"). */
   dayLengthMs: number;
@@ -62,6 +67,40 @@ export function parseDuration(raw: string, name = 'duration'): number {
   return ms;
 }
 
+/** The folder holding package.json: the clone when run from source or from dist/, /app in the image. */
+function projectRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
+}
+
+function httpUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return raw;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+}
+
+function oidcSettings(env: NodeJS.ProcessEnv): AccordConfig['oidc'] {
+  const issuer = httpUrl(env, 'ACCORD_OIDC_ISSUER');
+  if (!issuer) return undefined;
+  const clientId = env.ACCORD_OIDC_CLIENT_ID;
+  if (!clientId) throw new ConfigError('ACCORD_OIDC_ISSUER is set: ACCORD_OIDC_CLIENT_ID must be set too');
+  // The API verifies the console's tokens with the issuer's keys, so it must know where they are.
+  if (!env.ACCORD_JWKS_URL) {
+    throw new ConfigError(
+      "ACCORD_OIDC_ISSUER is set: ACCORD_JWKS_URL must be set too (the issuer's jwks_uri, which the API trusts)",
+    );
+  }
+  return { issuer, clientId, scope: env.ACCORD_OIDC_SCOPE || 'openid profile' };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AccordConfig {
   const production = env.NODE_ENV === 'production' || env.ACCORD_ENV === 'production';
   const notifyKind = (env.ACCORD_NOTIFY ?? 'log') as NotifierKind;
@@ -87,10 +126,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AccordConfig {
     },
     auth: {
       jwtSecret: env.ACCORD_JWT_SECRET || undefined,
-      jwksUrl: env.ACCORD_JWKS_URL || undefined,
+      jwksUrl: httpUrl(env, 'ACCORD_JWKS_URL'),
       issuer: env.ACCORD_JWT_ISSUER || undefined,
       audience: env.ACCORD_JWT_AUDIENCE || undefined,
     },
+    oidc: oidcSettings(env),
+    web: { dir: path.resolve(env.ACCORD_WEB_DIR || path.join(projectRoot(), 'dist', 'web')) },
     devServer: {
       port: int(env, 'ACCORD_TEMPORAL_PORT', 7233),
       uiPort: int(env, 'ACCORD_TEMPORAL_UI_PORT', 8233),
