@@ -8,3 +8,4 @@ export * from './task-queue';
 export * from './notifications';
 export * from './auth';
 export * from './i18n';
+export * from './http';
