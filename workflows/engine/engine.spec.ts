@@ -327,6 +327,9 @@ describe('tasks', () => {
     expect(problems({ ...good, signedOn: '27/01/2026' })?.message).toContain(
       'signedOn: expected a date yyyy-mm-dd, got the text "27/01/2026"',
     );
+    expect(problems({ ...good, signedOn: '27/01/2026' })?.details).toEqual([
+      { field: 'outputs.signedOn', message: 'expected a date yyyy-mm-dd, got the text "27/01/2026"' },
+    ]);
     expect(problems({ ...good, signatories: '2' })?.message).toContain(
       'signatories: expected a number, got the text "2"',
     );

@@ -77,7 +77,15 @@ export class ProcessesService {
       ]);
     }
     const definitionId = dto.definitionId ?? initiative!.definitionId;
-    const definition = this.catalogue.getDefinition(definitionId);
+    const definition = this.catalogue.getDefinition(definitionId, dto.definitionVersion);
+    if (!definition && dto.definitionVersion !== undefined && this.catalogue.getDefinition(definitionId)) {
+      throw badRequest([
+        {
+          field: 'definitionVersion',
+          message: `"${definitionId}" has no version ${dto.definitionVersion} (see GET /api/v1/definitions/${definitionId}/versions)`,
+        },
+      ]);
+    }
     if (!definition) {
       throw badRequest([
         {
@@ -104,7 +112,10 @@ export class ProcessesService {
     }
     let initiativeId: string | null = initiative?.id ?? null;
     // The initiative's known facts (e.g. a signature date); the caller may override any of them.
-    const initiativeDefaults: Record<string, ParamValue> = { ...(initiative?.defaultParameters ?? {}) };
+    // Only the parameters the chosen version declares (an older version may not know a newer one's).
+    const initiativeDefaults: Record<string, ParamValue> = Object.fromEntries(
+      Object.entries(initiative?.defaultParameters ?? {}).filter(([k]) => k in definition.parameters),
+    );
     if (!initiative) {
       // The one initiative run with this definition, if unambiguous.
       const candidates = initiatives.filter((i) => i.definitionId === definition.id);

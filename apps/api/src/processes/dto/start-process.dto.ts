@@ -1,5 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { IsScalarRecord } from './param-values.validator';
 
 export const BUSINESS_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -20,6 +30,18 @@ export class StartProcessDto {
     message: 'definitionId must be a definition id (lowercase letters, digits, "-")',
   })
   definitionId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'A version of the definition (default: the latest). Older versions stay startable while they are shipped.',
+    example: 1,
+    minimum: 1,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  definitionVersion?: number;
 
   @ApiPropertyOptional({
     example: 'Bringing the Japan–Canada MLAT into force',
