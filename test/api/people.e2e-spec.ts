@@ -203,6 +203,8 @@ describe('steps that cannot run', () => {
       body: {
         definitionId: 'agreement-entry-into-force',
         initiativeId: 'mlat',
+        // The step ids below are version 1's (version 2 splits entry into force into a block).
+        definitionVersion: 1,
         title: `MLAT ${randomUUID().slice(0, 6)}`,
       },
     });

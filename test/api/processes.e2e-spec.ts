@@ -252,7 +252,7 @@ describe('processes API', () => {
       // Each output's problem also comes by field, so a form shows it beside that field.
       expect(bad.body.details).toEqual(
         expect.arrayContaining([
-          { field: 'outputs.startsOn', message: 'a date yyyy-mm-dd' },
+          { field: 'outputs.startsOn', message: expect.stringContaining('expected a date yyyy-mm-dd') },
           { field: 'outputs.endsOn', message: expect.stringMatching(/required/) },
         ]),
       );

@@ -264,12 +264,15 @@ export class ProcessesService {
     }
     if (query.initiativeId) clauses.push(`${SA.initiative.name} = ${quote(query.initiativeId)}`);
     if (query.pillar) clauses.push(`${SA.pillar.name} = ${quote(query.pillar)}`);
+    // "Due before now" moves with the clock: page tokens are bound to the listing without it.
+    const scope = clauses.join(' AND ') + (query.overdue === 'true' ? ' AND overdue' : '');
     if (query.overdue === 'true') {
-      // To the minute, so the next pages of the same listing (tokens are bound to their query) stay valid.
-      const now = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
-      clauses.push(`ExecutionStatus = 'Running'`, `${SA.nextDueAt.name} < ${quote(now)}`);
+      clauses.push(
+        `ExecutionStatus = 'Running'`,
+        `${SA.nextDueAt.name} < ${quote(new Date().toISOString())}`,
+      );
     }
-    const page = await this.gateway.list(clauses.join(' AND '), query.pageSize ?? 20, query.pageToken);
+    const page = await this.gateway.list(clauses.join(' AND '), query.pageSize ?? 20, query.pageToken, scope);
     return { items: page.items.map(summaryOf), nextPageToken: page.nextPageToken };
   }
 

@@ -54,8 +54,10 @@ export async function listPage(
   query: string,
   pageSize: number,
   pageToken?: string,
+  /** What page tokens are bound to, when the query holds a clause that moves (e.g. "due before now"). */
+  tokenScope = query,
 ): Promise<Page> {
-  const nextPageToken = pageToken ? decodePageToken(query, pageToken) : undefined;
+  const nextPageToken = pageToken ? decodePageToken(tokenScope, pageToken) : undefined;
   let response;
   try {
     response = await client.connection.withDeadline(Date.now() + LIST_TIMEOUT_MS, () =>
@@ -86,7 +88,7 @@ export async function listPage(
   );
   const token =
     response.nextPageToken && response.nextPageToken.length
-      ? encodePageToken(query, response.nextPageToken)
+      ? encodePageToken(tokenScope, response.nextPageToken)
       : null;
   return { items: items as WorkflowExecutionInfo[], nextPageToken: token };
 }

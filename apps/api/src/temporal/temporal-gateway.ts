@@ -62,9 +62,9 @@ export class TemporalGateway {
     }
   }
 
-  /** One page of a visibility query (page tokens bound to their query). */
-  list(query: string, pageSize: number, pageToken?: string): Promise<Page> {
-    return listPage(this.client, query, pageSize, pageToken);
+  /** One page of a visibility query (page tokens bound to their query, or to `tokenScope`). */
+  list(query: string, pageSize: number, pageToken?: string, tokenScope?: string): Promise<Page> {
+    return listPage(this.client, query, pageSize, pageToken, tokenScope);
   }
 
   async count(query: string): Promise<number> {
