@@ -60,8 +60,10 @@ function replayable() {
 describe('replay of recorded histories', () => {
   closeTestClientAfterAll();
 
-  if (RECORD) {
-    it.each(scenarios.map((s) => [s.name, s] as const))('records %s', async (name, scenario) => {
+  // Only scenarios without a history yet: committed histories are never re-recorded (README).
+  const missing = scenarios.filter((s) => !fs.existsSync(path.join(HISTORIES, `${s.name}.json`)));
+  if (RECORD && missing.length > 0) {
+    it.each(missing.map((s) => [s.name, s] as const))('records %s', async (name, scenario) => {
       const { handle, runId } = await scenario.run();
       const json = exportHistory(handle.workflowId, runId);
       fs.writeFileSync(path.join(HISTORIES, `${name}.json`), json.endsWith('\n') ? json : json + '\n');

@@ -55,7 +55,8 @@ export interface StepView {
   parallel: { id: string; branch: string } | null;
   /** For timers: whether a coordinator may waive it, and the waiver if any. */
   waivable?: boolean;
-  waiver?: { by: string; reason: string; at: string } | null;
+  /** `authority`: who granted the exception, for a legal wait. */
+  waiver?: { by: string; reason: string; at: string; authority?: string } | null;
 }
 
 export interface ProcessView {
