@@ -25,6 +25,10 @@ module.exports = {
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': swc },
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // Tests that read Temporal's PostgreSQL rows run where there is one: `npm run test:cluster` says where.
+      testPathIgnorePatterns: process.env.ACCORD_E2E_POSTGRES
+        ? ['/node_modules/']
+        : ['/node_modules/', '<rootDir>/test/cluster/postgres/'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       testTimeout: 120000,

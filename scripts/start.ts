@@ -12,6 +12,7 @@ import { isExternalCluster, temporalSettings } from '../libs/temporal/src/connec
 import { startDevServer, type DevServer } from '../libs/temporal/src/dev-server';
 import { registerSearchAttributes } from '../libs/temporal/src/search-attributes';
 import { spawnPart, stopPart, type Part } from './supervisor';
+import { webConsoleBuilt } from '../apps/api/src/web/console-policy';
 
 type PartName = 'temporal' | 'worker' | 'api';
 const PART_NAMES: PartName[] = ['temporal', 'worker', 'api'];
@@ -68,6 +69,8 @@ function banner(config: AccordConfig, server: DevServer | undefined, address: st
   const api = `http://${host}:${config.api.port}`;
   say('Accord is running:');
   if (parts.has('api')) {
+    const built = webConsoleBuilt(config);
+    say(`  Web console    ${api}/${built ? '' : '   (not built: run npm run build)'}`);
     say(`  API            ${api}/api/v1`);
     say(`  Swagger UI     ${api}/docs   (OpenAPI JSON: ${api}/docs-json)`);
     say(`  Health         ${api}/health`);

@@ -124,5 +124,5 @@ describe('bounded state', () => {
 
     // And the process still moves on.
     expect((await decide('jp-senior-official', id, SIGN, { decision: 'approve' })).status).toBe(200);
-  });
+  }, 300_000);
 });

@@ -13,17 +13,10 @@ import { signToken } from '../../apps/api/src/auth/sign-token';
 import { getUser, principalOf } from '../../libs/directory/src/directory';
 import { e2eEnv } from '../support/e2e-env';
 import { freePort } from '../../libs/temporal/src/free-port';
+import { cleanEnv } from './support/api-process';
 
 const ROOT = path.join(__dirname, '..', '..');
 const REGISTER = path.join(__dirname, 'support', 'swc-register.js');
-
-/** The environment without the harness's Accord/Temporal settings. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env))
-    if (!/^(ACCORD_|TEMPORAL_)/.test(k) && k !== 'PORT') env[k] = v;
-  return { ...env, LOG_LEVEL: 'warn', ...extra };
-}
 
 async function waitForHttp(url: string, timeoutMs = 30_000): Promise<Response> {
   const deadline = Date.now() + timeoutMs;

@@ -22,6 +22,26 @@ interface Service {
   build?: string | { context?: string; dockerfile?: string; target?: string };
   environment?: Record<string, string> | string[];
   volumes?: (string | { source?: string })[];
+  ports?: (string | number | { host_ip?: string; published?: string | number; target?: number })[];
+}
+
+/** Services whose published ports must stay on loopback (no authorisation of their own). */
+const LOOPBACK_ONLY = ['temporal', 'temporal-ui', 'postgresql'];
+
+/** `[service, port]` for every port of those services published beyond 127.0.0.1. */
+function exposedBeyondLoopback(services: Record<string, Service>): string[] {
+  const exposed: string[] = [];
+  for (const name of LOOPBACK_ONLY) {
+    for (const port of services[name]?.ports ?? []) {
+      const hostIp =
+        typeof port === 'object'
+          ? port.host_ip
+          : // Short syntax: [HOST_IP:]HOST:CONTAINER; an IP has dots (IPv4) or brackets (IPv6).
+            /^(\d+\.\d+\.\d+\.\d+|\[[^\]]+\]):/.exec(String(port))?.[1];
+      if (hostIp !== '127.0.0.1' && hostIp !== '[::1]') exposed.push(`${name} ${JSON.stringify(port)}`);
+    }
+  }
+  return exposed;
 }
 
 const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
@@ -78,6 +98,23 @@ describe('docker-compose.yml', () => {
       expect.arrayContaining(['postgresql', 'temporal', 'temporal-ui', 'api', 'worker']),
     );
     expect(compose.services.temporal!.environment).toMatchObject({ DB: 'postgres12' });
+  });
+
+  it("publishes Temporal's frontend, its UI and PostgreSQL on loopback at most", () => {
+    expect(exposedBeyondLoopback(compose.services)).toEqual([]);
+    expect(compose.services.temporal!.ports ?? []).toEqual([]);
+    // The check fails on the shape it guards against (every interface), in both syntaxes.
+    expect(
+      exposedBeyondLoopback({
+        temporal: { ports: ['7233:7233'] },
+        'temporal-ui': { ports: [{ target: 8080, published: 8080 }, '127.0.0.1:8081:8080'] },
+        postgresql: { ports: ['0.0.0.0:5432:5432'] },
+      }),
+    ).toEqual([
+      'temporal "7233:7233"',
+      'temporal-ui {"target":8080,"published":8080}',
+      'postgresql "0.0.0.0:5432:5432"',
+    ]);
   });
 
   it('gives every service an image or a build whose Dockerfile and target exist', () => {

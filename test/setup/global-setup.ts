@@ -1,27 +1,37 @@
 /**
- * One real Temporal dev server (the resolved CLI, free ports, Accord's search attributes), the real
- * worker and the real API, shared by every e2e file. Handles stay on globalThis for global-teardown.ts;
+ * One real Temporal dev server (the resolved CLI, free ports, Accord's search attributes) — or the server
+ * TEMPORAL_ADDRESS names — the real worker and the real API serving the built web console, shared by every
+ * e2e file. The API runs on its own generated secret (in the data folder, as on a laptop), so the console's
+ * directory sign-in is there; the tests sign tokens with that secret. Handles stay on globalThis for global-teardown.ts;
  * test files read test/.tmp/e2e-env.json (test/support/e2e-env.ts).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createApiApp } from '../../apps/api/src/app.factory';
+import { resolveJwtSecret } from '../../apps/api/src/auth/jwt-secret';
 import { createWorker, type AccordWorker } from '../../apps/worker/src/worker.factory';
 import { loadConfig } from '../../libs/config/src/accord-config';
 import { SA } from '../../libs/contracts/src/search-attributes';
 import { resolveTemporalCli } from '../../libs/temporal/src/cli-resolver';
+import { connectClient, temporalSettings } from '../../libs/temporal/src/connection';
+import { ensureNamespace } from '../../libs/temporal/src/namespace';
 import { registerSearchAttributes } from '../../libs/temporal/src/search-attributes';
 import type { E2eEnv } from '../support/e2e-env';
 import { E2E_ENV_FILE, E2E_ENV_VAR } from '../support/e2e-env';
 import { freePort } from '../../libs/temporal/src/free-port';
+import { ensureWebConsoleBuilt } from './web-console-build';
 
 export interface E2eHandles {
-  testEnv: TestWorkflowEnvironment;
+  /** The dev server this run started; absent when TEMPORAL_ADDRESS names a server (e.g. the PostgreSQL cluster). */
+  testEnv?: TestWorkflowEnvironment;
+  /** The client the worker and API share (testEnv.client on the dev server). */
+  client: Client;
   worker: AccordWorker;
   app: INestApplication;
   dataDir: string;
@@ -50,55 +60,75 @@ export default async function globalSetup(): Promise<void> {
   } catch {
     // Already installed in this process (watch mode): keep it.
   }
-  const testEnv = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: cli.path },
-      ip: '127.0.0.1',
-      port: await freePort(),
-      searchAttributes: Object.values(SA),
-      log: { format: 'pretty', level: 'warn' },
-    },
-  });
-  await registerSearchAttributes(testEnv.connection, 'default');
-  t = lap(`dev server at ${testEnv.address}`, t);
+  // By configuration alone: TEMPORAL_ADDRESS (and TEMPORAL_NAMESPACE, TLS settings) run the suite against
+  // that server, e.g. the PostgreSQL cluster of `npm run test:cluster`; otherwise a dev server of its own.
+  const external = process.env.TEMPORAL_ADDRESS ? temporalSettings(process.env) : undefined;
+  let testEnv: TestWorkflowEnvironment | undefined;
+  let client: Client;
+  let namespace: string;
+  if (external) {
+    client = await connectClient(process.env);
+    namespace = external.namespace;
+    await ensureNamespace(client.connection, namespace, { retention: '1 day' });
+    t = lap(`Temporal at ${external.address}, namespace ${namespace}`, t);
+  } else {
+    testEnv = await TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: { type: 'existing-path', path: cli.path },
+        ip: '127.0.0.1',
+        port: await freePort(),
+        searchAttributes: Object.values(SA),
+        log: { format: 'pretty', level: 'warn' },
+      },
+    });
+    client = testEnv.client;
+    namespace = 'default';
+    await registerSearchAttributes(testEnv.connection, namespace);
+    t = lap(`dev server at ${testEnv.address}`, t);
+  }
+  const temporalAddress = external?.address ?? testEnv!.address;
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-e2e-'));
-  const jwtSecret = randomBytes(32).toString('hex');
   const apiPort = await freePort();
   Object.assign(process.env, {
-    TEMPORAL_ADDRESS: testEnv.address,
-    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: namespace,
     ACCORD_TASK_QUEUE: `accord-e2e-${randomUUID()}`,
     ACCORD_DAY_LENGTH: '1s',
-    ACCORD_JWT_SECRET: jwtSecret,
     ACCORD_DATA_DIR: dataDir,
     ACCORD_TEMPORAL_CLI: cli.path,
     ACCORD_API_HOST: '127.0.0.1',
     PORT: String(apiPort),
     LOG_LEVEL: process.env.ACCORD_E2E_LOG_LEVEL ?? 'warn',
   });
+  // A secret given from outside would turn directory sign-in off: the API generates its own.
+  delete process.env.ACCORD_JWT_SECRET;
+  delete process.env.ACCORD_JWKS_URL;
   const config = loadConfig(process.env);
+  const jwtSecret = resolveJwtSecret(config, { create: true })!;
+  t = lap(`web console: ${ensureWebConsoleBuilt(config.web.dir)}`, t);
 
   let worker: AccordWorker | undefined;
   let app: INestApplication | undefined;
   try {
-    worker = await createWorker({ config, client: testEnv.client });
+    worker = await createWorker({ config, client });
     t = lap(`worker on ${config.taskQueue} (workflow bundle)`, t);
-    app = await createApiApp({ config, client: testEnv.client });
+    app = await createApiApp({ config, client });
     await app.listen(apiPort, '127.0.0.1');
     lap(`API at http://127.0.0.1:${apiPort}`, t);
   } catch (err) {
     // Leave no server or worker behind when the harness cannot start.
     await app?.close().catch(() => undefined);
     await worker?.shutdown().catch(() => undefined);
-    await testEnv.teardown().catch(() => undefined);
+    await testEnv?.teardown().catch(() => undefined);
+    if (!testEnv) await client.connection.close().catch(() => undefined);
     throw err;
   }
 
-  globalThis.__ACCORD_E2E__ = { testEnv, worker, app, dataDir };
+  globalThis.__ACCORD_E2E__ = { testEnv, client, worker, app, dataDir };
   const env: E2eEnv = {
-    temporalAddress: testEnv.address,
-    namespace: 'default',
+    temporalAddress,
+    namespace,
     taskQueue: config.taskQueue,
     apiUrl: `http://127.0.0.1:${apiPort}`,
     jwtSecret,

@@ -3,6 +3,9 @@
  * (or use `closeTestClientAfterAll()` at the top of a describe) so jest exits without open handles.
  */
 import { Client, Connection } from '@temporalio/client';
+import { loadPayloadKeys } from '../../libs/config/src/accord-config';
+import { temporalSettings } from '../../libs/temporal/src/connection';
+import { accordDataConverter } from '../../libs/temporal/src/encryption/encryption-codec';
 import { e2eEnv } from './e2e-env';
 
 let pending: Promise<Client> | undefined;
@@ -10,8 +13,15 @@ let pending: Promise<Client> | undefined;
 export function testClient(): Promise<Client> {
   if (!pending) {
     const env = e2eEnv();
-    pending = Connection.connect({ address: env.temporalAddress }).then(
-      (connection) => new Client({ connection, namespace: env.namespace }),
+    // The harness's TLS settings (TEMPORAL_TLS_*) apply, so this works on the mTLS cluster too.
+    const { connectionOptions } = temporalSettings({ ...process.env, TEMPORAL_ADDRESS: env.temporalAddress });
+    pending = Connection.connect(connectionOptions as Parameters<typeof Connection.connect>[0]).then(
+      (connection) =>
+        new Client({
+          connection,
+          namespace: env.namespace,
+          dataConverter: accordDataConverter(loadPayloadKeys(process.env)),
+        }),
     );
   }
   return pending;

@@ -56,6 +56,18 @@ export function rolesStillNeeded(spec: LeafStepSpec, st: StepState, party: Party
   return roles.filter((r) => !got.has(r));
 }
 
+/**
+ * THE answer to "who is awaited on this step": the roles of `party` still awaited now (active step, party
+ * pending, current round; under `all` the roles not yet approved). The view, the search attributes, the
+ * inbox, monitoring and the API's acting-principal check all read this (delegations are applied by
+ * intersecting a delegate's delegated roles with it).
+ */
+export function awaitedRolesOf(spec: LeafStepSpec, st: StepState, party: Party): string[] {
+  if (st.status !== 'active' || spec.type === 'timer') return [];
+  if (partyStatus(spec, st, party) !== 'pending') return [];
+  return rolesStillNeeded(spec, st, party);
+}
+
 export function partyStatus(spec: LeafStepSpec, st: StepState, party: Party): PartyStatus {
   if (spec.type === 'task') {
     if (st.status === 'completed') return st.completedParty === party ? 'done' : 'not-required';

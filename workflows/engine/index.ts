@@ -10,3 +10,4 @@ export * from './view';
 export * from './search';
 export * from './idempotency';
 export * from './carry';
+export * from './outlook';

@@ -6,7 +6,7 @@
  */
 import type { Party, Span } from '../../libs/contracts/src/definition';
 import { awaitingRoleKey } from './keys';
-import { partyStatus, rolesStillNeeded, stepParties } from './approval';
+import { awaitedRolesOf, stepParties } from './approval';
 import { resolveAmount, resolveDate } from './conditions';
 import { indexOf } from './structure';
 import { completeStep, note } from './transitions';
@@ -89,10 +89,9 @@ export function failDues(e: Engine, requests: DueRequest[], message: string): vo
 export function awaitedRoles(e: Engine, id: string): string[] {
   const spec = indexOf(e.def).leaves.get(id)!.spec;
   const st = e.state.steps[id]!;
-  if (st.status !== 'active' || spec.type === 'timer') return [];
-  return stepParties(spec)
-    .filter((p: Party) => partyStatus(spec, st, p) === 'pending')
-    .flatMap((p) => rolesStillNeeded(spec, st, p).map((r) => awaitingRoleKey(p, r)));
+  return stepParties(spec).flatMap((p: Party) =>
+    awaitedRolesOf(spec, st, p).map((r) => awaitingRoleKey(p, r)),
+  );
 }
 
 function instants(st: StepState): { reminders: number[]; escalations: number[] } {

@@ -2,7 +2,7 @@
  * How a process moves: start, activation in sequence, parallel blocks and joins, skips, completion,
  * routing back, closing. Functions mutate the given state in place (deterministically) and bump `rev`.
  */
-import type { ParamValue, ProcessDefinition, StepSpec } from '../../libs/contracts/src/definition';
+import type { ParamValue, Party, ProcessDefinition, StepSpec } from '../../libs/contracts/src/definition';
 import type { ActingPrincipal, Principal } from '../../libs/contracts/src/principal';
 import type {
   Actor,
@@ -12,6 +12,8 @@ import type {
 } from '../../libs/contracts/src/process-view';
 import { evaluate, resolveDate } from './conditions';
 import { blocksWithin, indexOf, leavesWithin } from './structure';
+import { awaitedRolesOf, stepParties } from './approval';
+import { awaitingRoleKey } from './keys';
 import { CURRENT_RULES, type Engine, type EngineRules, type EngineState, type StepState } from './types';
 
 export interface StartInput {
@@ -135,6 +137,7 @@ function activate(e: Engine, id: string, now: string): void {
   st.dueError = null;
   st.waiver = null;
   st.deadline = null;
+  st.withdrawnKeys = [];
   if (spec.type === 'timer' && !spec.wait) {
     // "Until a date": no activity needed; an unknown date waits for a coordinator (waiver).
     const at = spec.from ? resolveDate(e.state, spec.from) : Date.parse(now);
@@ -220,6 +223,7 @@ export function routeBack(
   actor: Actor | null,
   why: string,
   comment: string | null = null,
+  party: Party | null = null,
 ): void {
   const idx = indexOf(e.def);
   const from = idx.leaves.get(fromId)!;
@@ -238,10 +242,28 @@ export function routeBack(
   const lo = Math.min(from.path[k]!.at, to.path[k]!.at);
   const hi = Math.max(from.path[k]!.at, to.path[k]!.at);
   const s = e.state;
+  const fromTitle = from.spec.title;
   for (const el of seq.slice(lo, hi + 1)) {
     for (const id of leavesWithin(el)) {
       const st = s.steps[id]!;
+      // Whoever was still awaited here loses the item now: remember them (with who and why) to tell them.
+      const spec = idx.leaves.get(id)!.spec;
+      st.withdrawnKeys =
+        id === fromId
+          ? []
+          : stepParties(spec).flatMap((p) => awaitedRolesOf(spec, st, p).map((r) => awaitingRoleKey(p, r)));
       if (st.startedAt !== null) st.round++;
+      if (actor) {
+        st.lastChangeRequest = {
+          at: now,
+          by: actor,
+          party,
+          comment,
+          fromStepId: fromId,
+          fromStepTitle: fromTitle,
+          round: st.round,
+        };
+      }
       st.status = 'waiting';
       st.dueAt = null;
       st.deadline = null;

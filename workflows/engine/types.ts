@@ -6,6 +6,7 @@ import type { ParamValue, Party, ProcessDefinition, Span } from '../../libs/cont
 import type { Principal } from '../../libs/contracts/src/principal';
 import type {
   Actor,
+  ChangeRequestView,
   DecisionKind,
   ProcessStatus,
   StepStatus,
@@ -62,6 +63,13 @@ export interface StepState {
   roleOverrides: Partial<Record<Party, string[]>>;
   deadline: DeadlineState | null;
   waiver: { by: string; reason: string; at: string; authority?: string } | null;
+  /** The latest change request (or rejection routed back) that reopened this step. */
+  lastChangeRequest?: ChangeRequestView | null;
+  /**
+   * `PARTY:role` keys that were awaited on this step when a route back withdrew it (reviewers who had not
+   * decided): kept until the step is active again, so they are told why it left their inbox.
+   */
+  withdrawnKeys?: string[];
 }
 
 export type BlockStatus = 'waiting' | 'active' | 'completed' | 'skipped';

@@ -213,6 +213,7 @@ export function applyDecide(e: Engine, inp: DecideInput, now: string): StepView 
         actor,
         `Rejected by ${p.name}: back to "${route.goto}"`,
         comment,
+        p.party,
       );
     }
   } else if (spec.maxRounds !== undefined && st.round >= spec.maxRounds) {
@@ -226,6 +227,15 @@ export function applyDecide(e: Engine, inp: DecideInput, now: string): StepView 
       rejectProcessAt(`Step "${spec.title}": changes requested by ${p.name} end the process`, comment);
     } else if (route.goto === spec.id) {
       st.round++;
+      st.lastChangeRequest = {
+        at: now,
+        by: actor,
+        party: p.party,
+        comment,
+        fromStepId: spec.id,
+        fromStepTitle: spec.title,
+        round: st.round,
+      };
       note(
         e.state,
         now,
@@ -247,6 +257,7 @@ export function applyDecide(e: Engine, inp: DecideInput, now: string): StepView 
         actor,
         `Changes requested by ${p.name}: back to "${route.goto}"`,
         comment,
+        p.party,
       );
     }
   }

@@ -1,7 +1,8 @@
 /** The ProcessView / StepView of libs/contracts, built from state (Query results and Update answers). */
 import type { OutputType, Party } from '../../libs/contracts/src/definition';
 import type { PartyView, ProcessView, StepView } from '../../libs/contracts/src/process-view';
-import { partyStatus, rolesOf, ruleOf, stepParties } from './approval';
+import { awaitedRolesOf, partyStatus, rolesOf, ruleOf, stepParties } from './approval';
+import { nextStepIds, notApplicableBecause, waitsFor } from './outlook';
 import { indexOf } from './structure';
 import { dueRequests } from './timing';
 import type { Engine } from './types';
@@ -28,15 +29,17 @@ export function stepView(e: Engine, id: string): StepView {
           role: d.role,
           round: d.round,
         })),
+      awaitedRoles: awaitedRolesOf(spec, st, p),
     };
   }
   const outputTypes: Record<string, OutputType> = {};
   if (spec.type === 'task') for (const [k, o] of Object.entries(spec.outputs ?? {})) outputTypes[k] = o.type;
+  const notApplicable = notApplicableBecause(e, id);
   const view: StepView & { completedBy?: unknown; dueError?: string | null } = {
     id,
     title: spec.title,
     type: spec.type,
-    status: st.status,
+    status: notApplicable ? 'not-applicable' : st.status,
     dueAt: st.dueAt,
     startedAt: st.startedAt,
     completedAt: st.completedAt,
@@ -50,7 +53,18 @@ export function stepView(e: Engine, id: string): StepView {
     view.waivable = spec.waivable !== false;
     view.waiver = st.waiver ? { ...st.waiver } : null;
   }
-  if (spec.type === 'task') view.completedBy = st.completedBy;
+  if (spec.type === 'task') {
+    view.completedBy = st.completedBy;
+    view.outputsAsked = Object.entries(spec.outputs ?? {}).map(([name, o]) => ({
+      name,
+      type: o.type,
+      title: o.title ?? name,
+      required: o.required !== false,
+    }));
+  }
+  view.latestChangeRequest = st.lastChangeRequest ? { ...st.lastChangeRequest } : null;
+  if (notApplicable) view.notApplicableBecause = notApplicable;
+  else if (st.status === 'waiting') view.waitsFor = waitsFor(e, id);
   if (st.dueError) view.dueError = st.dueError;
   return view;
 }
@@ -75,5 +89,6 @@ export function processView(e: Engine): ProcessView {
     lastProgressAt: s.lastProgressAt,
     dueTimesPending: dueRequests(e).length > 0,
     steps: indexOf(e.def).order.map((id) => stepView(e, id)),
+    nextStepIds: nextStepIds(e),
   };
 }

@@ -1,10 +1,11 @@
 /**
  * Builds the configured HTTP application (not listening): global prefix api/v1 (except /health, /metrics
- * and the docs), validation, one error shape, helmet, body limit, CORS (closed unless configured), pino logs with
+ * and the docs), the web console at / (web/console-policy.ts), validation, one error shape, helmet, body limit, CORS (closed unless configured), pino logs with
  * request ids, Swagger at /docs and /docs-json. Used by main.ts and by the e2e harness (in-process).
  */
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { NotFoundException, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -15,12 +16,17 @@ import { loadConfig, type AccordConfig } from '../../../libs/config/src/accord-c
 import { lazyClient } from '../../../libs/temporal/src/connection';
 import { AppModule } from './app.module';
 import { assertAuthConfigured, resolveJwtSecret } from './auth/jwt-secret';
+import type { DirectorySigner } from './auth/sign-in.controller';
+import { directorySignInEnabled } from './auth/sign-in-mode';
 import { TokenVerifier } from './auth/token-verifier';
+import { errorBody } from './common/all-exceptions.filter';
 import { jsonBody } from './common/body';
 import { ErrorResponseDto } from './common/error-response.dto';
+import { requestIdOf } from './common/request-id';
 import { createValidationPipe } from './common/validation';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsService } from './metrics/metrics.service';
+import { contentSecurityPolicy } from './web/console-policy';
 
 export const API_PREFIX = 'api/v1';
 
@@ -38,12 +44,25 @@ export function createTokenVerifier(config: AccordConfig): TokenVerifier {
   return new TokenVerifier({ kind: 'secret', secret, issuer, audience });
 }
 
+/** Directory sign-in signs with the generated secret the verifier trusts (sign-in-mode.ts decides when). */
+function directorySigner(config: AccordConfig): DirectorySigner | undefined {
+  if (!directorySignInEnabled(config)) return undefined;
+  const { issuer, audience } = config.auth;
+  return { secret: resolveJwtSecret(config, { create: true })!, issuer, audience };
+}
+
 export async function createApiApp(options: CreateApiAppOptions = {}): Promise<INestApplication> {
   const config = options.config ?? loadConfig();
   const verifier = createTokenVerifier(config);
   const client = options.client ?? lazyClient(process.env);
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ config, verifier, client, ownsClient: !options.client }),
+    AppModule.forRoot({
+      config,
+      verifier,
+      client,
+      ownsClient: !options.client,
+      directory: directorySigner(config),
+    }),
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
@@ -53,10 +72,8 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<I
   app.set('trust proxy', 'loopback');
   app.use(
     helmet({
-      // Swagger UI loads its own inline styles; everything else keeps helmet's defaults.
-      contentSecurityPolicy: {
-        directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
-      },
+      // The web console and Swagger UI (web/console-policy.ts); everything else keeps helmet's defaults.
+      contentSecurityPolicy: { directives: contentSecurityPolicy(config) },
     }),
   );
   app.use(jsonBody(config.api.bodyLimit));
@@ -85,5 +102,13 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<I
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
 
   await app.init();
+  // Nest answers unknown paths under its prefix; the rest (a missing console asset, a POST to a console
+  // path) gets the same JSON 404 here instead of Express's HTML page.
+  app.use((req: IncomingMessage, res: ServerResponse) => {
+    const body = errorBody(new NotFoundException(`Cannot ${req.method} ${req.url}`), requestIdOf(req, res));
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify(body));
+  });
   return app;
 }

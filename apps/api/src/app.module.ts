@@ -7,6 +7,12 @@ import { LoggerModule } from 'nestjs-pino';
 import type { AccordConfig } from '../../../libs/config/src/accord-config';
 import { TemporalModule } from '../../../libs/temporal/src/temporal.module';
 import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
+import {
+  AuthConfigController,
+  DIRECTORY_SIGNER,
+  DirectorySignInController,
+  type DirectorySigner,
+} from './auth/sign-in.controller';
 import type { TokenVerifier } from './auth/token-verifier';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { requestIdOf } from './common/request-id';
@@ -25,6 +31,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { ProcessesController } from './processes/processes.controller';
 import { ProcessesService } from './processes/processes.service';
+import { webConsoleModule } from './web/web-console.module';
 
 export interface AppModuleOptions {
   config: AccordConfig;
@@ -32,11 +39,14 @@ export interface AppModuleOptions {
   client: Client;
   /** Close the client's connection when the app closes (it was created for the app). */
   ownsClient: boolean;
+  /** Directory sign-in (only on the API's own generated secret): its controller exists only then. */
+  directory?: DirectorySigner;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, verifier, client, ownsClient }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, verifier, client, ownsClient, directory }: AppModuleOptions): DynamicModule {
+    const webConsole = webConsoleModule(config);
     return {
       module: AppModule,
       imports: [
@@ -44,6 +54,7 @@ export class AppModule {
         MetricsModule.forRoot({ token: config.api.metricsToken }),
         MonitoringModule,
         TerminusModule.forRoot({ logger: false }),
+        ...(webConsole ? [webConsole] : []),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
@@ -84,8 +95,11 @@ export class AppModule {
         ProcessesController,
         InboxController,
         DelegationsController,
+        AuthConfigController,
+        ...(directory ? [DirectorySignInController] : []),
       ],
       providers: [
+        ...(directory ? [{ provide: DIRECTORY_SIGNER, useValue: directory }] : []),
         { provide: ACCORD_CONFIG, useValue: config },
         { provide: TOKEN_VERIFIER, useValue: verifier },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,11 +1,16 @@
 /** Starts the HTTP API alone (npm run start:api, or as part of npm start). */
 import { ConfigError, loadConfig } from '../../../libs/config/src/accord-config';
 import { createApiApp } from './app.factory';
+import { webConsoleBuilt } from './web/console-policy';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApiApp({ config });
   await app.listen(config.api.port, config.api.host);
+  if (!webConsoleBuilt(config))
+    process.stderr.write(
+      `accord-api: the web console is not built (${config.web.dir}); \`npm run build\` builds it\n`,
+    );
   // Graceful stop: close the HTTP server and the Temporal connection (shutdown hooks run), exit 0.
   const stop = (signal: NodeJS.Signals) => {
     process.stderr.write(`accord-api: ${signal}, shutting down\n`);

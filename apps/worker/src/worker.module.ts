@@ -8,6 +8,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../../activities';
 import { loadConfig, type AccordConfig } from '../../../libs/config/src/accord-config';
 import { connectWorkerConnection } from '../../../libs/temporal/src/connection';
+import { accordDataConverter } from '../../../libs/temporal/src/encryption/encryption-codec';
 import { TEMPORAL_CLIENT, TemporalModule } from '../../../libs/temporal/src/temporal.module';
 
 export const ACCORD_CONFIG = Symbol('ACCORD_CONFIG');
@@ -52,6 +53,8 @@ export class WorkerModule {
               taskQueue: config.taskQueue,
               workflowsPath: WORKFLOWS_PATH,
               activities: createActivities({ config, client }),
+              // The same codec as the API's client: the worker reads and writes only ciphertext payloads.
+              dataConverter: accordDataConverter(config.payloadKeys),
             }),
         },
         ConnectionCloser,

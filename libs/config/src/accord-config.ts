@@ -3,6 +3,7 @@
  * here: they are read the way Temporal users expect (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS, API key,
  * profiles) by @temporalio/envconfig in libs/temporal.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_TASK_QUEUE } from '../../contracts/src/task-queue';
 
@@ -24,7 +25,28 @@ export interface AccordConfig {
   /** When set, the worker serves the Temporal SDK's Prometheus metrics on 127.0.0.1:<metricsPort>/metrics. */
   worker: { metricsPort?: number };
   auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  /** The web console's OpenID Connect sign-in (authorization code + PKCE); unset: no OIDC sign-in. */
+  oidc?: { issuer: string; clientId: string; scope: string };
+  /** The built web console (index.html and assets) the API serves at /. */
+  web: { dir: string };
   devServer: { port: number; uiPort: number; cliPath?: string; cliVersion: string };
+  /** `npm run start:cluster`: Temporal server on PostgreSQL; its frontend port is devServer.port. */
+  cluster: {
+    serverVersion: string;
+    postgresVersion: string;
+    /** Port of the private PostgreSQL made with initdb when not root (root uses the packaged cluster). */
+    postgresPort: number;
+    /** Temporal's persistence database; visibility is `<database>_visibility`. */
+    database: string;
+    workers: number;
+    apis: number;
+    /** mTLS between Accord and Temporal's frontend, certificates from scripts/certs.ts. */
+    tls: boolean;
+  };
+  /** AES-256-GCM keys of the payload codec (libs/temporal/src/encryption); absent: payloads in clear. */
+  payloadKeys?: PayloadKeys;
+  /** The codec endpoint for the Temporal UI and CLI (apps/codec-server). */
+  codec: { port: number; host: string; token?: string; corsOrigins: string[] };
   /** Wall-clock length of one calendar day; shorter in tests ("short test calendars"). */
   dayLengthMs: number;
   notify: { kind: NotifierKind; webhookUrl?: string; webhookSecret?: string; smtpUrl?: string; from: string };
@@ -41,6 +63,41 @@ export interface AccordConfig {
 }
 
 export class ConfigError extends Error {}
+
+export interface PayloadKeys {
+  /** Key id → 32-byte key. */
+  keys: Map<string, Buffer>;
+  /** The id new payloads are encrypted with. */
+  current: string;
+}
+
+/**
+ * ACCORD_PAYLOAD_KEYS="<id>:<base64 of 32 bytes>,<id>:<…>" (every key decrypts) and
+ * ACCORD_PAYLOAD_KEY_ID (the key new payloads use; default the first). Read by every Temporal client and
+ * worker Accord makes, so it is exported on its own.
+ */
+export function loadPayloadKeys(env: NodeJS.ProcessEnv = process.env): PayloadKeys | undefined {
+  const raw = env.ACCORD_PAYLOAD_KEYS?.trim();
+  if (!raw) return undefined;
+  const keys = new Map<string, Buffer>();
+  for (const entry of raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const m = /^([A-Za-z0-9._-]{1,64}):([A-Za-z0-9+/=_-]+)$/.exec(entry);
+    const key = m && Buffer.from(m[2]!, 'base64');
+    if (!m || !key || key.length !== 32) {
+      throw new ConfigError(
+        `ACCORD_PAYLOAD_KEYS must be "<id>:<base64 of 32 random bytes>", comma-separated; "${entry.split(':')[0]}" is not`,
+      );
+    }
+    keys.set(m[1]!, key);
+  }
+  const current = env.ACCORD_PAYLOAD_KEY_ID || [...keys.keys()][0]!;
+  if (!keys.has(current))
+    throw new ConfigError(`ACCORD_PAYLOAD_KEY_ID "${current}" is not one of the ids in ACCORD_PAYLOAD_KEYS`);
+  return { keys, current };
+}
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -63,6 +120,22 @@ function tcpPort(env: NodeJS.ProcessEnv, name: string): number {
   return n;
 }
 
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** A PostgreSQL database name Accord may create (lower case, digits, underscores). */
+function identifier(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  if (!/^[a-z_][a-z0-9_]{0,47}$/.test(raw))
+    throw new ConfigError(`${name} must be a lower-case SQL identifier (a-z, 0-9, _), got "${raw}"`);
+  return raw;
+}
+
 /** "86400000", "24h", "1s", "500ms", "2m", "1d" → milliseconds. */
 export function parseDuration(raw: string, name = 'duration'): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(raw.trim());
@@ -73,6 +146,40 @@ export function parseDuration(raw: string, name = 'duration'): number {
   const ms = Math.round(n * factor);
   if (ms <= 0) throw new ConfigError(`${name} must be positive, got "${raw}"`);
   return ms;
+}
+
+/** The folder holding package.json: the clone when run from source or from dist/, /app in the image. */
+function projectRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
+}
+
+function httpUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return raw;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+}
+
+function oidcSettings(env: NodeJS.ProcessEnv): AccordConfig['oidc'] {
+  const issuer = httpUrl(env, 'ACCORD_OIDC_ISSUER');
+  if (!issuer) return undefined;
+  const clientId = env.ACCORD_OIDC_CLIENT_ID;
+  if (!clientId) throw new ConfigError('ACCORD_OIDC_ISSUER is set: ACCORD_OIDC_CLIENT_ID must be set too');
+  // The API verifies the console's tokens with the issuer's keys, so it must know where they are.
+  if (!env.ACCORD_JWKS_URL) {
+    throw new ConfigError(
+      "ACCORD_OIDC_ISSUER is set: ACCORD_JWKS_URL must be set too (the issuer's jwks_uri, which the API trusts)",
+    );
+  }
+  return { issuer, clientId, scope: env.ACCORD_OIDC_SCOPE || 'openid profile' };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AccordConfig {
@@ -100,15 +207,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AccordConfig {
     },
     auth: {
       jwtSecret: env.ACCORD_JWT_SECRET || undefined,
-      jwksUrl: env.ACCORD_JWKS_URL || undefined,
+      jwksUrl: httpUrl(env, 'ACCORD_JWKS_URL'),
       issuer: env.ACCORD_JWT_ISSUER || undefined,
       audience: env.ACCORD_JWT_AUDIENCE || undefined,
     },
+    oidc: oidcSettings(env),
+    web: { dir: path.resolve(env.ACCORD_WEB_DIR || path.join(projectRoot(), 'dist', 'web')) },
     devServer: {
       port: int(env, 'ACCORD_TEMPORAL_PORT', 7233),
       uiPort: int(env, 'ACCORD_TEMPORAL_UI_PORT', 8233),
       cliPath: env.ACCORD_TEMPORAL_CLI || undefined,
       cliVersion: env.ACCORD_TEMPORAL_CLI_VERSION || '1.5.1',
+    },
+    cluster: {
+      serverVersion: env.ACCORD_TEMPORAL_SERVER_VERSION || '1.29.1',
+      postgresVersion: env.ACCORD_POSTGRES_VERSION || '15',
+      postgresPort: int(env, 'ACCORD_POSTGRES_PORT', 5433),
+      database: identifier(env, 'ACCORD_CLUSTER_DATABASE', 'accord_temporal'),
+      workers: int(env, 'ACCORD_CLUSTER_WORKERS', 2),
+      apis: int(env, 'ACCORD_CLUSTER_APIS', 2),
+      tls: bool(env, 'ACCORD_CLUSTER_TLS', false),
+    },
+    payloadKeys: loadPayloadKeys(env),
+    codec: {
+      port: int(env, 'ACCORD_CODEC_PORT', 8888),
+      host: env.ACCORD_CODEC_HOST || '127.0.0.1',
+      token: env.ACCORD_CODEC_TOKEN || undefined,
+      corsOrigins: (env.ACCORD_CODEC_CORS_ORIGINS ?? 'http://localhost:8080,http://127.0.0.1:8233')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
     },
     dayLengthMs: env.ACCORD_DAY_LENGTH
       ? parseDuration(env.ACCORD_DAY_LENGTH, 'ACCORD_DAY_LENGTH')

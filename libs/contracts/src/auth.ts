@@ -41,3 +41,19 @@ export interface DirectoryTokenResponse {
   /** ISO time the token expires. */
   expiresAt: string;
 }
+
+/**
+ * Where the web console keeps its signed-in session: `localStorage[WEB_SESSION_STORAGE_KEY]` holds a
+ * JSON WebSession. The console writes it after either sign-in (directory token or OIDC access token) and
+ * removes it on sign-out, on a 401 or when it expires (then shows sign-in with a message). The browser
+ * tests (test/web/support) sign in by writing it before the first page load.
+ */
+export const WEB_SESSION_STORAGE_KEY = 'accord.session';
+
+export interface WebSession {
+  /** The bearer token sent as `Authorization: Bearer <token>`. */
+  token: string;
+  /** ISO time the token expires. */
+  expiresAt: string;
+  mode: AuthConfig['mode'];
+}

@@ -5,7 +5,13 @@
 import type { ApprovalRule, OutputType, ParamValue, Party } from './definition';
 
 export type ProcessStatus = 'running' | 'completed' | 'rejected' | 'cancelled' | 'failed';
-export type StepStatus = 'waiting' | 'active' | 'completed' | 'rejected' | 'skipped' | 'cancelled';
+/**
+ * `not-applicable`: a step that cannot run under the current parameters and recorded outputs (its condition,
+ * or its block's or branch's, is decided false); it becomes `waiting` again if a route back reopens what
+ * decided it. `skipped` is a step the process actually passed over.
+ */
+export type StepStatus =
+  'waiting' | 'active' | 'completed' | 'rejected' | 'skipped' | 'cancelled' | 'not-applicable';
 export type StepType = 'approval' | 'task' | 'timer';
 export type DecisionKind = 'approve' | 'reject' | 'request-changes';
 export type PartyStatus = 'pending' | 'done' | 'not-required';
@@ -30,11 +36,59 @@ export interface DecisionView {
   round: number;
 }
 
+/** A person who can act now on a party's side of a step (from the directory), directly or as a delegate. */
+export interface Holder {
+  sub: string;
+  name: string;
+  org: string;
+  /** The awaited roles this person acts under (their own, or those delegated to them). */
+  roles: string[];
+  /** Set when the person acts as a delegate: whose approval it is. */
+  onBehalfOf: { sub: string; name: string } | null;
+}
+
 export interface PartyView {
   roles: string[];
   rule: ApprovalRule;
   status: PartyStatus;
   decisions: DecisionView[];
+  /**
+   * The roles of this party still awaited now (decided by the engine: active step, party pending, current
+   * round; under `all` the roles not yet approved). Empty when nothing is awaited from the party.
+   */
+  awaitedRoles: string[];
+  /** The people who can act now for those roles, delegates included (added by the API). */
+  holders?: Holder[];
+}
+
+/** The latest request for changes (or rejection routed back) that restarted this step's round. */
+export interface ChangeRequestView {
+  at: string;
+  by: Actor;
+  party: Party | null;
+  /** Why (the decision's comment). */
+  comment: string | null;
+  /** The step on which it was asked, and its title. */
+  fromStepId: string;
+  fromStepTitle: string;
+  /** The round it opened on this step. */
+  round: number;
+}
+
+export interface OutputAsked {
+  name: string;
+  type: OutputType;
+  title: string;
+  required: boolean;
+}
+
+/** A due time as a date and time in a party's capital. */
+export interface LocalDue {
+  /** yyyy-mm-dd in that time zone. */
+  date: string;
+  /** HH:mm in that time zone. */
+  time: string;
+  timeZone: string;
 }
 
 export interface StepView {
@@ -57,6 +111,28 @@ export interface StepView {
   waivable?: boolean;
   /** `authority`: who granted the exception, for a legal wait. */
   waiver?: { by: string; reason: string; at: string; authority?: string } | null;
+  /** Task steps: the outputs to record, in definition order (name, type, title, required). */
+  outputsAsked?: OutputAsked[];
+  /** The latest change request that restarted this step (null if none). */
+  latestChangeRequest?: ChangeRequestView | null;
+  /** For a waiting step: the steps it waits for (ids). */
+  waitsFor?: string[];
+  /** For a `not-applicable` step: why, in words. */
+  notApplicableBecause?: string | null;
+  /** `dueAt` as a local date and time per party's capital (Asia/Tokyo, America/Toronto); added by the API. */
+  dueLocal?: Partial<Record<Party, LocalDue>> | null;
+}
+
+/** "Now / next / waiting on", short enough to read aloud (added by the API from the view). */
+export interface ProcessSummaryText {
+  /** Active steps, by title. */
+  now: string[];
+  /** Steps that become active when the current ones finish, by title. */
+  next: string[];
+  /** Per awaited party: who (names and organisations) is awaited, on which step. */
+  waitingOn: string[];
+  /** The three above as one paragraph. */
+  text: string;
 }
 
 export interface ProcessView {
@@ -81,6 +157,10 @@ export interface ProcessView {
    */
   dueTimesPending: boolean;
   steps: StepView[];
+  /** Step ids that become active when the current ones finish (decided by the engine). */
+  nextStepIds?: string[];
+  /** Added by the API: "now / next / waiting on". */
+  summary?: ProcessSummaryText;
 }
 
 export type TimelineKind =

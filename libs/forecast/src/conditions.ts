@@ -1,16 +1,21 @@
 /**
  * Conditions evaluated with what is known so far, in three values: a condition on an output not yet
  * recorded is `unknown`, and the forecast assumes the guarded step is taken (the pessimistic choice).
+ * The engine uses the same evaluator to mark steps `not-applicable` (decided false), so the view and the
+ * forecast agree. Pure and free of Node APIs (it runs inside the workflow too).
  */
 import type { Condition, ParamValue, ProcessDefinition } from '../../contracts/src/definition';
 import type { StepView } from '../../contracts/src/process-view';
 
 export type Tri = true | false | 'unknown';
 
-export interface KnownValues {
-  definition: ProcessDefinition;
+/** What is known of a step: its status and recorded outputs (a StepView, or the engine's own state). */
+export type KnownStep = Pick<StepView, 'status' | 'outputs'>;
+
+export interface KnownValues<S extends KnownStep = KnownStep> {
+  definition: Pick<ProcessDefinition, 'parameters'>;
   parameters: Record<string, ParamValue>;
-  steps: Map<string, StepView>;
+  steps: Map<string, S>;
 }
 
 export function paramValue(known: KnownValues, name: string): ParamValue | undefined {

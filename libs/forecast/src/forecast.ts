@@ -30,7 +30,7 @@ export interface ForecastInput {
 
 const DEFAULT_DURATION: ResolvedSpan = { amount: 7, unit: 'calendar-days' };
 const DONE = new Set(['completed', 'rejected']);
-const GONE = new Set(['skipped', 'cancelled']);
+const GONE = new Set(['skipped', 'cancelled', 'not-applicable']);
 
 /** The step that fixes the date an agreement enters into force (ids of the shipped agreement definition). */
 export function isEntryIntoForceStep(step: StepSpec): boolean {
@@ -58,7 +58,7 @@ class Walker {
   /** Actual or projected end of every step walked so far. */
   readonly ends = new Map<string, Date>();
   eif: Date | null = null;
-  private readonly known: KnownValues;
+  private readonly known: KnownValues<StepView>;
 
   constructor(private readonly input: ForecastInput) {
     this.known = {

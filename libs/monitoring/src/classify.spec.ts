@@ -37,8 +37,14 @@ describe('overdueItems', () => {
       step('legal', {
         dueAt: '2026-01-08T00:00:00.000Z',
         parties: {
-          JP: { roles: ['jp-clb-examiner'], rule: 'all', status: 'done', decisions: [] },
-          CA: { roles: ['ca-parliament-liaison'], rule: 'any', status: 'pending', decisions: [] },
+          JP: { roles: ['jp-clb-examiner'], rule: 'all', status: 'done', awaitedRoles: [], decisions: [] },
+          CA: {
+            roles: ['ca-parliament-liaison'],
+            rule: 'any',
+            status: 'pending',
+            awaitedRoles: ['ca-parliament-liaison'],
+            decisions: [],
+          },
         },
       }),
       step('later', { dueAt: '2026-01-11T00:00:00.000Z' }),
@@ -75,7 +81,15 @@ describe('idleItems', () => {
   it('idle once past the threshold; since = when it tipped over', () => {
     const v = view([
       step('a', {
-        parties: { CA: { roles: ['ca-parliament-liaison'], rule: 'any', status: 'pending', decisions: [] } },
+        parties: {
+          CA: {
+            roles: ['ca-parliament-liaison'],
+            rule: 'any',
+            status: 'pending',
+            awaitedRoles: ['ca-parliament-liaison'],
+            decisions: [],
+          },
+        },
       }),
     ]);
     expect(idleItems(v, now, new Date('2026-01-11T00:00:00.000Z'), users)).toEqual([]);

@@ -23,15 +23,19 @@ function usersFor(party: Party, roles: string[], usersWithRole: UsersWithRole): 
   return [...seen.values()];
 }
 
-/** One entry per party still awaited on the step (an approval waits on each party separately). */
+/**
+ * One entry per party still awaited on the step (an approval waits on each party separately), with the
+ * roles the engine awaits (`awaitedRoles`): never recomputed here.
+ */
 export function waitingOnOf(step: StepView, usersWithRole: UsersWithRole): WaitingOn[] {
   const out: WaitingOn[] = [];
   for (const [party, pv] of Object.entries(step.parties ?? {}) as [
     Party,
     NonNullable<StepView['parties'][Party]>,
   ][]) {
-    if (pv.status !== 'pending') continue;
-    out.push({ party, roles: [...pv.roles], users: usersFor(party, pv.roles, usersWithRole) });
+    const roles = pv.awaitedRoles ?? [];
+    if (!roles.length) continue;
+    out.push({ party, roles: [...roles], users: usersFor(party, roles, usersWithRole) });
   }
   return out;
 }

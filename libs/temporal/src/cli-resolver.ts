@@ -3,10 +3,10 @@
  * ACCORD_TEMPORAL_CLI → `temporal` on PATH → a per-version build cached outside the clone →
  * `go install` into that cache → the SDK's own download → one clear error saying what to do.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { goInstall } from './go-install';
 
 export const DEFAULT_CLI_VERSION = '1.5.1';
 
@@ -100,7 +100,7 @@ export async function resolveTemporalCli(options: ResolveCliOptions = {}): Promi
     if (go) {
       try {
         return {
-          path: await goInstall(go, version, env, log, options.signal),
+          path: await goInstallCli(go, version, env, log, options.signal),
           source: 'go-install',
           version,
         };
@@ -127,8 +127,8 @@ export async function resolveTemporalCli(options: ResolveCliOptions = {}): Promi
   );
 }
 
-/** Builds the CLI into the cache; streams go's output and a heartbeat so a 3-minute build is never silent. */
-async function goInstall(
+/** Builds the CLI into the cache (a few minutes, once per machine). */
+async function goInstallCli(
   go: string,
   version: string,
   env: NodeJS.ProcessEnv,
@@ -137,49 +137,19 @@ async function goInstall(
 ) {
   const target = cachedCliPath(version, env);
   const gobin = path.dirname(target);
-  fs.mkdirSync(gobin, { recursive: true });
-  const args = [
-    'install',
-    '-v',
-    '-ldflags',
-    `-X github.com/temporalio/cli/temporalcli.Version=${version}`,
-    `github.com/temporalio/cli/cmd/temporal@v${version}`,
-  ];
   log(
     `building the Temporal CLI ${version} with Go into ${gobin} (a few minutes the first time, once per machine)`,
   );
-  const started = Date.now();
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(go, args, {
-      env: { ...env, CGO_ENABLED: '0', GOBIN: gobin },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      signal,
-    });
-    // Never leave a build running behind an exiting process.
-    const killOnExit = () => child.kill('SIGKILL');
-    process.once('exit', killOnExit);
-    child.once('exit', () => process.removeListener('exit', killOnExit));
-    const forward = (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) if (line.trim()) log(`go: ${line.trim()}`);
-    };
-    child.stdout.on('data', forward);
-    child.stderr.on('data', forward);
-    const timer = setInterval(
-      () => log(`still building… ${Math.round((Date.now() - started) / 1000)}s`),
-      15_000,
-    );
-    child.on('error', (e) => {
-      clearInterval(timer);
-      reject(e);
-    });
-    child.on('exit', (code, signal) => {
-      clearInterval(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`go install exited with ${signal ?? code}`));
-    });
+  await goInstall({
+    go,
+    packages: [`github.com/temporalio/cli/cmd/temporal@v${version}`],
+    gobin,
+    ldflags: `-X github.com/temporalio/cli/temporalcli.Version=${version}`,
+    env,
+    log,
+    signal,
   });
   if (!isExecutable(target)) throw new Error(`go install finished but ${target} is missing`);
-  log(`built ${target} in ${Math.round((Date.now() - started) / 1000)}s`);
   return target;
 }
 

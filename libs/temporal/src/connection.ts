@@ -6,6 +6,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { loadClientConfigProfile, toClientOptions, type ClientConfigProfile } from '@temporalio/envconfig';
 import { NativeConnection } from '@temporalio/worker';
+import { loadPayloadKeys } from '../../config/src/accord-config';
+import { accordDataConverter } from './encryption/encryption-codec';
 
 export const DEFAULT_NAMESPACE = 'default';
 export const DEFAULT_ADDRESS = 'localhost:7233';
@@ -52,7 +54,7 @@ export async function connectClient(env: NodeJS.ProcessEnv = process.env): Promi
   const { connectionOptions, namespace } = temporalSettings(env);
   // The client-side Connection accepts the same address/TLS/API-key/metadata options as NativeConnection.
   const connection = await Connection.connect(connectionOptions as Parameters<typeof Connection.connect>[0]);
-  return new Client({ connection, namespace });
+  return new Client({ connection, namespace, dataConverter: accordDataConverter(loadPayloadKeys(env)) });
 }
 
 /**
@@ -62,7 +64,7 @@ export async function connectClient(env: NodeJS.ProcessEnv = process.env): Promi
 export function lazyClient(env: NodeJS.ProcessEnv = process.env): Client {
   const { connectionOptions, namespace } = temporalSettings(env);
   const connection = Connection.lazy(connectionOptions as Parameters<typeof Connection.lazy>[0]);
-  return new Client({ connection, namespace });
+  return new Client({ connection, namespace, dataConverter: accordDataConverter(loadPayloadKeys(env)) });
 }
 
 export async function connectWorkerConnection(

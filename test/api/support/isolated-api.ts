@@ -3,9 +3,8 @@
  * plain SDK worker in this jest process on its own task queue, and the API as a separate process
  * (apps/api/src/main.ts from source) for that namespace. Nothing left behind by other test files (processes
  * on task queues without a worker, processes broken on purpose) is visible to it.
- * Tokens from test/support/auth.ts work: the API uses the harness's JWT secret.
+ * Tokens from test/support/auth.ts work: the API uses the harness's JWT secret (unless apiEnv says otherwise).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -16,13 +15,10 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { createActivities } from '../../../activities';
 import { loadConfig } from '../../../libs/config/src/accord-config';
 import { SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../../libs/contracts/src/search-attributes';
-import { freePort } from '../../../libs/temporal/src/free-port';
 import { registerSearchAttributes } from '../../../libs/temporal/src/search-attributes';
 import { e2eEnv } from '../../support/e2e-env';
 import { waitFor } from '../../infra/support/processes';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const REGISTER = path.join(__dirname, 'swc-register.js');
+import { startApiProcess, type ApiProcess } from './api-process';
 
 export interface IsolatedApi {
   namespace: string;
@@ -63,27 +59,15 @@ export async function createNamespace(connection: Connection, namespace: string)
   );
 }
 
-/** The environment without the harness's Accord/Temporal settings (as test/api/standalone.e2e-spec.ts does). */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env))
-    if (!/^(ACCORD_|TEMPORAL_)/.test(k) && k !== 'PORT') env[k] = v;
-  return { ...env, LOG_LEVEL: 'warn', ...extra };
+export interface IsolatedApiOptions {
+  /** Settings for the API process on top of the private world's (e.g. OIDC instead of the shared secret). */
+  apiEnv?: Record<string, string>;
 }
 
-async function waitForHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  await waitFor(
-    `the isolated API at ${url}`,
-    async () => {
-      if (child.exitCode !== null)
-        throw new Error(`API exited with ${child.exitCode}: ${output().slice(-2000)}`);
-      return (await fetch(`${url}/health`).catch(() => undefined))?.status === 200;
-    },
-    60_000,
-  );
-}
-
-export async function startIsolatedApi(prefix = 'isolated'): Promise<IsolatedApi> {
+export async function startIsolatedApi(
+  prefix = 'isolated',
+  options: IsolatedApiOptions = {},
+): Promise<IsolatedApi> {
   const env = e2eEnv();
   const namespace = `${prefix}-${randomUUID()}`;
   const taskQueue = `${prefix}-${randomUUID()}`;
@@ -93,17 +77,10 @@ export async function startIsolatedApi(prefix = 'isolated'): Promise<IsolatedApi
   let nativeConnection: NativeConnection | undefined;
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
-  let child: ChildProcess | undefined;
-  let exited: Promise<unknown> | undefined;
-  let out = '';
+  let api: ApiProcess | undefined;
 
   const stop = async () => {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child?.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(killer);
-    }
+    await api?.stop();
     // Hygiene: nothing keeps firing timers in the namespace once its worker is gone.
     try {
       for await (const wf of client.workflow.list({ query: 'ExecutionStatus = "Running"' })) {
@@ -141,28 +118,19 @@ export async function startIsolatedApi(prefix = 'isolated'): Promise<IsolatedApi
     });
     running = worker.run();
 
-    const port = await freePort();
-    child = spawn(process.execPath, ['-r', REGISTER, 'apps/api/src/main.ts'], {
-      cwd: ROOT,
-      env: cleanEnv({
+    api = await startApiProcess(
+      {
         TEMPORAL_ADDRESS: env.temporalAddress,
         TEMPORAL_NAMESPACE: namespace,
         ACCORD_TASK_QUEUE: taskQueue,
         ACCORD_JWT_SECRET: env.jwtSecret,
         ACCORD_DATA_DIR: dataDir,
         ACCORD_DAY_LENGTH: config.dayLengthMs + 'ms',
-        ACCORD_API_HOST: '127.0.0.1',
-        PORT: String(port),
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const spawned = child;
-    exited = new Promise((resolve) => spawned.once('exit', resolve));
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
-    const apiUrl = `http://127.0.0.1:${port}`;
-    await waitForHealthy(apiUrl, child, () => out);
-    return { namespace, taskQueue, apiUrl, client, apiOutput: () => out, stop };
+        ...options.apiEnv,
+      },
+      { healthy: true },
+    );
+    return { namespace, taskQueue, apiUrl: api.url, client, apiOutput: api.output, stop };
   } catch (err) {
     await stop();
     throw err;

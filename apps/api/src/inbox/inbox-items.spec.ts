@@ -8,8 +8,8 @@ const stepView = (id: string, over: Partial<StepView> = {}): StepView =>
   baseStep(id, {
     startedAt: '2026-01-01T00:00:00.000Z',
     parties: {
-      JP: { roles: ['jp-meti'], rule: 'any', status: 'pending', decisions: [] },
-      CA: { roles: ['ca-gac'], rule: 'any', status: 'pending', decisions: [] },
+      JP: { roles: ['jp-meti'], rule: 'any', status: 'pending', awaitedRoles: ['jp-meti'], decisions: [] },
+      CA: { roles: ['ca-gac'], rule: 'any', status: 'pending', awaitedRoles: ['ca-gac'], decisions: [] },
     },
     ...over,
   });
@@ -43,13 +43,29 @@ describe('inboxItemsOf', () => {
     const items = inboxItemsOf(
       view([
         stepView('a', { dueAt: '2026-05-01T00:00:00Z' }),
-        stepView('b', { status: 'waiting' }),
+        // The engine awaits nobody on a waiting step.
+        stepView('b', {
+          status: 'waiting',
+          parties: {
+            JP: { roles: ['jp-meti'], rule: 'any', status: 'pending', awaitedRoles: [], decisions: [] },
+          },
+        }),
         stepView('t', { type: 'timer', parties: {} }),
         stepView('c', {
-          parties: { CA: { roles: ['ca-gac'], rule: 'any', status: 'pending', decisions: [] } },
+          parties: {
+            CA: {
+              roles: ['ca-gac'],
+              rule: 'any',
+              status: 'pending',
+              awaitedRoles: ['ca-gac'],
+              decisions: [],
+            },
+          },
         }),
         stepView('d', {
-          parties: { JP: { roles: ['jp-meti'], rule: 'any', status: 'done', decisions: [] } },
+          parties: {
+            JP: { roles: ['jp-meti'], rule: 'any', status: 'done', awaitedRoles: [], decisions: [] },
+          },
         }),
       ]),
       meti,
@@ -67,6 +83,7 @@ describe('inboxItemsOf', () => {
           roles: ['jp-meti'],
           rule: { quorum: 2 },
           status: 'pending',
+          awaitedRoles: ['jp-meti'],
           decisions: [
             {
               by: 'jp-meti',
@@ -94,6 +111,7 @@ describe('inboxItemsOf', () => {
           roles: ['jp-meti', 'jp-mofa'],
           rule: 'all',
           status: 'pending',
+          awaitedRoles: ['jp-mofa'],
           decisions: [
             {
               by: 'jp-meti-2',

@@ -1,9 +1,26 @@
-/** Which active steps of a process belong in a caller's inbox, and their order. Pure functions. */
+/**
+ * Which active steps of a process belong in a caller's inbox, what each asks of them, and their order.
+ * Pure functions. Whether the caller can act is whoActs (libs/directory), read from the engine's
+ * `awaitedRoles`: the inbox never recomputes it.
+ */
 import type { Party } from '../../../../libs/contracts/src/definition';
 import type { Delegation } from '../../../../libs/contracts/src/delegations';
 import type { Principal } from '../../../../libs/contracts/src/principal';
-import type { ProcessView, StepView } from '../../../../libs/contracts/src/process-view';
-import { decidedBy } from '../processes/acting-principal';
+import type {
+  ChangeRequestView,
+  OutputAsked,
+  ProcessView,
+  StepView,
+} from '../../../../libs/contracts/src/process-view';
+import { whoActs } from '../../../../libs/directory/src/who-acts';
+
+/** A reference recorded earlier in the process (the document under review, a note number, …). */
+export interface InboxReference {
+  stepId: string;
+  stepTitle: string;
+  name: string;
+  value: string;
+}
 
 export interface InboxItem {
   processId: string;
@@ -21,6 +38,33 @@ export interface InboxItem {
   activeSince: string | null;
   /** Set when the item is in the inbox through a delegation. */
   onBehalfOf: { sub: string; name: string } | null;
+  /** What is asked: a decision (approve, reject, request-changes) or the outputs to record. */
+  asked: { decision: boolean; outputs: OutputAsked[] };
+  /** The latest change request that reopened the step: who asked, why, when. */
+  latestChangeRequest: ChangeRequestView | null;
+  /** References recorded by earlier steps (e.g. the text under review). */
+  references: InboxReference[];
+  /** Where to act and where to read the whole process. */
+  links: { process: string; act: string };
+}
+
+/** Every `reference` output recorded on a completed step of the process. */
+export function referencesOf(view: ProcessView): InboxReference[] {
+  const out: InboxReference[] = [];
+  for (const s of view.steps) {
+    if (s.status !== 'completed') continue;
+    for (const [name, type] of Object.entries(s.outputTypes ?? {})) {
+      const value = s.outputs?.[name];
+      if (type === 'reference' && typeof value === 'string')
+        out.push({ stepId: s.id, stepTitle: s.title, name, value });
+    }
+  }
+  return out;
+}
+
+export function actPath(processId: string, step: Pick<StepView, 'id' | 'type'>): string {
+  const what = step.type === 'task' ? 'completion' : 'decisions';
+  return `/api/v1/processes/${encodeURIComponent(processId)}/steps/${encodeURIComponent(step.id)}/${what}`;
 }
 
 export function inboxItemsOf(
@@ -29,52 +73,35 @@ export function inboxItemsOf(
   delegations: Delegation[],
   now: number,
 ): InboxItem[] {
+  if (view.status !== 'running') return [];
   const items: InboxItem[] = [];
-  if (view.status !== 'running') return items;
+  let references: InboxReference[] | null = null;
   for (const step of view.steps) {
-    if (step.status !== 'active' || (step.type !== 'approval' && step.type !== 'task')) continue;
-    const party = step.parties?.[caller.party];
-    if (!party || party.status !== 'pending') continue;
-    const item = (roles: string[], onBehalfOf: InboxItem['onBehalfOf']): InboxItem => ({
+    if (step.type !== 'approval' && step.type !== 'task') continue;
+    const acting = whoActs(caller, step, delegations, now);
+    if (!acting) continue;
+    references ??= referencesOf(view);
+    items.push({
       processId: view.id,
       processTitle: view.title,
       definitionId: view.definitionId,
       stepId: step.id,
       stepTitle: step.title,
-      type: step.type as 'approval' | 'task',
+      type: step.type,
       party: caller.party,
-      roles,
+      roles: acting.roles,
       dueAt: step.dueAt,
       overdue: step.dueAt !== null && Date.parse(step.dueAt) < now,
       round: step.round,
       activeSince: step.startedAt,
-      onBehalfOf,
+      onBehalfOf: acting.onBehalfOf,
+      asked: { decision: step.type === 'approval', outputs: step.outputsAsked ?? [] },
+      latestChangeRequest: step.latestChangeRequest ?? null,
+      references,
+      links: { process: `/api/v1/processes/${encodeURIComponent(view.id)}`, act: actPath(view.id, step) },
     });
-    // Under `all`, a role already approved this round (by a colleague) is no longer awaited.
-    const approvedRoles = new Set(
-      party.rule === 'all'
-        ? party.decisions.filter((d) => d.round === step.round && d.decision === 'approve').map((d) => d.role)
-        : [],
-    );
-    const awaited = party.roles.filter((r) => !approvedRoles.has(r));
-    const own = caller.roles.filter((r) => awaited.includes(r));
-    if (own.length) {
-      if (!alreadyDecided(step, caller.party, caller.sub)) items.push(item(own, null));
-      continue;
-    }
-    for (const d of delegations) {
-      const fit = d.roles.filter((r) => awaited.includes(r));
-      if (fit.length && !alreadyDecided(step, caller.party, d.from.sub)) {
-        items.push(item(fit, { sub: d.from.sub, name: d.from.name }));
-        break;
-      }
-    }
   }
   return items;
-}
-
-function alreadyDecided(step: StepView, party: Party, sub: string): boolean {
-  return step.type === 'approval' && decidedBy(step, party, sub);
 }
 
 export function sortInbox(items: InboxItem[]): InboxItem[] {

@@ -4,7 +4,31 @@ import type { Principal } from '../../../../libs/contracts/src/principal';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/error-response.dto';
 import { InboxQuery } from '../processes/dto/list-processes.query';
-import { ActorRefDto } from '../processes/dto/process-view.response';
+import { ActorRefDto, ChangeRequestViewDto, OutputAskedDto } from '../processes/dto/process-view.response';
+
+export class InboxAskedDto {
+  @ApiProperty({ description: 'True for an approval: approve, reject or request-changes' })
+  decision!: boolean;
+  @ApiProperty({ type: [OutputAskedDto], description: 'A task: the outputs to record, with their types' })
+  outputs!: OutputAskedDto[];
+}
+
+export class InboxReferenceDto {
+  @ApiProperty() stepId!: string;
+  @ApiProperty() stepTitle!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'MOFA-TR-2026-118' }) value!: string;
+}
+
+export class InboxLinksDto {
+  @ApiProperty({ example: '/api/v1/processes/process-3f0c6c5e-2d7e-4a53-9a55-4b1c0f7a1e11' })
+  process!: string;
+  @ApiProperty({
+    example: '/api/v1/processes/process-3f0c6c5e-2d7e-4a53-9a55-4b1c0f7a1e11/steps/legal-review/decisions',
+    description: 'POST here to act: …/decisions for an approval, …/completion for a task',
+  })
+  act!: string;
+}
 import { INBOX_PROCESS_LIMIT, InboxService } from './inbox.service';
 
 export class InboxItemDto {
@@ -21,6 +45,16 @@ export class InboxItemDto {
   @ApiProperty() round!: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) activeSince!: string | null;
   @ApiProperty({ nullable: true, type: ActorRefDto }) onBehalfOf!: ActorRefDto | null;
+  @ApiProperty({ type: InboxAskedDto, description: 'What is asked of the caller' }) asked!: InboxAskedDto;
+  @ApiProperty({
+    nullable: true,
+    type: ChangeRequestViewDto,
+    description: 'The latest change request that reopened the step: who asked, why, when',
+  })
+  latestChangeRequest!: ChangeRequestViewDto | null;
+  @ApiProperty({ type: [InboxReferenceDto], description: 'References recorded by earlier steps' })
+  references!: InboxReferenceDto[];
+  @ApiProperty({ type: InboxLinksDto }) links!: InboxLinksDto;
 }
 
 @ApiTags('inbox')

@@ -15,7 +15,15 @@ const step = (decisions: Decision[] = []): StepView => ({
   completedAt: null,
   outputs: {},
   outputTypes: {},
-  parties: { JP: { roles: ['jp-meti', 'jp-jetro'], rule: 'any', status: 'pending', decisions } },
+  parties: {
+    JP: {
+      roles: ['jp-meti', 'jp-jetro'],
+      rule: 'any',
+      status: 'pending',
+      awaitedRoles: ['jp-meti', 'jp-jetro'],
+      decisions,
+    },
+  },
   round: 1,
   parallel: null,
 });

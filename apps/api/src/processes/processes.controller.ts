@@ -8,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/contracts/src/principal';
+import type { ProcessView } from '../../../../libs/contracts/src/process-view';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/error-response.dto';
 import type { HeaderSink } from '../common/header-sink';
@@ -62,8 +63,15 @@ export class ProcessesController {
     },
   })
   @ApiErrors(400, 403, 409)
-  start(@CurrentPrincipal() caller: Principal, @Body() dto: StartProcessDto) {
-    return this.processes.start(caller, dto);
+  async start(@CurrentPrincipal() caller: Principal, @Body() dto: StartProcessDto) {
+    const view = await this.processes.start(caller, dto);
+    return { ...view, forecast: await this.forecastOf(view) };
+  }
+
+  /** The forecast is an estimate beside the state: if it cannot be made, the state is still answered. */
+  private async forecastOf(view: ProcessView) {
+    if (view.status !== 'running' || !view.steps.length) return null;
+    return this.forecasts.forView(view).catch(() => null);
   }
 
   @Get()
@@ -83,10 +91,8 @@ export class ProcessesController {
   @ApiOkResponse({ type: ProcessViewDto })
   @ApiErrors(400, 404)
   async get(@Param('id', new ParseIdPipe('id')) id: string) {
-    const view = await this.processes.get(id);
-    // The forecast is an estimate beside the state: if it cannot be made, the state is still answered.
-    const forecast = view.status === 'running' ? await this.forecasts.forView(view).catch(() => null) : null;
-    return { ...view, forecast };
+    const view = await this.processes.read(id);
+    return { ...view, forecast: await this.forecastOf(view) };
   }
 
   @Get(':id/timeline')

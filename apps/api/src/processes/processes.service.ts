@@ -33,6 +33,8 @@ import { actingPrincipalFor } from './acting-principal';
 import type { CompletionDto, DecisionDto, MoveDeadlineDto, ReasonDto, WaiverDto } from './dto/actions.dto';
 import type { ListProcessesQuery } from './dto/list-processes.query';
 import type { StartProcessDto } from './dto/start-process.dto';
+import { listUsers } from '../../../../libs/directory/src/directory';
+import { stepForPeople, viewForPeople, type People } from './people-view';
 import { summaryOf, type ProcessSummary } from './process-summary';
 import { listPage, PROCESSES, quote } from './visibility';
 
@@ -145,7 +147,7 @@ export class ProcessesService {
     }
     this.metrics.processStarted(definition.id);
     try {
-      return await this.firstSettledView(processId);
+      return this.forPeople(await this.firstSettledView(processId));
     } catch (err) {
       // Started, but no worker has answered yet: the initial view (steps appear once the worker runs it).
       this.logger.warn(`state of ${processId} not available right after start: ${(err as Error).message}`);
@@ -200,6 +202,7 @@ export class ProcessesService {
     return { items: page.items.map(summaryOf), nextPageToken: page.nextPageToken };
   }
 
+  /** The engine's view as it is (for code that reads it: forecasts, monitoring, acting-principal checks). */
   async get(id: string): Promise<ProcessView> {
     assertProcessId(id);
     try {
@@ -209,6 +212,25 @@ export class ProcessesService {
     } catch (err) {
       return mapQueryError(id, err);
     }
+  }
+
+  /** The view for people: holders by name, local due dates, the "now / next / waiting on" summary. */
+  async read(id: string): Promise<ProcessView> {
+    return this.forPeople(await this.get(id));
+  }
+
+  /** Directory users and active delegations (a missing delegations store only means no delegates). */
+  private async people(): Promise<People> {
+    const delegations = await this.delegations.active().catch(() => []);
+    return { users: listUsers(), delegations };
+  }
+
+  async forPeople(view: ProcessView): Promise<ProcessView> {
+    return viewForPeople(view, await this.people());
+  }
+
+  async stepForPeople(step: StepView): Promise<StepView> {
+    return stepForPeople(step, await this.people());
   }
 
   /** One page of the timeline, oldest first; `from` counts entries over the whole process (every run). */
@@ -227,12 +249,13 @@ export class ProcessesService {
     return this.metrics.countDecision(dto.decision, async () => {
       const principal = await this.actingPrincipal(caller, id, stepId);
       const requestId = dto.requestId;
-      return this.update(id, () =>
+      const step = await this.update(id, () =>
         this.client.workflow.getHandle(id).executeUpdate(decideUpdate, {
           args: [{ principal, requestId, stepId, decision: dto.decision, comment: dto.comment ?? null }],
           updateId: updateIdOf(caller, decideUpdate.name, stepId, requestId),
         }),
       );
+      return this.stepForPeople(step);
     });
   }
 
@@ -240,28 +263,30 @@ export class ProcessesService {
     return this.metrics.countCompletion(async () => {
       const principal = await this.actingPrincipal(caller, id, stepId);
       const requestId = dto.requestId;
-      return this.update(id, () =>
+      const step = await this.update(id, () =>
         this.client.workflow.getHandle(id).executeUpdate(completeUpdate, {
           args: [{ principal, requestId, stepId, outputs: dto.outputs, comment: dto.comment ?? null }],
           updateId: updateIdOf(caller, completeUpdate.name, stepId, requestId),
         }),
       );
+      return this.stepForPeople(step);
     });
   }
 
   async cancel(caller: Principal, id: string, dto: ReasonDto): Promise<ProcessView> {
     const requestId = dto.requestId;
-    return this.update(id, () =>
+    const view = await this.update(id, () =>
       this.client.workflow.getHandle(id).executeUpdate(cancelUpdate, {
         args: [{ principal: caller, requestId, reason: dto.reason }],
         updateId: updateIdOf(caller, cancelUpdate.name, null, requestId),
       }),
     );
+    return this.forPeople(view);
   }
 
   async moveDeadline(caller: Principal, id: string, stepId: string, dto: MoveDeadlineDto): Promise<StepView> {
     const requestId = dto.requestId;
-    return this.update(id, () =>
+    const step = await this.update(id, () =>
       this.client.workflow.getHandle(id).executeUpdate(moveDeadlineUpdate, {
         updateId: updateIdOf(caller, moveDeadlineUpdate.name, stepId, requestId),
         args: [
@@ -275,11 +300,12 @@ export class ProcessesService {
         ],
       }),
     );
+    return this.stepForPeople(step);
   }
 
   async waive(caller: Principal, id: string, stepId: string, dto: WaiverDto): Promise<StepView> {
     const requestId = dto.requestId;
-    return this.update(id, () =>
+    const step = await this.update(id, () =>
       this.client.workflow.getHandle(id).executeUpdate(waiveTimerUpdate, {
         args: [
           { principal: caller, requestId, stepId, reason: dto.reason, authority: dto.authority ?? null },
@@ -287,6 +313,7 @@ export class ProcessesService {
         updateId: updateIdOf(caller, waiveTimerUpdate.name, stepId, requestId),
       }),
     );
+    return this.stepForPeople(step);
   }
 
   /**

@@ -25,6 +25,15 @@ export class DecisionViewDto {
   @ApiProperty() round!: number;
 }
 
+export class HolderDto {
+  @ApiProperty({ example: 'jp-clb-examiner' }) sub!: string;
+  @ApiProperty({ example: 'Takahashi Aiko' }) name!: string;
+  @ApiProperty({ example: 'Cabinet Legislation Bureau' }) org!: string;
+  @ApiProperty({ type: [String], description: 'The awaited roles this person acts under' }) roles!: string[];
+  @ApiProperty({ nullable: true, type: ActorRefDto, description: 'Set for a delegate: whose approval it is' })
+  onBehalfOf!: ActorRefDto | null;
+}
+
 export class PartyViewDto {
   @ApiProperty({ type: [String] }) roles!: string[];
   @ApiProperty({
@@ -36,13 +45,65 @@ export class PartyViewDto {
   rule!: unknown;
   @ApiProperty({ enum: ['pending', 'done', 'not-required'] }) status!: string;
   @ApiProperty({ type: [DecisionViewDto] }) decisions!: DecisionViewDto[];
+  @ApiProperty({
+    type: [String],
+    description:
+      'Roles of this party still awaited now (active step, party pending, current round; under `all` the roles not yet approved)',
+  })
+  awaitedRoles!: string[];
+  @ApiPropertyOptional({
+    type: [HolderDto],
+    description: 'The people who can act now for those roles, delegates included',
+  })
+  holders?: HolderDto[];
+}
+
+export class ChangeRequestViewDto {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: ActorDto }) by!: ActorDto;
+  @ApiProperty({ nullable: true, type: String, enum: ['JP', 'CA'] }) party!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why: the comment of the decision' })
+  comment!: string | null;
+  @ApiProperty({ description: 'The step on which the changes were asked' }) fromStepId!: string;
+  @ApiProperty() fromStepTitle!: string;
+  @ApiProperty({ description: 'The round it opened on this step' }) round!: number;
+}
+
+export class OutputAskedDto {
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['date', 'number', 'text', 'reference'] }) type!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() required!: boolean;
+}
+
+export class LocalDueDto {
+  @ApiProperty({ example: '2027-01-15', description: 'yyyy-mm-dd in that time zone' }) date!: string;
+  @ApiProperty({ example: '23:59', description: 'HH:mm in that time zone' }) time!: string;
+  @ApiProperty({ example: 'Asia/Tokyo' }) timeZone!: string;
+}
+
+export class LocalDuesDto {
+  @ApiPropertyOptional({ type: LocalDueDto }) JP?: LocalDueDto;
+  @ApiPropertyOptional({ type: LocalDueDto }) CA?: LocalDueDto;
+}
+
+export class ProcessSummaryTextDto {
+  @ApiProperty({ type: [String], description: 'Active steps, by title' }) now!: string[];
+  @ApiProperty({ type: [String], description: 'Steps that become active when the current ones finish' })
+  next!: string[];
+  @ApiProperty({ type: [String], description: 'Per awaited party: who, on which step' }) waitingOn!: string[];
+  @ApiProperty({ description: 'The three as one paragraph, to read aloud' }) text!: string;
 }
 
 export class StepViewDto {
   @ApiProperty() id!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['approval', 'task', 'timer'] }) type!: string;
-  @ApiProperty({ enum: ['waiting', 'active', 'completed', 'rejected', 'skipped', 'cancelled'] })
+  @ApiProperty({
+    enum: ['waiting', 'active', 'completed', 'rejected', 'skipped', 'cancelled', 'not-applicable'],
+    description:
+      '`not-applicable`: cannot run under the current parameters and outputs (waiting again if a route back reopens them)',
+  })
   status!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) dueAt!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) startedAt!: string | null;
@@ -73,6 +134,24 @@ export class StepViewDto {
     properties: { by: { type: 'string' }, reason: { type: 'string' }, at: { type: 'string' } },
   })
   waiver?: unknown;
+  @ApiPropertyOptional({ type: [OutputAskedDto], description: 'Task steps: the outputs to record' })
+  outputsAsked?: OutputAskedDto[];
+  @ApiPropertyOptional({
+    nullable: true,
+    type: ChangeRequestViewDto,
+    description: 'The latest change request that reopened this step: who, why, when',
+  })
+  latestChangeRequest?: ChangeRequestViewDto | null;
+  @ApiPropertyOptional({ type: [String], description: 'A waiting step: the step ids it waits for' })
+  waitsFor?: string[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'A not-applicable step: why' })
+  notApplicableBecause?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: LocalDuesDto,
+    description: "dueAt as a local date and time in each party's capital",
+  })
+  dueLocal?: LocalDuesDto | null;
 }
 
 export class OutcomeDto {
@@ -102,6 +181,13 @@ export class ProcessViewDto {
   })
   dueTimesPending!: boolean;
   @ApiProperty({ type: [StepViewDto] }) steps!: StepViewDto[];
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Step ids that become active when the current ones finish',
+  })
+  nextStepIds?: string[];
+  @ApiPropertyOptional({ type: ProcessSummaryTextDto, description: '"Now / next / waiting on"' })
+  summary?: ProcessSummaryTextDto;
   @ApiPropertyOptional({
     nullable: true,
     type: () => ForecastDto,
