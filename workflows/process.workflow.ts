@@ -84,7 +84,12 @@ interface Carried {
 const nowIso = () => new Date().toISOString();
 
 function fail(e: engine.EngineError): never {
-  throw ApplicationFailure.create({ type: e.code, message: e.message, nonRetryable: true });
+  throw ApplicationFailure.create({
+    type: e.code,
+    message: e.message,
+    nonRetryable: true,
+    ...(e.details ? { details: [e.details] } : {}),
+  });
 }
 
 /** The engine's rules: the current ones, unless this run replays a history recorded before them. */

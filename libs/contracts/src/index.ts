@@ -7,3 +7,4 @@ export * from './messages';
 export * from './task-queue';
 export * from './notifications';
 export * from './auth';
+export * from './http';
