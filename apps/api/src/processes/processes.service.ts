@@ -14,30 +14,27 @@ import {
   moveDeadlineUpdate,
   PROCESS_WORKFLOW_TYPE,
   stateQuery,
-  timelineQuery,
   waiveTimerUpdate,
   type ProcessInput,
 } from '../../../../libs/contracts/src/messages';
 import type { Principal } from '../../../../libs/contracts/src/principal';
-import type {
-  ProcessView,
-  StartNote,
-  StepView,
-  TimelineEntry,
-} from '../../../../libs/contracts/src/process-view';
+import type { ProcessView, StartNote, StepView } from '../../../../libs/contracts/src/process-view';
 import { initialSearchAttributes, SA, startMetadata } from '../../../../libs/contracts/src/search-attributes';
 import type { ParamValue, Party } from '../../../../libs/contracts/src/definition';
 import { assertCoordinator } from '../monitoring/coordinator';
 import { DATE_ONLY, readDueAt } from './due-input';
 import { PROCESS_ID_PREFIX } from '../../../../libs/contracts/src/task-queue';
+import { readTimelinePage, type TimelineSlice } from '../../../../libs/temporal/src/timeline';
 import { ApiError, badRequest } from '../common/api-error';
 import { ACCORD_CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
-import { TemporalGateway } from '../temporal/temporal-gateway';
+import { QUERY_TIMEOUT_MS, TemporalGateway } from '../temporal/temporal-gateway';
+import { updateIdOf } from '../common/update-id';
+import { assertProcessId, mapQueryError } from '../common/temporal-errors';
 import { Catalogue } from '../definitions/catalogue';
 import { DelegationsStore } from '../delegations/delegations.store';
 import { MetricsService } from '../metrics/metrics.service';
 import { actingPrincipalFor } from './acting-principal';
-import type { CompletionDto, DecisionDto, MoveDeadlineDto, ReasonDto } from './dto/actions.dto';
+import type { CompletionDto, DecisionDto, MoveDeadlineDto, ReasonDto, WaiverDto } from './dto/actions.dto';
 import type { ListProcessesQuery } from './dto/list-processes.query';
 import type { StartProcessDto } from './dto/start-process.dto';
 import { listUsers } from '../../../../libs/directory/src/directory';
@@ -165,6 +162,7 @@ export class ProcessesService {
         org: caller.org,
         roles: caller.roles,
       },
+      limits: { maxRounds: this.config.limits.maxRounds },
     };
     const now = new Date();
     try {
@@ -300,21 +298,28 @@ export class ProcessesService {
     return stepForPeople(step, await this.people());
   }
 
-  timeline(id: string): Promise<TimelineEntry[]> {
-    return this.gateway.query(id, timelineQuery);
+  /** One page of the timeline, oldest first; `from` counts entries over the whole process (every run). */
+  async timeline(id: string, from = 0, limit = 100): Promise<TimelineSlice> {
+    assertProcessId(id);
+    try {
+      return await this.client.connection.withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
+        readTimelinePage(this.client, id, from, limit),
+      );
+    } catch (err) {
+      return mapQueryError(id, err);
+    }
   }
 
   decide(caller: Principal, id: string, stepId: string, dto: DecisionDto): Promise<StepView> {
     return this.metrics.countDecision(dto.decision, async () => {
       const principal = await this.actingPrincipal(caller, id, stepId);
-      const requestId = dto.requestId ?? randomUUID();
-      const step = await this.gateway.update(id, decideUpdate, {
-        principal,
-        requestId,
-        stepId,
-        decision: dto.decision,
-        comment: dto.comment ?? null,
-      });
+      const requestId = dto.requestId;
+      const step = await this.gateway.update(
+        id,
+        decideUpdate,
+        { principal, requestId, stepId, decision: dto.decision, comment: dto.comment ?? null },
+        updateIdOf(caller, decideUpdate.name, stepId, requestId),
+      );
       return this.stepForPeople(step);
     });
   }
@@ -322,25 +327,25 @@ export class ProcessesService {
   complete(caller: Principal, id: string, stepId: string, dto: CompletionDto): Promise<StepView> {
     return this.metrics.countCompletion(async () => {
       const principal = await this.actingPrincipal(caller, id, stepId);
-      const requestId = dto.requestId ?? randomUUID();
-      const step = await this.gateway.update(id, completeUpdate, {
-        principal,
-        requestId,
-        stepId,
-        outputs: dto.outputs,
-        comment: dto.comment ?? null,
-      });
+      const requestId = dto.requestId;
+      const step = await this.gateway.update(
+        id,
+        completeUpdate,
+        { principal, requestId, stepId, outputs: dto.outputs, comment: dto.comment ?? null },
+        updateIdOf(caller, completeUpdate.name, stepId, requestId),
+      );
       return this.stepForPeople(step);
     });
   }
 
   async cancel(caller: Principal, id: string, dto: ReasonDto): Promise<ProcessView> {
-    const requestId = dto.requestId ?? randomUUID();
-    const view = await this.gateway.update(id, cancelUpdate, {
-      principal: caller,
-      requestId,
-      reason: dto.reason,
-    });
+    const requestId = dto.requestId;
+    const view = await this.gateway.update(
+      id,
+      cancelUpdate,
+      { principal: caller, requestId, reason: dto.reason },
+      updateIdOf(caller, cancelUpdate.name, null, requestId),
+    );
     return this.forPeople(view);
   }
 
@@ -358,14 +363,13 @@ export class ProcessesService {
     const party = DATE_ONLY.test(dto.dueAt) ? await this.partyOf(id, stepId, caller.party) : caller.party;
     const due = readDueAt(dto.dueAt, party, Date.now());
     if ('problem' in due) throw badRequest([due.problem]);
-    const requestId = dto.requestId ?? randomUUID();
-    const step = await this.gateway.update(id, moveDeadlineUpdate, {
-      principal: caller,
-      requestId,
-      stepId,
-      dueAt: due.dueAt,
-      reason: dto.reason,
-    });
+    const requestId = dto.requestId;
+    const step = await this.gateway.update(
+      id,
+      moveDeadlineUpdate,
+      { principal: caller, requestId, stepId, dueAt: due.dueAt, reason: dto.reason },
+      updateIdOf(caller, moveDeadlineUpdate.name, stepId, requestId),
+    );
     return { ...(await this.stepForPeople(step)), dueAtMeaning: due.meaning };
   }
 
@@ -376,14 +380,14 @@ export class ProcessesService {
     return parties.length === 1 ? parties[0]! : fallback;
   }
 
-  async waive(caller: Principal, id: string, stepId: string, dto: ReasonDto): Promise<StepView> {
-    const requestId = dto.requestId ?? randomUUID();
-    const step = await this.gateway.update(id, waiveTimerUpdate, {
-      principal: caller,
-      requestId,
-      stepId,
-      reason: dto.reason,
-    });
+  async waive(caller: Principal, id: string, stepId: string, dto: WaiverDto): Promise<StepView> {
+    const requestId = dto.requestId;
+    const step = await this.gateway.update(
+      id,
+      waiveTimerUpdate,
+      { principal: caller, requestId, stepId, reason: dto.reason, authority: dto.authority ?? null },
+      updateIdOf(caller, waiveTimerUpdate.name, stepId, requestId),
+    );
     return this.stepForPeople(step);
   }
 

@@ -53,10 +53,10 @@ export class TemporalGateway {
   }
 
   /** An Update of one process: the engine's refusals become their HTTP status; closed or unknown told apart. */
-  async update<R, A>(id: string, def: UpdateDefinition<R, [A]>, arg: A): Promise<R> {
+  async update<R, A>(id: string, def: UpdateDefinition<R, [A]>, arg: A, updateId?: string): Promise<R> {
     assertProcessId(id);
     try {
-      return await this.client.workflow.getHandle(id).executeUpdate(def, { args: [arg] });
+      return await this.client.workflow.getHandle(id).executeUpdate(def, { args: [arg], updateId });
     } catch (err) {
       return mapUpdateError(this.client, id, err);
     }
