@@ -80,7 +80,8 @@ export function useDates() {
               day: 'numeric',
               hour: '2-digit',
               minute: '2-digit',
-              ...(timeZone ? { timeZone, timeZoneName: 'short' } : {}),
+              // The capital's name labels the zone (DueDate), so no zone abbreviation is needed.
+              ...(timeZone ? { timeZone } : {}),
             })
           : '—',
       date: (iso: string | null | undefined) =>
