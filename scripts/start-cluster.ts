@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { loadConfig } from '../libs/config/src/accord-config';
 import { temporalSettings } from '../libs/temporal/src/connection';
 import { launchCluster, type LaunchedCluster } from './cluster';
-import { spawnPart, stopPart, type Part } from './supervisor';
+import { spawnPart, stopPart, waitForHttp, type Part } from './supervisor';
 
 const say = (line: string) => process.stdout.write(`[accord] ${line}\n`);
 
@@ -25,19 +25,6 @@ function localPayloadKey(dir: string): string {
     fs.writeFileSync(file, `local-1:${randomBytes(32).toString('base64')}`, { mode: 0o600 });
   }
   return fs.readFileSync(file, 'utf8').trim();
-}
-
-async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return true;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return false;
 }
 
 async function main(): Promise<number> {
@@ -107,7 +94,9 @@ async function main(): Promise<number> {
   ]);
   void (async () => {
     const host = config.api.host === '0.0.0.0' ? 'localhost' : config.api.host;
-    const up = await Promise.all(apiPorts.map((p) => waitForHttp(`http://127.0.0.1:${p}/health`, 90_000)));
+    const up = await Promise.all(
+      apiPorts.map((p) => waitForHttp(`http://127.0.0.1:${p}/health`, 90_000, (s) => s === 200)),
+    );
     if (stopping) return;
     say('Accord is running on a Temporal cluster on PostgreSQL:');
     apiPorts.forEach((p, i) =>

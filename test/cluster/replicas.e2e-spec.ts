@@ -59,7 +59,8 @@ describe('two workers and two APIs, one of each killed mid-flight', () => {
       await waitFor(
         'two workers polling',
         async () => workers().every((w) => w.output().includes('polling task queue')),
-        120_000,
+        // Each bundles the workflow code first: tens of seconds on a loaded 2-core machine.
+        300_000,
       );
     } catch (err) {
       throw new Error(`${(err as Error).message}\n${outputs()}`);
@@ -75,7 +76,7 @@ describe('two workers and two APIs, one of each killed mid-flight', () => {
         90_000,
       );
     }
-  }, 180_000);
+  }, 420_000);
 
   afterAll(async () => {
     for (const s of spawned) {
