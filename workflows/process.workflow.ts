@@ -77,7 +77,12 @@ interface Carried {
 const nowIso = () => new Date().toISOString();
 
 function fail(e: engine.EngineError): never {
-  throw ApplicationFailure.create({ type: e.code, message: e.message, nonRetryable: true });
+  throw ApplicationFailure.create({
+    type: e.code,
+    message: e.message,
+    nonRetryable: true,
+    ...(e.details ? { details: [e.details] } : {}),
+  });
 }
 
 export async function processWorkflow(input: ProcessInput): Promise<ProcessView> {

@@ -249,6 +249,13 @@ describe('processes API', () => {
       expect(bad.body.code).toBe('INVALID_OUTPUTS');
       expect(bad.body.message).toMatch(/startsOn/);
       expect(bad.body.message).toMatch(/endsOn/);
+      // Each output's problem also comes by field, so a form shows it beside that field.
+      expect(bad.body.details).toEqual(
+        expect.arrayContaining([
+          { field: 'outputs.startsOn', message: 'a date yyyy-mm-dd' },
+          { field: 'outputs.endsOn', message: expect.stringMatching(/required/) },
+        ]),
+      );
       const nested = await complete('ca-tcs-tokyo', id, 'dates-and-programme', {
         outputs: { startsOn: { $gt: 1 } },
       });

@@ -30,7 +30,8 @@ import {
   waive,
 } from './drive';
 
-const DEF = 'agreement-entry-into-force';
+/** Version 1 stays shipped for the processes started on it (version 2: agreement-entry-into-force-v2.e2e-spec.ts). */
+const DEF = { id: 'agreement-entry-into-force', version: 1 };
 const PRE_SIGNATURE = [
   'text-draft',
   'text-finalised',

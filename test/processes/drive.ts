@@ -20,15 +20,25 @@ function ok<T>(what: string, res: ApiResponse<T>, status = 200): T {
   return res.body;
 }
 
+/** A definition id (latest version) or a pinned version. */
+export type DefinitionRef = string | { id: string; version: number };
+
 export async function start(
   as: string,
-  definitionId: string,
+  definition: DefinitionRef,
   parameters: Record<string, unknown> = {},
-  title = `${definitionId} e2e ${Math.random().toString(36).slice(2, 8)}`,
+  title?: string,
 ): Promise<ProcessView> {
+  const definitionId = typeof definition === 'string' ? definition : definition.id;
+  const version = typeof definition === 'string' ? {} : { definitionVersion: definition.version };
   const res = await api<ProcessView>('POST', '/api/v1/processes', {
     as,
-    body: { definitionId, title, parameters },
+    body: {
+      definitionId,
+      ...version,
+      title: title ?? `${definitionId} e2e ${Math.random().toString(36).slice(2, 8)}`,
+      parameters,
+    },
   });
   return ok(`${as} starts ${definitionId}`, res, 201);
 }

@@ -2,7 +2,7 @@
  * Representative processes whose histories are recorded into test/histories/ (npm run histories:record)
  * and replayed against the current workflow code by replay.e2e-spec.ts.
  */
-import { agreementEntryIntoForce } from '../../libs/definitions/src';
+import { agreementEntryIntoForce, agreementEntryIntoForceV2 } from '../../libs/definitions/src';
 import { cancelUpdate } from '../../libs/contracts/src/messages';
 import { autopilot } from '../engine/autopilot';
 import { fixtures, people } from '../engine/fixtures';
@@ -76,6 +76,34 @@ export const scenarios: Scenario[] = [
     name: 'agreement-entry-into-force',
     async run() {
       const h = await startProcess(agreementEntryIntoForce);
+      await autopilot(h);
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    // Version 2, defaults: the Diet (both Houses, the 30-day rule timer in Diet days), notes sent from each
+    // side's own branch, promulgation beside the entry-into-force timer, publication and UN registration.
+    name: 'agreement-entry-into-force-v2',
+    async run() {
+      const h = await startProcess(agreementEntryIntoForceV2, {
+        leadDepartmentJP: 'moj',
+        leadDepartmentCA: 'justice',
+      });
+      await autopilot(h);
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    // Version 2 without Diet approval, an implementing Act, and an exchange of instruments of ratification.
+    name: 'agreement-entry-into-force-v2-instruments',
+    async run() {
+      const h = await startProcess(agreementEntryIntoForceV2, {
+        requiresDietApproval: false,
+        requiresImplementingLegislation: true,
+        consentMode: 'instruments-of-ratification',
+      });
       await autopilot(h);
       await h.result();
       return { handle: h };

@@ -325,6 +325,9 @@ describe('tasks', () => {
     expect(problems(good)).toBeNull();
     expect(problems({ ...good, signedOn: '2026-02-30' })?.code).toBe('INVALID_OUTPUTS');
     expect(problems({ ...good, signedOn: '27/01/2026' })?.message).toContain('signedOn: a date yyyy-mm-dd');
+    expect(problems({ ...good, signedOn: '27/01/2026' })?.details).toEqual([
+      { field: 'outputs.signedOn', message: 'a date yyyy-mm-dd' },
+    ]);
     expect(problems({ ...good, signatories: '2' })?.message).toContain('signatories: a number');
     expect(problems({ ...good, treatyRef: ' ' })?.message).toContain('treatyRef');
     expect(problems({ ...good, place: 3 })?.message).toContain('place: text');

@@ -13,11 +13,14 @@ import type {
   TimelineEntry,
 } from '../../libs/contracts/src/process-view';
 import type { ErrorCode } from '../../libs/contracts/src/errors';
+import type { FieldProblem } from '../../libs/contracts/src/http';
 import type { Notification } from '../../libs/contracts/src/notifications';
 
 export interface EngineError {
   code: ErrorCode;
   message: string;
+  /** Field problems (e.g. `outputs.signedOn`), so a form can show each beside its field. */
+  details?: FieldProblem[];
 }
 
 export interface DecisionRecord {

@@ -275,9 +275,13 @@ export function validateComplete(e: Engine, inp: CompleteInput): EngineError | n
     );
   }
   const problems = outputErrors(spec.outputs ?? {}, inp.outputs);
-  return problems.length
-    ? err('INVALID_OUTPUTS', `Invalid outputs for "${spec.id}": ${problems.join('; ')}`)
-    : null;
+  if (!problems.length) return null;
+  // Each problem reads "name: what is wrong"; the details carry it per field for forms.
+  const details = problems.map((p) => {
+    const at = p.indexOf(': ');
+    return { field: `outputs.${p.slice(0, at)}`, message: p.slice(at + 2) };
+  });
+  return { ...err('INVALID_OUTPUTS', `Invalid outputs for "${spec.id}": ${problems.join('; ')}`), details };
 }
 
 export function applyComplete(e: Engine, inp: CompleteInput, now: string): StepView {

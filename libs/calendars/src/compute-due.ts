@@ -8,6 +8,9 @@
  * - sitting-days: the n-th House of Commons sitting day strictly after the start's Ottawa date has passed:
  *   the result is the end of that sitting day (00:00 Ottawa time the next day) — a waiting period of 21
  *   sitting days is over only once the 21st has ended.
+ * - diet-days: the n-th day the National Diet is in session strictly after the start's Tokyo date (recess
+ *   and closure excluded, libs/calendars/data/diet-sessions.json); the result is the end of that day
+ *   (00:00 Tokyo time the next day), as for sitting days.
  * - months: n calendar months later, same local time, clamped to the month's last day (31 Jan + 1 = 28/29 Feb).
  * - month-starts: the n-th first day of a month strictly after the start, 00:00 local
  *   ("the first day of the n-th month after").
@@ -24,6 +27,7 @@ import type { Party, SpanUnit } from '../../contracts/src/definition';
 import { addDays, fromZoned, toZoned, type IsoDate } from './civil-date';
 import { isBusinessDate, TIME_ZONES } from './holidays';
 import { loadSittingCalendar, type SittingCalendar } from './sitting-calendar';
+import { loadDietCalendar, type DietCalendar } from './diet-calendar';
 
 export const DAY_MS = 86_400_000;
 const WALL_MS: Partial<Record<SpanUnit, number>> = { seconds: 1000, minutes: 60_000, hours: 3_600_000 };
@@ -41,6 +45,8 @@ export interface DueOptions {
   dayLengthMs: number;
   /** Default: the shipped (approximate) House of Commons calendar. */
   sittingCalendar?: SittingCalendar;
+  /** Default: the shipped Diet session calendar. */
+  dietCalendar?: DietCalendar;
 }
 
 /** 00:00:00.000 UTC exactly: the engine's encoding of a date-only value. */
@@ -93,6 +99,17 @@ function nthSittingDate(start: IsoDate, n: number, cal: SittingCalendar): IsoDat
   return d;
 }
 
+function nthDietDate(start: IsoDate, n: number, cal: DietCalendar): IsoDate {
+  let d = start;
+  for (let count = 0, guard = 0; count < n; guard++) {
+    if (guard > 3660 + n * 30)
+      throw new CalendarError(`no ${n} Diet days found after ${start} in ${cal.source}`);
+    d = addDays(d, 1);
+    if (cal.isInSession(d)) count++;
+  }
+  return d;
+}
+
 function addMonthsTo(date: IsoDate, n: number): IsoDate {
   const y = +date.slice(0, 4);
   const m = +date.slice(5, 7) - 1 + n;
@@ -104,7 +121,12 @@ function addMonthsTo(date: IsoDate, n: number): IsoDate {
 }
 
 /** The real (uncompressed) calendar result. */
-export function calendarDue(from: Date, span: DueSpan, sittingCalendar?: SittingCalendar): Date {
+export function calendarDue(
+  from: Date,
+  span: DueSpan,
+  sittingCalendar?: SittingCalendar,
+  dietCalendar?: DietCalendar,
+): Date {
   const t = from.getTime();
   if (!Number.isFinite(t)) throw new CalendarError('invalid start date');
   const n = span.amount;
@@ -131,6 +153,13 @@ export function calendarDue(from: Date, span: DueSpan, sittingCalendar?: Sitting
         l.at(addDays(nthSittingDate(l.date, n, sittingCalendar ?? loadSittingCalendar()), 1), 0),
       );
     }
+    case 'diet-days': {
+      if (span.calendar !== undefined && span.calendar !== 'JP')
+        throw new CalendarError('diet-days are days the National Diet is in session: calendar JP');
+      if (n === 0) return new Date(t);
+      const l = local(t, TIME_ZONES.JP);
+      return new Date(l.at(addDays(nthDietDate(l.date, n, dietCalendar ?? loadDietCalendar()), 1), 0));
+    }
     case 'months': {
       const l = local(t, span.calendar ? TIME_ZONES[span.calendar] : 'UTC');
       return new Date(l.at(addMonthsTo(l.date, n), l.msOfDay));
@@ -149,7 +178,7 @@ export function calendarDue(from: Date, span: DueSpan, sittingCalendar?: Sitting
 export function computeDue(from: Date, span: DueSpan, options: DueOptions): Date {
   if (!(options.dayLengthMs > 0))
     throw new CalendarError(`dayLengthMs must be positive, got ${options.dayLengthMs}`);
-  const result = calendarDue(from, span, options.sittingCalendar);
+  const result = calendarDue(from, span, options.sittingCalendar, options.dietCalendar);
   if (WALL_MS[span.unit] !== undefined || options.dayLengthMs === DAY_MS) return result;
   const t = from.getTime();
   return new Date(t + Math.round(((result.getTime() - t) * options.dayLengthMs) / DAY_MS));

@@ -7,3 +7,11 @@ export {
   type SittingCalendar,
 } from './sitting-calendar';
 export { addDays, toZoned, fromZoned, type IsoDate } from './civil-date';
+export {
+  loadDietCalendar,
+  parseDietCalendar,
+  DietCalendarError,
+  PROJECTED_ORDINARY_SESSION,
+  type DietCalendar,
+  type DietSession,
+} from './diet-calendar';

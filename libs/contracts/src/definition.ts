@@ -2,6 +2,7 @@
  * The process-definition format: plain data, interpreted by one workflow (workflows/process.workflow.ts).
  * Types only, so the workflow bundle can import it. The validator lives in libs/definitions.
  */
+import type { SourceRef, Translations } from './i18n';
 export type Party = 'JP' | 'CA';
 export const PARTIES: readonly Party[] = ['JP', 'CA'];
 
@@ -11,6 +12,8 @@ export type ParameterType = 'boolean' | 'number' | 'text' | 'date' | 'enum';
 export interface ParameterSpec {
   type: ParameterType;
   title?: string;
+  /** The title in French and Japanese. */
+  titles?: Translations;
   description?: string;
   /** Every parameter of a shipped definition has one, so a process starts from a title alone. */
   default?: ParamValue;
@@ -26,6 +29,7 @@ export type OutputType = 'date' | 'number' | 'text' | 'reference';
 export interface OutputSpec {
   type: OutputType;
   title?: string;
+  titles?: Translations;
   /** Default true. */
   required?: boolean;
 }
@@ -49,6 +53,8 @@ export type SpanUnit =
   | 'calendar-days'
   | 'business-days'
   | 'sitting-days'
+  /** Days the National Diet is in session (recess and closure excluded: Constitution arts. 60(2), 61). */
+  | 'diet-days'
   | 'months'
   /** The n-th first day of a month strictly after the start ("the first day of the Nth month after"). */
   | 'month-starts';
@@ -61,6 +67,7 @@ export const SPAN_UNITS: readonly SpanUnit[] = [
   'calendar-days',
   'business-days',
   'sitting-days',
+  'diet-days',
   'months',
   'month-starts',
 ];
@@ -69,7 +76,7 @@ export const SPAN_UNITS: readonly SpanUnit[] = [
 export interface Span {
   amount: number | { param: string };
   unit: SpanUnit;
-  /** Whose calendar: `JP`/`CA` business days; `CA` for House of Commons sitting days. */
+  /** Whose calendar: `JP`/`CA` business days; `CA` for House of Commons sitting days; `JP` for Diet days. */
   calendar?: Party;
 }
 
@@ -100,9 +107,20 @@ export interface DeadlineSpec {
 /** What a rejection or a change request does. */
 export type RouteAction = 'end' | { goto: string };
 
-interface StepBase {
+/** Who decides and under what law: shown to officials (API, docs/processes), never read by the engine. */
+export interface StepReference {
+  /** The authority that acts, per party, e.g. `{ JP: 'Cabinet (閣議決定)' }`. */
+  authority?: Partial<Record<Party, string>>;
+  /** The legal basis, e.g. "Constitution of Japan, art. 73(3)". */
+  legalBasis?: string;
+  sources?: SourceRef[];
+}
+
+interface StepBase extends StepReference {
   id: string;
   title: string;
+  /** The title in French and Japanese. */
+  titles?: Translations;
   description?: string;
   /** Skip the step (or branch) unless this holds. */
   when?: Condition;
@@ -141,14 +159,16 @@ export interface TimerStepSpec extends StepBase {
 export interface BranchSpec {
   id: string;
   title: string;
+  titles?: Translations;
   when?: Condition;
   steps: StepSpec[];
 }
 
-export interface ParallelStepSpec {
+export interface ParallelStepSpec extends StepReference {
   type: 'parallel';
   id: string;
   title: string;
+  titles?: Translations;
   description?: string;
   when?: Condition;
   /** Joins when every branch not skipped has finished. */
@@ -162,6 +182,7 @@ export interface RoadmapReference {
   /** Section number of the roadmap, e.g. "2". */
   pillar: string;
   pillarTitle: string;
+  pillarTitles?: Translations;
   /** Finer reference, e.g. a paragraph heading. */
   section?: string;
 }
@@ -170,6 +191,8 @@ export interface ProcessDefinition {
   id: string;
   version: number;
   title: string;
+  /** The title in French and Japanese. */
+  titles?: Translations;
   description: string;
   roadmap: RoadmapReference;
   parties: Party[];
@@ -179,4 +202,6 @@ export interface ProcessDefinition {
   idleAfter?: Span;
   parameters: Record<string, ParameterSpec>;
   steps: StepSpec[];
+  /** The public sources the definition was checked against. */
+  sources?: SourceRef[];
 }

@@ -7,3 +7,5 @@ export * from './messages';
 export * from './task-queue';
 export * from './notifications';
 export * from './auth';
+export * from './i18n';
+export * from './http';

@@ -20,7 +20,7 @@ const allSteps = (d: ProcessDefinition): StepSpec[] => d.steps.flatMap(flatten);
 describe('registry', () => {
   it('lists the three roadmap processes and the processes added as data', () => {
     expect(listDefinitions().map((d) => `${d.id}@${d.version}`)).toEqual([
-      'agreement-entry-into-force@1',
+      'agreement-entry-into-force@2',
       'exercise-participation@1',
       'implementing-arrangement@1',
       'moc-implementation@1',
@@ -28,8 +28,10 @@ describe('registry', () => {
       'trade-mission@1',
     ]);
     expect(getDefinition('policy-dialogue')?.steps.length).toBeGreaterThan(3);
-    expect(getDefinition('agreement-entry-into-force', 1)).toBe(getDefinition('agreement-entry-into-force'));
-    expect(getDefinition('agreement-entry-into-force', 2)).toBeUndefined();
+    // Version 1 stays shipped for the processes started on it; new processes get version 2.
+    expect(getDefinition('agreement-entry-into-force', 2)).toBe(getDefinition('agreement-entry-into-force'));
+    expect(listDefinitionVersions('agreement-entry-into-force').map((d) => d.version)).toEqual([1, 2]);
+    expect(getDefinition('agreement-entry-into-force', 3)).toBeUndefined();
     expect(getDefinition('nope')).toBeUndefined();
     expect(listDefinitionVersions('trade-mission')).toHaveLength(1);
   });
@@ -104,7 +106,7 @@ describe('registry', () => {
 });
 
 describe('createRegistry', () => {
-  const aeif = getDefinition('agreement-entry-into-force')!;
+  const aeif = getDefinition('agreement-entry-into-force', 1)!;
   it('refuses an initiative whose parameters do not fit its definition', () => {
     const bad = { ...INITIATIVES[0], id: 'bad', defaultParameters: { entryIntoForceRule: 'someday' } };
     expect(() => createRegistry({ definitions: [aeif], initiatives: [bad] })).toThrow(

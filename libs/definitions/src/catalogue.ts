@@ -13,6 +13,7 @@ import { INITIATIVES, type Initiative } from './initiatives';
 import { DEFINITION_FILE_EXTENSIONS, loadDefinitionsFromDir } from './load';
 import { ROLES, type Role } from './roles';
 import { agreementEntryIntoForce } from './shipped/agreement-entry-into-force';
+import { agreementEntryIntoForceV2 } from './shipped/agreement-entry-into-force-v2';
 import { implementingArrangement } from './shipped/implementing-arrangement';
 import { tradeMission } from './shipped/trade-mission';
 import { assertValidDefinition, DefinitionError, validateParameters, type FieldError } from './validate';
@@ -22,6 +23,7 @@ export type { Role } from './roles';
 
 export const SHIPPED_TS_DEFINITIONS: readonly ProcessDefinition[] = [
   agreementEntryIntoForce,
+  agreementEntryIntoForceV2,
   implementingArrangement,
   tradeMission,
 ];

@@ -5,12 +5,16 @@
  * them, and the caller may override any of them.
  */
 import type { ParamValue } from '../../contracts/src/definition';
+import type { Translations } from '../../contracts/src/i18n';
 
 export interface Initiative {
   id: string;
   title: string;
+  /** The title in French and Japanese (official titles where they exist). */
+  titles?: Translations;
   pillar: string;
   pillarTitle: string;
+  pillarTitles?: Translations;
   section?: string;
   definitionId: string;
   defaultParameters: Record<string, ParamValue>;
@@ -22,16 +26,41 @@ const P1 = 'Enhanced Security and Defence Cooperation';
 const P2 = 'Economic Security, Supply Chains, and Technological Resilience';
 const P3 = 'Trade and Investment';
 
+/** The pillars' names in French and Japanese (working translations: the roadmap text is in English). */
+export const PILLAR_TITLES: Record<string, Translations> = {
+  '1': { fr: 'Coopération renforcée en matière de sécurité et de défense', ja: '安全保障・防衛協力の強化' },
+  '2': {
+    fr: 'Sécurité économique, chaînes d’approvisionnement et résilience technologique',
+    ja: '経済安全保障、サプライチェーン及び技術の強靱性',
+  },
+  '3': { fr: 'Commerce et investissement', ja: '貿易・投資' },
+  '4': { fr: 'Sécurité énergétique et sécurité alimentaire', ja: 'エネルギー安全保障及び食料安全保障' },
+  '5': {
+    fr: 'Coopération sur l’Arctique, l’environnement et le climat',
+    ja: '北極・環境・気候変動に関する協力',
+  },
+  '6': {
+    fr: 'Échanges interpersonnels, universitaires et culturels',
+    ja: '人的・学術・文化交流',
+  },
+};
+
 export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'etta',
     title: 'Defence Equipment and Technology Transfer Agreement',
+    titles: {
+      fr: "Accord entre le gouvernement du Canada et le gouvernement du Japon concernant le transfert d'équipement et de technologie de défense",
+      ja: '防衛装備品及び技術の移転に関する日本国政府とカナダ政府との間の協定',
+    },
     pillar: '1',
     pillarTitle: P1,
     section: '1.2',
     definitionId: 'agreement-entry-into-force',
     defaultParameters: {
       signedOn: '2026-01-27',
+      leadDepartmentJP: 'mod',
+      leadDepartmentCA: 'dnd',
       requiresDietApproval: true,
       requiresImplementingLegislation: false,
       entryIntoForceRule: 'days-after-last-notification',
@@ -47,12 +76,19 @@ export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'mlat',
     title: 'Mutual Legal Assistance Treaty',
+    titles: {
+      fr: "Traité d'entraide judiciaire en matière pénale entre le Canada et le Japon",
+      ja: '刑事に関する共助に関する日本国とカナダとの間の条約',
+    },
     pillar: '1',
     pillarTitle: P1,
     section: '1.5',
     definitionId: 'agreement-entry-into-force',
     defaultParameters: {
       signedOn: '2025-12-12',
+      leadDepartmentJP: 'moj',
+      leadDepartmentCA: 'justice',
+      ctsPublicationDays: 60,
       requiresDietApproval: true,
       requiresImplementingLegislation: false,
       entryIntoForceRule: 'days-after-last-notification',
@@ -67,6 +103,10 @@ export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'sia-implementing-arrangement',
     title: 'Implementing arrangement for the Security of Information Agreement',
+    titles: {
+      fr: "Arrangement de mise en œuvre de l'Accord sur la sécurité de l'information",
+      ja: '情報保護協定の実施取決め',
+    },
     pillar: '1',
     pillarTitle: P1,
     section: '1.2',
@@ -84,6 +124,10 @@ export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'team-canada-trade-mission',
     title: 'Team Canada Trade Mission to Japan',
+    titles: {
+      fr: "Mission commerciale d'Équipe Canada au Japon",
+      ja: 'チーム・カナダ貿易ミッション（訪日）',
+    },
     pillar: '3',
     pillarTitle: P3,
     definitionId: 'trade-mission',
@@ -96,6 +140,7 @@ export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'keidanren-return-visit',
     title: 'Keidanren return visit to Canada',
+    titles: { fr: 'Visite de retour du Keidanren au Canada', ja: '経団連ミッションの訪加' },
     pillar: '3',
     pillarTitle: P3,
     definitionId: 'trade-mission',
@@ -107,6 +152,10 @@ export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'defence-trade-missions',
     title: 'Ministerial-led defence trade missions',
+    titles: {
+      fr: 'Missions commerciales de défense dirigées par des ministres',
+      ja: '閣僚主導の防衛産業ミッション',
+    },
     pillar: '1',
     pillarTitle: P1,
     section: '1.2',
@@ -124,6 +173,7 @@ export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'cyber-policy-dialogue',
     title: 'Cyber Policy Dialogue',
+    titles: { fr: 'Dialogue sur les politiques cybernétiques', ja: '日カナダ・サイバー政策対話' },
     pillar: '1',
     pillarTitle: P1,
     section: '1.3',
@@ -138,6 +188,7 @@ export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'economic-security-dialogue',
     title: 'Economic Security Dialogue',
+    titles: { fr: 'Dialogue sur la sécurité économique', ja: '日カナダ経済安全保障対話' },
     pillar: '2',
     pillarTitle: P2,
     definitionId: 'policy-dialogue',
@@ -148,6 +199,7 @@ export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'joint-economic-committee',
     title: 'Modernised Joint Economic Committee',
+    titles: { fr: 'Comité économique mixte modernisé', ja: '日加次官級経済協議（JEC）の刷新' },
     pillar: '3',
     pillarTitle: P3,
     definitionId: 'policy-dialogue',
@@ -164,6 +216,7 @@ export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'defence-policy-consultations',
     title: 'Expanded defence policy consultations',
+    titles: { fr: 'Consultations élargies sur la politique de défense', ja: '防衛政策協議の拡充' },
     pillar: '1',
     pillarTitle: P1,
     section: '1.1',
@@ -180,6 +233,10 @@ export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'moc-maritime-information-sharing',
     title: 'MOC on maritime information sharing',
+    titles: {
+      fr: "Protocole de coopération sur l'échange d'informations maritimes",
+      ja: '海洋情報共有に関する協力覚書',
+    },
     pillar: '1',
     pillarTitle: P1,
     section: '1.4',
@@ -194,6 +251,10 @@ export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'moc-iuu-fishing',
     title: 'MOC on combatting IUU fishing in the North Pacific high seas',
+    titles: {
+      fr: 'Protocole de coopération sur la lutte contre la pêche INN en haute mer du Pacifique Nord',
+      ja: '北太平洋公海におけるIUU漁業対策に関する協力覚書',
+    },
     pillar: '1',
     pillarTitle: P1,
     section: '1.4',
@@ -210,6 +271,10 @@ export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'moc-fisheries-research',
     title: 'MOC on fisheries research and technical cooperation',
+    titles: {
+      fr: 'Protocole de coopération sur la recherche halieutique et la coopération technique',
+      ja: '漁業研究及び技術協力に関する協力覚書',
+    },
     pillar: '1',
     pillarTitle: P1,
     section: '1.4',
@@ -224,6 +289,10 @@ export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'moc-nationals-abroad',
     title: 'MOC on Assisting Japanese and Canadian Nationals Abroad',
+    titles: {
+      fr: "Protocole de coopération sur l'assistance aux ressortissants japonais et canadiens à l'étranger",
+      ja: '海外における日本国民及びカナダ国民の支援に関する協力覚書',
+    },
     pillar: '1',
     pillarTitle: P1,
     section: '1.5',
@@ -239,6 +308,7 @@ export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'operation-nanook',
     title: "Participation in Canada's Operation NANOOK",
+    titles: { fr: "Participation à l'opération NANOOK du Canada", ja: 'カナダの「ナヌーク作戦」への参加' },
     pillar: '1',
     pillarTitle: P1,
     section: '1.1',
@@ -250,6 +320,10 @@ export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'kaedex',
     title: 'Bilateral exercise KAEDEX and joint sails',
+    titles: {
+      fr: 'Exercice bilatéral KAEDEX et navigations conjointes',
+      ja: '日加共同訓練KAEDEX及び共同航行',
+    },
     pillar: '1',
     pillarTitle: P1,
     section: '1.1',
@@ -263,6 +337,10 @@ export const INITIATIVES: readonly Initiative[] = [
   {
     id: 'search-and-rescue-exercise',
     title: 'Joint search and rescue exercise participation',
+    titles: {
+      fr: 'Participation à un exercice conjoint de recherche et sauvetage',
+      ja: '捜索救難共同訓練への参加',
+    },
     pillar: '1',
     pillarTitle: P1,
     section: '1.4',

@@ -3,6 +3,7 @@
  * A role belongs to one party (approvers are party-scoped), except the joint secretariat's coordinator.
  */
 import type { Party } from '../../contracts/src/definition';
+import type { Translations } from '../../contracts/src/i18n';
 import { COORDINATOR_ROLE } from '../../contracts/src/principal';
 
 export interface Role {
@@ -11,6 +12,10 @@ export interface Role {
   party: Party | null;
   title: string;
   org: string;
+  /** The title in French and Japanese. */
+  titles?: Translations;
+  /** The organisation in French and Japanese (official names where they exist). */
+  orgs?: Translations;
 }
 
 export const ROLES: readonly Role[] = [
@@ -51,6 +56,8 @@ export const ROLES: readonly Role[] = [
   // Added for exercise participation (defence policy, Joint Staff); ATLA is acquisition only.
   { id: 'jp-mod', party: 'JP', title: 'Defense Policy Bureau / Joint Staff', org: 'Ministry of Defense' },
   { id: 'jp-mofa', party: 'JP', title: 'Desk officer', org: 'Ministry of Foreign Affairs' },
+  // Lead ministry for the MLAT (agreement-entry-into-force@2, leadDepartmentJP: moj).
+  { id: 'jp-moj', party: 'JP', title: 'International Affairs Division', org: 'Ministry of Justice' },
   { id: 'jp-meti', party: 'JP', title: 'Desk officer', org: 'Ministry of Economy, Trade and Industry' },
   { id: 'jp-jetro', party: 'JP', title: 'Trade promotion', org: 'Japan External Trade Organization (JETRO)' },
   { id: 'jp-senior-official', party: 'JP', title: 'Senior official', org: 'Government of Japan' },
@@ -79,6 +86,8 @@ export const ROLES: readonly Role[] = [
     org: 'Global Affairs Canada',
   },
   { id: 'ca-dnd', party: 'CA', title: 'Desk officer', org: 'National Defence' },
+  // Lead department for the MLAT (agreement-entry-into-force@2, leadDepartmentCA: justice).
+  { id: 'ca-justice-iag', party: 'CA', title: 'International Assistance Group', org: 'Justice Canada' },
   { id: 'ca-gac', party: 'CA', title: 'Desk officer', org: 'Global Affairs Canada' },
   { id: 'ca-pspc', party: 'CA', title: 'Industrial security', org: 'Public Services and Procurement Canada' },
   { id: 'ca-senior-official', party: 'CA', title: 'Senior official', org: 'Government of Canada' },

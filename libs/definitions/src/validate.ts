@@ -52,7 +52,7 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PARAM_TYPES = ['boolean', 'number', 'text', 'date', 'enum'];
 const OUTPUT_TYPES = ['date', 'number', 'text', 'reference'];
 const UNITS: readonly string[] = SPAN_UNITS;
-const WHOLE_UNITS = ['calendar-days', 'business-days', 'sitting-days', 'months', 'month-starts'];
+const WHOLE_UNITS = ['calendar-days', 'business-days', 'sitting-days', 'diet-days', 'months', 'month-starts'];
 
 /** `YYYY-MM-DD` naming a real calendar date. */
 export function isIsoDate(v: unknown): v is string {
@@ -127,9 +127,13 @@ class DefinitionValidator {
         'idleAfter',
         'parameters',
         'steps',
+        'titles',
+        'sources',
       ],
       '',
     );
+    this.translations(def.titles, 'titles');
+    this.sources(def.sources, 'sources');
     if (typeof def.id !== 'string' || !ID_RE.test(def.id))
       this.err('id', `must be lower-case kebab-case, got ${describe(def.id)}`);
     if (typeof def.version !== 'number' || !Number.isInteger(def.version) || def.version < 1) {
@@ -151,10 +155,48 @@ class DefinitionValidator {
 
   private roadmap(r: unknown): void {
     if (!isObj(r)) return this.err('roadmap', 'must be an object { pillar, pillarTitle, section? }');
-    this.keys(r, ['pillar', 'pillarTitle', 'section'], 'roadmap');
+    this.keys(r, ['pillar', 'pillarTitle', 'pillarTitles', 'section'], 'roadmap');
+    this.translations(r.pillarTitles, 'roadmap.pillarTitles');
     this.text(r, 'pillar', 'roadmap.', true);
     this.text(r, 'pillarTitle', 'roadmap.', true);
     this.text(r, 'section', 'roadmap.', false);
+  }
+
+  /** `{ fr?, ja? }`: the names beside the English title. */
+  private translations(t: unknown, path: string): void {
+    if (t === undefined) return;
+    if (!isObj(t)) return this.err(path, 'must be an object { fr?, ja? }');
+    this.keys(t, ['fr', 'ja'], path);
+    for (const [k, v] of Object.entries(t))
+      if (typeof v !== 'string' || v.trim() === '') this.err(`${path}.${k}`, 'must be a non-empty string');
+  }
+
+  private sources(list: unknown, path: string): void {
+    if (list === undefined) return;
+    if (!Array.isArray(list)) return this.err(path, 'must be an array of { title, url }');
+    list.forEach((src, i) => {
+      const p = `${path}[${i}]`;
+      if (!isObj(src)) return this.err(p, 'must be an object { title, url }');
+      this.keys(src, ['title', 'url'], p);
+      this.text(src, 'title', `${p}.`, true);
+      if (typeof src.url !== 'string' || !/^https?:\/\/\S+$/.test(src.url))
+        this.err(`${p}.url`, `must be an http(s) URL, got ${describe(src.url)}`);
+    });
+  }
+
+  /** A step's authority (per party), legal basis and sources: shown to officials, never read by the engine. */
+  private reference(s: Record<string, unknown>, path: string): void {
+    if (s.authority !== undefined) {
+      if (!isObj(s.authority)) this.err(`${path}.authority`, 'must be an object { JP?, CA? }');
+      else {
+        this.keys(s.authority, [...PARTIES], `${path}.authority`);
+        for (const [k, v] of Object.entries(s.authority))
+          if (typeof v !== 'string' || v.trim() === '')
+            this.err(`${path}.authority.${k}`, 'must be a non-empty string');
+      }
+    }
+    this.text(s, 'legalBasis', `${path}.`, false);
+    this.sources(s.sources, `${path}.sources`);
   }
 
   private partiesList(p: unknown): void {
@@ -184,7 +226,8 @@ class DefinitionValidator {
         this.err(path, 'must be an object { type, default, ... }');
         continue;
       }
-      this.keys(spec, ['type', 'title', 'description', 'default', 'options', 'min', 'max'], path);
+      this.keys(spec, ['type', 'title', 'titles', 'description', 'default', 'options', 'min', 'max'], path);
+      this.translations(spec.titles, `${path}.titles`);
       if (!PARAM_TYPES.includes(spec.type as string)) {
         this.err(`${path}.type`, `must be one of ${PARAM_TYPES.join(', ')}, got ${describe(spec.type)}`);
         continue;
@@ -251,7 +294,19 @@ class DefinitionValidator {
     scope: Scope,
     gotoable: (string | undefined)[],
   ): void {
-    const common = ['id', 'type', 'title', 'description', 'when'];
+    const common = [
+      'id',
+      'type',
+      'title',
+      'titles',
+      'description',
+      'when',
+      'authority',
+      'legalBasis',
+      'sources',
+    ];
+    this.translations(s.titles, `${path}.titles`);
+    this.reference(s, path);
     const leaf = [...common, 'deadline', 'typically'];
     this.claimId(s.id, path);
     this.text(s, 'title', `${path}.`, true);
@@ -300,7 +355,8 @@ class DefinitionValidator {
     b.forEach((br, i) => {
       const p = `${path}[${i}]`;
       if (!isObj(br)) return this.err(p, 'a branch must be an object { id, title, when?, steps }');
-      this.keys(br, ['id', 'title', 'when', 'steps'], p);
+      this.keys(br, ['id', 'title', 'titles', 'when', 'steps'], p);
+      this.translations(br.titles, `${p}.titles`);
       this.claimId(br.id, p);
       this.text(br, 'title', `${p}.`, true);
       if (br.when !== undefined) this.condition(br.when, `${p}.when`, scope);
@@ -378,7 +434,8 @@ class DefinitionValidator {
         this.err(p, 'must be an object { type, title?, required? }');
         continue;
       }
-      this.keys(spec, ['type', 'title', 'required'], p);
+      this.keys(spec, ['type', 'title', 'titles', 'required'], p);
+      this.translations(spec.titles, `${p}.titles`);
       if (!OUTPUT_TYPES.includes(spec.type as string))
         this.err(`${p}.type`, `must be one of ${OUTPUT_TYPES.join(', ')}, got ${describe(spec.type)}`);
       if (spec.required !== undefined && typeof spec.required !== 'boolean')
@@ -426,6 +483,11 @@ class DefinitionValidator {
       this.err(`${path}.calendar`, 'business-days need a calendar (JP or CA)');
     if (unit === 'sitting-days' && s.calendar !== 'CA')
       this.err(`${path}.calendar`, 'sitting-days are House of Commons sitting days: calendar must be CA');
+    if (unit === 'diet-days' && s.calendar !== 'JP')
+      this.err(
+        `${path}.calendar`,
+        'diet-days are days the National Diet sits in session: calendar must be JP',
+      );
   }
 
   private earlierOutput(ref: unknown, path: string, scope: Scope): OutputSpec | undefined {

@@ -25,6 +25,7 @@ export function minElapsedMs(span: Span, dayLengthMs: number): number {
     'calendar-days': dayLengthMs,
     'business-days': dayLengthMs,
     'sitting-days': dayLengthMs,
+    'diet-days': dayLengthMs,
     months: 28 * dayLengthMs,
     'month-starts': 0,
   };

@@ -99,3 +99,10 @@ export async function signedInPage(
   });
   return context.newPage();
 }
+
+/** The session the console keeps in this page's localStorage (null when signed out). */
+export async function storedSession(page: Page): Promise<WebSession | null> {
+  const raw = (await page.evaluate(`localStorage.getItem(${JSON.stringify(WEB_SESSION_STORAGE_KEY)})`)) as
+    string | null;
+  return raw ? (JSON.parse(raw) as WebSession) : null;
+}

@@ -4,20 +4,9 @@
  */
 import { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import type { ErrorBody, FieldProblem } from '../../../../libs/contracts/src/http';
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-  code?: string;
-  details?: FieldProblem[];
-  requestId?: string;
-}
+export type { ErrorBody, FieldProblem };
 
 export class ApiError extends HttpException {
   constructor(

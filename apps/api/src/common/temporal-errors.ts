@@ -11,7 +11,7 @@ import {
 } from '@temporalio/client';
 import { PROCESS_ID_PREFIX } from '../../../../libs/contracts/src/task-queue';
 import { httpStatusOf, isErrorCode } from '../../../../libs/contracts/src/errors';
-import { ApiError } from './api-error';
+import { ApiError, type FieldProblem } from './api-error';
 
 export function applicationFailureOf(err: unknown): ApplicationFailure | undefined {
   let e: unknown = err;
@@ -26,7 +26,9 @@ export function applicationFailureOf(err: unknown): ApplicationFailure | undefin
 export function businessError(err: unknown): ApiError | undefined {
   const failure = applicationFailureOf(err);
   if (failure && isErrorCode(failure.type)) {
-    return new ApiError(httpStatusOf(failure.type), failure.message || failure.type, undefined, failure.type);
+    // Validators attach field problems (e.g. INVALID_OUTPUTS per output) as the failure's first detail.
+    const details = Array.isArray(failure.details?.[0]) ? (failure.details[0] as FieldProblem[]) : undefined;
+    return new ApiError(httpStatusOf(failure.type), failure.message || failure.type, details, failure.type);
   }
   return undefined;
 }

@@ -18,6 +18,10 @@ export class Catalogue {
     return defs.getDefinition(id, version) ?? undefined;
   }
 
+  listDefinitionVersions(id: string): ProcessDefinition[] {
+    return defs.listDefinitionVersions(id);
+  }
+
   listInitiatives(): Initiative[] {
     return defs.listInitiatives();
   }

@@ -3,50 +3,13 @@
  * Pure functions. Whether the caller can act is whoActs (libs/directory), read from the engine's
  * `awaitedRoles`: the inbox never recomputes it.
  */
-import type { Party } from '../../../../libs/contracts/src/definition';
 import type { Delegation } from '../../../../libs/contracts/src/delegations';
 import type { Principal } from '../../../../libs/contracts/src/principal';
-import type {
-  ChangeRequestView,
-  OutputAsked,
-  ProcessView,
-  StepView,
-} from '../../../../libs/contracts/src/process-view';
+import type { ProcessView, StepView } from '../../../../libs/contracts/src/process-view';
+import type { InboxItem, InboxReference } from '../../../../libs/contracts/src/http';
 import { whoActs } from '../../../../libs/directory/src/who-acts';
 
-/** A reference recorded earlier in the process (the document under review, a note number, …). */
-export interface InboxReference {
-  stepId: string;
-  stepTitle: string;
-  name: string;
-  value: string;
-}
-
-export interface InboxItem {
-  processId: string;
-  processTitle: string;
-  definitionId: string;
-  stepId: string;
-  stepTitle: string;
-  type: 'approval' | 'task';
-  party: Party;
-  /** The caller's roles (or delegated roles) that make them eligible. */
-  roles: string[];
-  dueAt: string | null;
-  overdue: boolean;
-  round: number;
-  activeSince: string | null;
-  /** Set when the item is in the inbox through a delegation. */
-  onBehalfOf: { sub: string; name: string } | null;
-  /** What is asked: a decision (approve, reject, request-changes) or the outputs to record. */
-  asked: { decision: boolean; outputs: OutputAsked[] };
-  /** The latest change request that reopened the step: who asked, why, when. */
-  latestChangeRequest: ChangeRequestView | null;
-  /** References recorded by earlier steps (e.g. the text under review). */
-  references: InboxReference[];
-  /** Where to act and where to read the whole process. */
-  links: { process: string; act: string };
-}
+export type { InboxItem, InboxReference };
 
 /** Every `reference` output recorded on a completed step of the process. */
 export function referencesOf(view: ProcessView): InboxReference[] {

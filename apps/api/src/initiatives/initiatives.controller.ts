@@ -1,9 +1,13 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import { ApiErrors } from '../common/error-response.dto';
 import { TEMPORAL_CLIENT } from '../common/tokens';
 import { Catalogue } from '../definitions/catalogue';
+import { TitlesDto } from '../definitions/definitions.controller';
+import { LangQuery, RequestLang } from '../common/lang';
+import type { Lang } from '../../../../libs/contracts/src/i18n';
+import { allTitles, localizeInitiative } from '../../../../libs/definitions/src/i18n';
 import { ProcessSummaryDto } from '../processes/dto/process-view.response';
 import { summaryOf, type ProcessSummary } from '../processes/process-summary';
 import { listPage, PROCESSES, quote } from '../processes/visibility';
@@ -11,12 +15,16 @@ import { listPage, PROCESSES, quote } from '../processes/visibility';
 export class DefinitionRefDto {
   @ApiProperty() id!: string;
   @ApiProperty() version!: number;
-  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'In the language asked' }) title!: string;
+  @ApiProperty({ type: TitlesDto }) titles!: TitlesDto;
 }
 
 export class InitiativeDto {
   @ApiProperty() id!: string;
-  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'In the language asked (Accept-Language or ?lang=), English when missing' })
+  title!: string;
+  @ApiProperty({ type: TitlesDto, description: 'Official titles in English, French and Japanese' })
+  titles!: TitlesDto;
   @ApiProperty() definitionId!: string;
   @ApiProperty({ type: DefinitionRefDto, nullable: true }) definition!: DefinitionRefDto | null;
   @ApiProperty({
@@ -44,7 +52,7 @@ export class InitiativesController {
     summary: 'The roadmap initiatives, each with its definition and the processes started for it',
   })
   @ApiOkResponse({ type: [InitiativeDto] })
-  async list() {
+  async list(@Query() _query: LangQuery, @RequestLang() lang: Lang) {
     const initiatives = this.catalogue.listInitiatives();
     const byInitiative = new Map<string, ProcessSummary[]>();
     if (initiatives.length) {
@@ -65,9 +73,12 @@ export class InitiativesController {
     }
     return initiatives.map((i) => {
       const def = this.catalogue.getDefinition(i.definitionId);
+      const defTitles = def ? allTitles(def.title, def.titles) : null;
       return {
-        ...i,
-        definition: def ? { id: def.id, version: def.version, title: def.title } : null,
+        ...localizeInitiative(i, lang),
+        definition: def
+          ? { id: def.id, version: def.version, title: defTitles![lang], titles: defTitles }
+          : null,
         processes: byInitiative.get(i.id) ?? [],
       };
     });

@@ -8,6 +8,12 @@ import { parseDuration } from '../../../../libs/config/src/accord-config';
 import { PARTIES, type Party } from '../../../../libs/contracts/src/definition';
 import { PROCESS_WORKFLOW_TYPE, stateQuery } from '../../../../libs/contracts/src/messages';
 import type { ProcessStatus } from '../../../../libs/contracts/src/process-view';
+import type {
+  InitiativeRollup,
+  MonitoringSummary,
+  PillarRollup,
+  ProcessRollup,
+} from '../../../../libs/contracts/src/http';
 import { SA } from '../../../../libs/contracts/src/search-attributes';
 import { forecastProcess } from '../../../../libs/forecast/src/forecast';
 import { lit, mapLimit } from '../../../../libs/monitoring/src/limits';
@@ -25,49 +31,8 @@ const FORECAST_LIMIT = 200;
 const PER_PILLAR_LIMIT = 500;
 const FORECAST_BUDGET_MS = 8000;
 
-export interface ProcessRollup {
-  processId: string;
-  title: string;
-  definitionId: string;
-  status: string;
-  progressPct: number;
-  projectedCompletion: string | null;
-}
-
-export interface PillarRollup {
-  pillar: string;
-  pillarTitle: string;
-  processes: number;
-  byStatus: Record<string, number>;
-  averageProgressPct: number | null;
-  /** The latest projected completion among its running processes: when the pillar's commitments are done. */
-  projectedCompletion: string | null;
-  projectedCompletionOf: string | null;
-}
-
-export interface InitiativeRollup {
-  initiativeId: string;
-  title: string;
-  pillar: string;
-  definitionId: string;
-  averageProgressPct: number | null;
-  projectedCompletion: string | null;
-  processes: ProcessRollup[];
-}
-
-export interface Summary {
-  generatedAt: string;
-  byStatus: Record<string, number>;
-  byDefinition: Array<{ definitionId: string; title: string; running: number; total: number }>;
-  byAwaitedParty: Record<string, number>;
-  overdue: number;
-  idle: number;
-  pillars: PillarRollup[];
-  initiatives: InitiativeRollup[];
-  /** A bound was hit: some processes are not in the roll-up. */
-  truncated: boolean;
-  tookMs: number;
-}
+export type { InitiativeRollup, PillarRollup, ProcessRollup };
+export type Summary = MonitoringSummary;
 
 @Injectable()
 export class MonitoringService {

@@ -2,23 +2,9 @@
 import type { WorkflowExecutionInfo } from '@temporalio/client';
 import { SA } from '../../../../libs/contracts/src/search-attributes';
 import type { ProcessStatus } from '../../../../libs/contracts/src/process-view';
+import type { ProcessSummary } from '../../../../libs/contracts/src/http';
 
-export interface ProcessSummary {
-  id: string;
-  title: string | null;
-  definitionId: string | null;
-  status: ProcessStatus;
-  initiativeId: string | null;
-  businessKey: string | null;
-  initiator: string | null;
-  awaitingParties: string[];
-  currentSteps: string[];
-  nextDueAt: string | null;
-  lastProgressAt: string | null;
-  progressPct: number | null;
-  startedAt: string;
-  closedAt: string | null;
-}
+export type { ProcessSummary };
 
 const STATUSES: ProcessStatus[] = ['running', 'completed', 'rejected', 'cancelled', 'failed'];
 

@@ -60,7 +60,19 @@ export class ProcessesService {
   ) {}
 
   async start(caller: Principal, dto: StartProcessDto): Promise<ProcessView> {
-    const definition = this.catalogue.getDefinition(dto.definitionId);
+    const definition = this.catalogue.getDefinition(dto.definitionId, dto.definitionVersion);
+    if (
+      !definition &&
+      dto.definitionVersion !== undefined &&
+      this.catalogue.getDefinition(dto.definitionId)
+    ) {
+      throw badRequest([
+        {
+          field: 'definitionVersion',
+          message: `"${dto.definitionId}" has no version ${dto.definitionVersion} (see GET /api/v1/definitions/${dto.definitionId}/versions)`,
+        },
+      ]);
+    }
     if (!definition) {
       throw badRequest([
         {
@@ -93,7 +105,10 @@ export class ProcessesService {
         ]);
       }
       // The initiative's known facts (e.g. a signature date); the caller may override any of them.
-      initiativeDefaults = { ...initiative.defaultParameters };
+      // Only the parameters the chosen version declares (an older version may not know a newer one's).
+      initiativeDefaults = Object.fromEntries(
+        Object.entries(initiative.defaultParameters).filter(([k]) => k in definition.parameters),
+      );
     } else {
       // The one initiative run with this definition, if unambiguous.
       const candidates = initiatives.filter((i) => i.definitionId === definition.id);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsScalarRecord } from './param-values.validator';
 
 export const BUSINESS_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -11,6 +11,18 @@ export class StartProcessDto {
     message: 'definitionId must be a definition id (lowercase letters, digits, "-")',
   })
   definitionId!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'A version of the definition (default: the latest). Older versions stay startable while they are shipped.',
+    example: 1,
+    minimum: 1,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  definitionVersion?: number;
 
   @ApiProperty({ example: 'Trade mission to Osaka, spring 2026', minLength: 1, maxLength: 300 })
   @IsString()

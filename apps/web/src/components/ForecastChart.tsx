@@ -1,0 +1,74 @@
+/**
+ * The forecast as a chart: each remaining step as a bar from its projected start to its projected end
+ * (critical-path steps marked), against today and the projected completion; the dominant steps in words.
+ */
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { StepView } from '../../../../libs/contracts/src/process-view';
+import type { Forecast } from '../../../../libs/forecast/src/types';
+import { useDates, useT } from '../i18n/locale';
+
+const DAY = 86_400_000;
+/** Digital Agency design tokens (SVG presentation attributes cannot read CSS variables). */
+const BAR = { critical: '#e25100' /* orange-700 */, normal: '#3460fb' /* blue-600 */ };
+
+export default function ForecastChart({ forecast, steps }: { forecast: Forecast; steps: StepView[] }) {
+  const t = useT();
+  const d = useDates();
+  if (!forecast.basis.length) return <p>{t('forecast.nothingLeft')}</p>;
+  const origin = Math.min(Date.now(), ...forecast.basis.map((b) => Date.parse(b.start)));
+  const rows = forecast.basis.map((b) => {
+    const start = (Date.parse(b.start) - origin) / DAY;
+    const end = (Date.parse(b.end) - origin) / DAY;
+    return { name: b.title, offset: start, length: Math.max(end - start, 0.05), critical: b.critical, b };
+  });
+  const titleOf = (id: string) => steps.find((s) => s.id === id)?.title ?? id;
+  const dayLabel = (v: number) => d.date(new Date(origin + v * DAY).toISOString());
+  return (
+    <>
+      <div className="chart" role="img" aria-label={t('forecast.chartAlt')}>
+        <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 34 + 60)}>
+          <BarChart data={rows} layout="vertical" margin={{ left: 16, right: 24, top: 8, bottom: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" tickFormatter={dayLabel} domain={[0, 'dataMax']} />
+            <YAxis type="category" dataKey="name" width={200} tick={{ fontSize: 12 }} />
+            <Tooltip
+              formatter={(_v, _n, item) => {
+                const b = (item.payload as (typeof rows)[number]).b;
+                return [`${d.date(b.start)} → ${d.date(b.end)}`, t(`forecast.source.${b.source}`)];
+              }}
+            />
+            <Bar dataKey="offset" stackId="a" fill="transparent" isAnimationActive={false} />
+            <Bar dataKey="length" stackId="a" isAnimationActive={false}>
+              {rows.map((r) => (
+                <Cell key={r.b.stepId} fill={r.critical ? BAR.critical : BAR.normal} />
+              ))}
+            </Bar>
+            <ReferenceLine x={(Date.now() - origin) / DAY} stroke="#1a1a1a" label={t('forecast.today')} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <p>{t('forecast.dominant')}</p>
+      <ol className="dominant">
+        {forecast.dominant.map((id) => {
+          const b = forecast.basis.find((x) => x.stepId === id);
+          return (
+            <li key={id}>
+              <span translate="no">{titleOf(id)}</span>
+              {b && ` — ${d.date(b.start)} → ${d.date(b.end)} (${t(`forecast.source.${b.source}`)})`}
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}
