@@ -11,6 +11,7 @@ import {
   listInitiatives,
   roles,
 } from './catalogue';
+import { localizeDefinition, localizeInitiative, localizeRole } from './i18n';
 import { INITIATIVES } from './initiatives';
 import { getRole } from './roles';
 import { DefinitionError, flatten, validateParameters } from './validate';
@@ -176,5 +177,44 @@ describe('shipped definitions', () => {
   it('describe every step', () => {
     for (const d of listDefinitions())
       for (const s of allSteps(d)) expect([d.id, s.id, !!s.description]).toEqual([d.id, s.id, true]);
+  });
+});
+
+describe('names in English, French and Japanese', () => {
+  const missing = (what: string, t: { fr?: string; ja?: string } | undefined) =>
+    ['fr', 'ja'].filter((l) => !t?.[l as 'fr' | 'ja']?.trim()).map((l) => `${what} (${l})`);
+
+  it('names every definition version, step and branch, every role and organisation and every initiative', () => {
+    const problems: string[] = [];
+    for (const d of listDefinitions().flatMap((x) => listDefinitionVersions(x.id))) {
+      const ref = `${d.id}@${d.version}`;
+      problems.push(...missing(ref, d.titles));
+      for (const s of allSteps(d)) {
+        problems.push(...missing(`${ref} ${s.id}`, s.titles));
+        if (s.type === 'parallel')
+          for (const b of s.branches) problems.push(...missing(`${ref} ${b.id}`, b.titles));
+      }
+    }
+    for (const r of roles)
+      problems.push(...missing(`role ${r.id}`, r.titles), ...missing(`org of ${r.id}`, r.orgs));
+    for (const i of listInitiatives()) problems.push(...missing(`initiative ${i.id}`, i.titles));
+    expect(problems).toEqual([]);
+  });
+
+  it('localizes with an English fallback per field, never an id', () => {
+    const v2 = getDefinition('agreement-entry-into-force')!;
+    const ja = localizeDefinition(v2, 'ja');
+    expect(ja).toMatchObject({ title: '協定の締結及び発効の手続', lang: 'ja' });
+    expect(ja.titles).toEqual({
+      en: 'Bringing an agreement into force',
+      fr: "Entrée en vigueur d'un accord",
+      ja: '協定の締結及び発効の手続',
+    });
+    const untranslated = { ...v2, titles: undefined, steps: v2.steps.slice(0, 1) };
+    expect(localizeDefinition(untranslated, 'fr').title).toBe('Bringing an agreement into force');
+    expect(localizeInitiative(getInitiative('mlat')!, 'ja').title).toBe(
+      '刑事に関する共助に関する日本国とカナダとの間の条約',
+    );
+    expect(localizeRole(getRole('jp-clb-examiner')!, 'ja').org).toBe('内閣法制局');
   });
 });

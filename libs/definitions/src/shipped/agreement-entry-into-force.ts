@@ -26,6 +26,7 @@ export const agreementEntryIntoForce: ProcessDefinition = {
   id: 'agreement-entry-into-force',
   version: 1,
   title: 'Bringing an agreement into force',
+  titles: { fr: "Entrée en vigueur d'un accord", ja: '協定の締結及び発効の手続' },
   description:
     'From the finalised text to entry into force and publication: legal examination, authority to sign, ' +
     'signature, the domestic procedures of each side (JP Diet approval; CA tabling for 21 sitting days, ' +
@@ -95,6 +96,7 @@ export const agreementEntryIntoForce: ProcessDefinition = {
       id: 'text-draft',
       type: 'task',
       title: 'Negotiated text',
+      titles: { fr: 'Texte négocié', ja: '交渉テキスト' },
       description:
         'A negotiator records the reference of the negotiated text (or its revision after a change request).',
       when: notSignedYet,
@@ -106,6 +108,7 @@ export const agreementEntryIntoForce: ProcessDefinition = {
       id: 'text-finalised',
       type: 'approval',
       title: 'Text finalised',
+      titles: { fr: 'Texte définitif arrêté', ja: '条約文の確定' },
       description:
         'Both negotiators (JP MOFA, CA GAC) confirm the final text. Requested changes send the text back for ' +
         'revision; a rejection ends the process.',
@@ -134,17 +137,23 @@ export const agreementEntryIntoForce: ProcessDefinition = {
       id: 'legal-examination',
       type: 'parallel',
       title: 'Legal examination',
+      titles: { fr: 'Examen juridique', ja: '法的審査' },
       description: 'Both sides examine the text in parallel.',
       when: notSignedYet,
       branches: [
         {
           id: 'jp-legal',
           title: 'Japan: Cabinet Legislation Bureau and MOFA Treaties Division',
+          titles: {
+            fr: 'Japon : Bureau législatif du Cabinet et division des traités',
+            ja: '日本：内閣法制局及び外務省条約課',
+          },
           steps: [
             {
               id: 'jp-legal-examination',
               type: 'approval',
               title: 'Legal examination (JP)',
+              titles: { fr: 'Examen juridique (Japon)', ja: '法的審査（日本）' },
               description:
                 'The Cabinet Legislation Bureau and the International Legal Affairs Bureau (Treaties Division) ' +
                 'of MOFA both clear the text.',
@@ -161,11 +170,16 @@ export const agreementEntryIntoForce: ProcessDefinition = {
         {
           id: 'ca-legal',
           title: 'Canada: GAC Treaty Law Division and Justice Canada',
+          titles: {
+            fr: 'Canada : Direction du droit des traités (AMC) et Justice Canada',
+            ja: 'カナダ：グローバル連携省条約法課及び司法省',
+          },
           steps: [
             {
               id: 'ca-legal-examination',
               type: 'approval',
               title: 'Legal examination (CA)',
+              titles: { fr: 'Examen juridique (Canada)', ja: '法的審査（カナダ）' },
               description:
                 'The Treaty Law Division of Global Affairs Canada and Justice Canada both clear the text.',
               parties: { CA: { roles: ['ca-gac-treaty-law', 'ca-justice-legal'], rule: 'all' } },
@@ -184,6 +198,7 @@ export const agreementEntryIntoForce: ProcessDefinition = {
       id: 'authority-to-sign',
       type: 'parallel',
       title: 'Authority to sign',
+      titles: { fr: 'Autorisation de signer', ja: '署名の授権' },
       description:
         'Each side authorises its signatory in parallel: a Cabinet decision in Japan, an Order in Council in Canada.',
       when: notSignedYet,
@@ -191,11 +206,13 @@ export const agreementEntryIntoForce: ProcessDefinition = {
         {
           id: 'jp-authority',
           title: 'Japan: Cabinet decision',
+          titles: { fr: 'Japon : décision du Cabinet', ja: '日本：閣議決定' },
           steps: [
             {
               id: 'jp-cabinet-decision-signature',
               type: 'task',
               title: 'Cabinet decision authorising signature',
+              titles: { fr: 'Décision du Cabinet autorisant la signature', ja: '署名についての閣議決定' },
               description: 'The Cabinet Secretariat records the Cabinet decision authorising signature.',
               parties: { JP: { roles: ['jp-cabinet-secretariat'] } },
               outputs: {
@@ -209,11 +226,13 @@ export const agreementEntryIntoForce: ProcessDefinition = {
         {
           id: 'ca-authority',
           title: 'Canada: Order in Council',
+          titles: { fr: 'Canada : décret', ja: 'カナダ：枢密院令' },
           steps: [
             {
               id: 'ca-oic-signature',
               type: 'task',
               title: 'Order in Council authorising signature',
+              titles: { fr: 'Décret autorisant la signature', ja: '署名を授権する枢密院令' },
               description: 'PCO records the Order in Council (Governor in Council) authorising signature.',
               parties: { CA: { roles: ['ca-pco-oic'] } },
               outputs: {
@@ -230,6 +249,7 @@ export const agreementEntryIntoForce: ProcessDefinition = {
       id: 'signature',
       type: 'task',
       title: 'Signature',
+      titles: { fr: 'Signature', ja: '署名' },
       description: 'Joint signature: record the date, the place and the signatories.',
       when: notSignedYet,
       parties: { JP: { roles: ['jp-mofa-negotiator'] }, CA: { roles: ['ca-gac-negotiator'] } },
@@ -244,18 +264,21 @@ export const agreementEntryIntoForce: ProcessDefinition = {
       id: 'domestic-procedures',
       type: 'parallel',
       title: 'Domestic procedures',
+      titles: { fr: 'Procédures internes', ja: '国内手続' },
       description: 'Each side completes its own procedures for consent to be bound, in parallel.',
       when: needsNotes,
       branches: [
         {
           id: 'jp-domestic',
           title: 'Japan: Diet approval',
+          titles: { fr: 'Japon : approbation de la Diète', ja: '日本：国会承認' },
           when: { param: 'requiresDietApproval', truthy: true },
           steps: [
             {
               id: 'jp-cabinet-decision-submit',
               type: 'task',
               title: 'Cabinet decision to submit to the Diet',
+              titles: { fr: 'Décision du Cabinet de soumettre à la Diète', ja: '国会提出の閣議決定' },
               description: 'The Cabinet decides to submit the agreement to the Diet for approval.',
               parties: { JP: { roles: ['jp-cabinet-secretariat'] } },
               outputs: { decidedOn: { type: 'date', title: 'Cabinet decision date' } },
@@ -265,6 +288,7 @@ export const agreementEntryIntoForce: ProcessDefinition = {
               id: 'jp-diet-approval',
               type: 'task',
               title: 'Diet approval',
+              titles: { fr: 'Approbation de la Diète', ja: '国会承認' },
               description:
                 'Both Houses approve; if the House of Councillors does not act within 30 days of receiving it, ' +
                 'the decision of the House of Representatives prevails (Constitution, art. 61).',
@@ -279,6 +303,7 @@ export const agreementEntryIntoForce: ProcessDefinition = {
               id: 'jp-cabinet-decision-conclusion',
               type: 'task',
               title: 'Cabinet decision on conclusion',
+              titles: { fr: 'Décision du Cabinet sur la conclusion', ja: '締結の閣議決定' },
               description: 'After Diet approval, the Cabinet decides to conclude the agreement.',
               parties: { JP: { roles: ['jp-cabinet-secretariat'] } },
               outputs: { decidedOn: { type: 'date', title: 'Cabinet decision date' } },
@@ -293,11 +318,13 @@ export const agreementEntryIntoForce: ProcessDefinition = {
         {
           id: 'ca-domestic',
           title: 'Canada: tabling, legislation, Order in Council',
+          titles: { fr: 'Canada : dépôt, législation, décret', ja: 'カナダ：下院提出、立法、枢密院令' },
           steps: [
             {
               id: 'ca-tabling',
               type: 'task',
               title: 'Tabling in the House of Commons',
+              titles: { fr: 'Dépôt à la Chambre des communes', ja: '下院への提出' },
               description: 'The treaty is tabled in the House of Commons with an Explanatory Memorandum.',
               parties: { CA: { roles: ['ca-parliament-liaison'] } },
               outputs: {
@@ -315,6 +342,7 @@ export const agreementEntryIntoForce: ProcessDefinition = {
               id: 'ca-tabling-period',
               type: 'timer',
               title: '21 sitting days in the House of Commons',
+              titles: { fr: '21 jours de séance à la Chambre des communes', ja: '下院の21開会日' },
               description:
                 'The treaty lies before the House for the tabling period (sitting days, counted from the day ' +
                 'after tabling). The Prime Minister may grant an exception for an urgent treaty: a coordinator ' +
@@ -327,6 +355,7 @@ export const agreementEntryIntoForce: ProcessDefinition = {
               id: 'ca-implementing-legislation',
               type: 'task',
               title: 'Implementing legislation',
+              titles: { fr: 'Loi de mise en œuvre', ja: '実施法' },
               description: 'Parliament passes the implementing legislation (Royal Assent).',
               when: { param: 'requiresImplementingLegislation', truthy: true },
               parties: { CA: { roles: ['ca-parliament-liaison'] } },
@@ -340,6 +369,7 @@ export const agreementEntryIntoForce: ProcessDefinition = {
               id: 'ca-oic-ratification',
               type: 'task',
               title: 'Order in Council authorising ratification',
+              titles: { fr: 'Décret autorisant la ratification', ja: '批准を授権する枢密院令' },
               description: 'PCO records the Order in Council authorising ratification (Governor in Council).',
               parties: { CA: { roles: ['ca-pco-oic'] } },
               outputs: {
@@ -360,17 +390,20 @@ export const agreementEntryIntoForce: ProcessDefinition = {
       id: 'exchange-of-notes',
       type: 'parallel',
       title: 'Exchange of diplomatic notes',
+      titles: { fr: 'Échange de notes diplomatiques', ja: '外交上の公文の交換' },
       description: 'Each side notifies the other that its procedures are complete; the later note counts.',
       when: needsNotes,
       branches: [
         {
           id: 'jp-notes',
           title: 'Japan notifies',
+          titles: { fr: 'Le Japon notifie', ja: '日本国政府の通告' },
           steps: [
             {
               id: 'jp-note',
               type: 'task',
               title: 'Diplomatic note from Japan',
+              titles: { fr: 'Note diplomatique du Japon', ja: '日本国政府の外交上の公文' },
               description:
                 'MOFA (Treaties Division) sends the note informing Canada that Japan has completed its procedures.',
               parties: { JP: { roles: ['jp-mofa-treaties'] } },
@@ -389,11 +422,13 @@ export const agreementEntryIntoForce: ProcessDefinition = {
         {
           id: 'ca-notes',
           title: 'Canada notifies',
+          titles: { fr: 'Le Canada notifie', ja: 'カナダ政府の通告' },
           steps: [
             {
               id: 'ca-note',
               type: 'task',
               title: 'Diplomatic note from Canada',
+              titles: { fr: 'Note diplomatique du Canada', ja: 'カナダ政府の外交上の公文' },
               description:
                 'GAC (Treaty Law Division) sends the note informing Japan that Canada has completed its procedures.',
               parties: { CA: { roles: ['ca-gac-treaty-law'] } },
@@ -415,6 +450,7 @@ export const agreementEntryIntoForce: ProcessDefinition = {
       id: 'entry-into-force-on-signature',
       type: 'timer',
       title: 'Entry into force (on signature)',
+      titles: { fr: 'Entrée en vigueur (à la signature)', ja: '効力発生（署名の日）' },
       description: 'The agreement enters into force on signature: the wait ends at the signature date.',
       when: { param: 'entryIntoForceRule', equals: 'on-signature' },
       from: signatureDate,
@@ -424,6 +460,10 @@ export const agreementEntryIntoForce: ProcessDefinition = {
       id: 'entry-into-force-days',
       type: 'timer',
       title: 'Entry into force (days after the later note)',
+      titles: {
+        fr: 'Entrée en vigueur (jours après la dernière note)',
+        ja: '効力発生（後の通告から所定の日数）',
+      },
       description: 'Enters into force on the N-th day after the later of the two notes.',
       when: { param: 'entryIntoForceRule', equals: 'days-after-last-notification' },
       from: laterNote,
@@ -434,6 +474,10 @@ export const agreementEntryIntoForce: ProcessDefinition = {
       id: 'entry-into-force-month-start',
       type: 'timer',
       title: 'Entry into force (first day of the month after)',
+      titles: {
+        fr: 'Entrée en vigueur (premier jour du mois suivant)',
+        ja: '効力発生（後の通告の後の月の初日）',
+      },
       description: 'Enters into force on the first day of the N-th month after the later of the two notes.',
       when: { param: 'entryIntoForceRule', equals: 'first-day-of-month-after' },
       from: laterNote,
@@ -444,16 +488,19 @@ export const agreementEntryIntoForce: ProcessDefinition = {
       id: 'publication',
       type: 'parallel',
       title: 'Publication',
+      titles: { fr: 'Publication', ja: '公表' },
       description: 'Both sides publish the agreement once it is in force.',
       branches: [
         {
           id: 'jp-publication',
           title: 'Japan: promulgation',
+          titles: { fr: 'Japon : promulgation', ja: '日本：公布' },
           steps: [
             {
               id: 'jp-official-gazette',
               type: 'task',
               title: 'Promulgation in the Official Gazette',
+              titles: { fr: 'Promulgation au Journal officiel', ja: '官報による公布' },
               description:
                 'The agreement is promulgated in the Official Gazette (Kanpo) with its treaty number.',
               parties: { JP: { roles: ['jp-official-gazette'] } },
@@ -472,11 +519,13 @@ export const agreementEntryIntoForce: ProcessDefinition = {
         {
           id: 'ca-publication',
           title: 'Canada: Canada Treaty Series',
+          titles: { fr: 'Canada : Recueil des traités du Canada', ja: 'カナダ：カナダ条約集' },
           steps: [
             {
               id: 'ca-treaty-series',
               type: 'task',
               title: 'Publication in the Canada Treaty Series',
+              titles: { fr: 'Publication dans le Recueil des traités du Canada', ja: 'カナダ条約集への掲載' },
               description: 'The agreement is published in the Canada Treaty Series.',
               parties: { CA: { roles: ['ca-treaty-registry'] } },
               outputs: {

@@ -11,6 +11,7 @@ export const implementingArrangement: ProcessDefinition = {
   id: 'implementing-arrangement',
   version: 1,
   title: 'Concluding an implementing arrangement',
+  titles: { fr: "Conclusion d'un arrangement de mise en œuvre", ja: '実施取決めの作成' },
   description:
     'A non-binding arrangement under an existing agreement: draft by the lead side, inter-agency review by ' +
     'every concerned agency of both sides (revise and review again on change requests), legal review, ' +
@@ -42,6 +43,7 @@ export const implementingArrangement: ProcessDefinition = {
       type: 'task',
       when: { param: 'leadSide', equals: 'JP' },
       title: 'Draft prepared (JP)',
+      titles: { fr: 'Projet préparé (Japon)', ja: '案文の作成（日本）' },
       description: 'Record the reference of the draft or of its revision.',
       parties: { JP: { roles: ['jp-officer', 'jp-mod-atla'] } },
       outputs: {
@@ -59,6 +61,7 @@ export const implementingArrangement: ProcessDefinition = {
       type: 'task',
       when: { param: 'leadSide', equals: 'CA' },
       title: 'Draft prepared (CA)',
+      titles: { fr: 'Projet préparé (Canada)', ja: '案文の作成（カナダ）' },
       description: 'Record the reference of the draft or of its revision.',
       parties: { CA: { roles: ['ca-officer', 'ca-dnd'] } },
       outputs: {
@@ -75,6 +78,7 @@ export const implementingArrangement: ProcessDefinition = {
       id: 'inter-agency-review',
       type: 'approval',
       title: 'Inter-agency review',
+      titles: { fr: 'Examen interministériel', ja: '関係省庁による審査' },
       description:
         'Every concerned agency must concur: JP MOD/ATLA, MOFA, METI; CA DND, GAC, PSPC. A change request ' +
         'sends the draft back to the lead side and the review starts a new round.',
@@ -102,6 +106,7 @@ export const implementingArrangement: ProcessDefinition = {
       id: 'legal-review',
       type: 'approval',
       title: 'Legal review',
+      titles: { fr: 'Examen juridique', ja: '法的審査' },
       description:
         'GAC Treaty Law Division and MOFA confirm the text is a non-binding arrangement within the agreement.',
       parties: {
@@ -121,6 +126,7 @@ export const implementingArrangement: ProcessDefinition = {
       id: 'approval-to-sign',
       type: 'approval',
       title: 'Approval to sign',
+      titles: { fr: 'Approbation de la signature', ja: '署名の承認' },
       description: 'A senior official of each side approves signature.',
       parties: {
         JP: { roles: ['jp-senior-official'], rule: 'any' },
@@ -137,6 +143,7 @@ export const implementingArrangement: ProcessDefinition = {
       id: 'signature',
       type: 'task',
       title: 'Signature',
+      titles: { fr: 'Signature', ja: '署名' },
       description: 'Joint signature: record the date, the place and the signatories.',
       parties: { JP: { roles: ['jp-senior-official'] }, CA: { roles: ['ca-senior-official'] } },
       outputs: {
@@ -150,16 +157,19 @@ export const implementingArrangement: ProcessDefinition = {
       id: 'registration',
       type: 'parallel',
       title: 'Registration',
+      titles: { fr: 'Enregistrement', ja: '登録' },
       description: 'Each side records the signed arrangement in its registry, in parallel.',
       branches: [
         {
           id: 'ca-registration',
           title: 'Canada: GAC registry',
+          titles: { fr: 'Canada : registre des AMC', ja: 'カナダ：グローバル連携省の登録簿' },
           steps: [
             {
               id: 'ca-registry',
               type: 'task',
               title: 'Registered with the GAC treaty registry',
+              titles: { fr: 'Enregistré au registre des AMC', ja: 'グローバル連携省の登録簿への登録' },
               description: 'GAC records the arrangement in its treaty registry.',
               parties: { CA: { roles: ['ca-treaty-registry'] } },
               outputs: {
@@ -177,11 +187,13 @@ export const implementingArrangement: ProcessDefinition = {
         {
           id: 'jp-registration',
           title: 'Japan: MOFA',
+          titles: { fr: 'Japon : ministère des Affaires étrangères', ja: '日本：外務省' },
           steps: [
             {
               id: 'jp-registry',
               type: 'task',
               title: 'Recorded by MOFA',
+              titles: { fr: 'Consigné par le ministère des Affaires étrangères', ja: '外務省による記録' },
               description: 'MOFA records the arrangement.',
               parties: { JP: { roles: ['jp-mofa'] } },
               outputs: {
@@ -202,6 +214,7 @@ export const implementingArrangement: ProcessDefinition = {
       id: 'implementation-kickoff',
       type: 'task',
       title: 'Implementation kick-off',
+      titles: { fr: 'Lancement de la mise en œuvre', ja: '実施の開始' },
       description:
         'The first joint implementation meeting is held; record its date and the agreed work plan.',
       parties: { JP: { roles: ['jp-officer'] }, CA: { roles: ['ca-officer'] } },

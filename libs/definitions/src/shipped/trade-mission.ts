@@ -9,6 +9,7 @@ export const tradeMission: ProcessDefinition = {
   id: 'trade-mission',
   version: 1,
   title: 'Planning a trade mission',
+  titles: { fr: "Planification d'une mission commerciale", ja: '貿易ミッションの企画' },
   description:
     'From concept to post-mission report: concept approval and host concurrence, budget, dates and ' +
     'programme, participant recruitment through a registration window, B2B matchmaking, logistics and ' +
@@ -43,6 +44,7 @@ export const tradeMission: ProcessDefinition = {
       id: 'concept-approval',
       type: 'approval',
       title: 'Concept approval',
+      titles: { fr: 'Approbation du concept', ja: '構想の承認' },
       description:
         "The Minister of International Trade's office approves the concept; the Japanese host (METI or JETRO) " +
         'concurs. A rejection ends the planning.',
@@ -62,6 +64,7 @@ export const tradeMission: ProcessDefinition = {
       id: 'budget-approval',
       type: 'approval',
       title: 'Budget approval',
+      titles: { fr: 'Approbation du budget', ja: '予算の承認' },
       description: 'The GAC trade missions division approves the budget.',
       parties: { CA: { roles: ['ca-gac-trade-missions'], rule: 'any' } },
       onReject: 'end',
@@ -76,6 +79,7 @@ export const tradeMission: ProcessDefinition = {
       id: 'dates-and-programme',
       type: 'task',
       title: 'Dates and programme',
+      titles: { fr: 'Dates et programme', ja: '日程及びプログラム' },
       description: 'Agreed jointly; either side records the dates, cities and programme.',
       parties: { CA: { roles: ['ca-gac-trade-missions', 'ca-tcs-tokyo'] }, JP: { roles: ['jp-jetro'] } },
       outputs: {
@@ -94,6 +98,7 @@ export const tradeMission: ProcessDefinition = {
       id: 'registration-window',
       type: 'timer',
       title: 'Participant registration window',
+      titles: { fr: "Période d'inscription des participants", ja: '参加者の登録期間' },
       description:
         'Companies register for the mission; a coordinator may close the window early with a reason.',
       wait: { amount: { param: 'registrationWindowDays' }, unit: 'calendar-days' },
@@ -103,6 +108,7 @@ export const tradeMission: ProcessDefinition = {
       id: 'participants-recorded',
       type: 'task',
       title: 'Participants recorded',
+      titles: { fr: 'Participants consignés', ja: '参加者の記録' },
       description: 'Record the number of companies registered when the window closes.',
       parties: { CA: { roles: ['ca-gac-trade-missions'] } },
       outputs: {
@@ -119,6 +125,7 @@ export const tradeMission: ProcessDefinition = {
       id: 'b2b-matchmaking',
       type: 'task',
       title: 'B2B matchmaking',
+      titles: { fr: "Rencontres d'affaires (B2B)", ja: '企業間商談（B2B）のマッチング' },
       description: 'JETRO and the Trade Commissioner Service in Tokyo arrange the business meetings.',
       parties: { JP: { roles: ['jp-jetro'] }, CA: { roles: ['ca-tcs-tokyo'] } },
       outputs: { meetingsArranged: { type: 'number', title: 'B2B meetings arranged' } },
@@ -132,6 +139,7 @@ export const tradeMission: ProcessDefinition = {
       id: 'logistics-and-security',
       type: 'task',
       title: 'Logistics and security',
+      titles: { fr: 'Logistique et sécurité', ja: 'ロジスティクス及び安全' },
       description: 'Venues, transport, accommodation and the security plan are in place.',
       parties: { CA: { roles: ['ca-gac-trade-missions', 'ca-tcs-tokyo'] } },
       outputs: { logisticsPlan: { type: 'reference', title: 'Logistics and security plan' } },
@@ -145,6 +153,7 @@ export const tradeMission: ProcessDefinition = {
       id: 'go-no-go',
       type: 'approval',
       title: 'Final go / no-go',
+      titles: { fr: 'Décision finale (go / no-go)', ja: '実施の最終判断' },
       description: "Both ministers' offices confirm the mission goes ahead; a rejection cancels it.",
       parties: {
         CA: { roles: ['ca-trade-minister-office'], rule: 'any' },
@@ -169,6 +178,7 @@ export const tradeMission: ProcessDefinition = {
       id: 'mission-held',
       type: 'task',
       title: 'Mission held',
+      titles: { fr: 'Mission tenue', ja: 'ミッションの実施' },
       description: 'Record when the mission took place and how many took part.',
       parties: { CA: { roles: ['ca-gac-trade-missions', 'ca-tcs-tokyo'] }, JP: { roles: ['jp-jetro'] } },
       outputs: {
@@ -182,6 +192,7 @@ export const tradeMission: ProcessDefinition = {
       id: 'post-mission-report',
       type: 'task',
       title: 'Post-mission report drafted',
+      titles: { fr: 'Rapport de mission rédigé', ja: '事後報告書の起案' },
       description: 'The Trade Commissioner Service in Tokyo drafts the report (results, deals, follow-ups).',
       parties: { CA: { roles: ['ca-tcs-tokyo'] } },
       outputs: {
@@ -198,6 +209,7 @@ export const tradeMission: ProcessDefinition = {
       id: 'post-mission-report-approval',
       type: 'approval',
       title: 'Post-mission report approved',
+      titles: { fr: 'Rapport de mission approuvé', ja: '事後報告書の承認' },
       description: 'Both sides approve the report; requested changes send it back to the drafter.',
       parties: {
         CA: { roles: ['ca-gac-trade-missions'], rule: 'any' },
