@@ -16,6 +16,7 @@ import {
   condition,
   log,
   makeContinueAsNewFunc,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -33,16 +34,22 @@ import {
   nudgeUpdate,
   reassignUpdate,
   stateQuery,
+  timelinePageQuery,
   timelineQuery,
   waiveTimerUpdate,
   type ProcessInput,
+  type TimelinePage,
+  type TimelinePageRequest,
 } from '../libs/contracts/src/messages';
-import type { ProcessView } from '../libs/contracts/src/process-view';
+import type { ProcessView, StepView } from '../libs/contracts/src/process-view';
 import { SA } from '../libs/contracts/src/search-attributes';
 import * as engine from './engine';
 
 /** Continue as new past this many events unless the input says otherwise (or the server suggests it). */
 export const DEFAULT_HISTORY_LIMIT = 2000;
+
+/** The largest timeline page one Query answers. */
+export const MAX_TIMELINE_PAGE = 500;
 
 /**
  * Due times are a pure, fast computation on the calendars shipped with the worker: a local activity
@@ -85,31 +92,52 @@ function fail(e: engine.EngineError): never {
   });
 }
 
+/** The engine's rules: the current ones, unless this run replays a history recorded before them. */
+function rulesFor(input: ProcessInput): engine.EngineRules {
+  if (!patched('accord-20261202-trust')) return engine.LEGACY_RULES;
+  const maxRounds = input.limits?.maxRounds;
+  return {
+    ...engine.CURRENT_RULES,
+    ...(Number.isInteger(maxRounds) && maxRounds! > 0 ? { defaultMaxRounds: maxRounds! } : {}),
+  };
+}
+
 export async function processWorkflow(input: ProcessInput): Promise<ProcessView> {
   const carried = input.carried as Carried | undefined;
+  const rules = rulesFor(input);
   const e: engine.Engine = carried
-    ? engine.restore(input.definition, carried.state)
-    : engine.createEngine(input.definition, input, nowIso());
+    ? engine.restore(input.definition, carried.state, rules)
+    : engine.createEngine(input.definition, input, nowIso(), rules);
   let upserted: engine.SearchValues | null = carried?.search ?? null;
   const sending: Promise<void>[] = [];
 
+  type Requested = { requestId?: string; stepId?: string | null; principal: { sub: string } };
   /**
    * Registers an Update: the synchronous validator rejects before anything is written to history; the
-   * handler validates again (another Update may have moved the state) and applies it. A known request id
-   * answers with its first result and changes nothing.
+   * handler validates again (another Update may have moved the state) and applies it. A known request
+   * (same caller, action, step and requestId) answers as the first time and changes nothing.
    */
-  function update<I extends { requestId?: string }, R>(
-    def: Parameters<typeof setHandler>[0],
+  function update<I extends Requested, R extends ProcessView | StepView>(
+    def: { name: string },
+    answers: engine.AnswerKind,
     validate: (e: engine.Engine, i: I) => engine.EngineError | null,
     apply: (e: engine.Engine, i: I, now: string) => R,
   ) {
+    const keyOf = (i: I) =>
+      engine.requestKey(e, {
+        requestId: i?.requestId,
+        action: def.name,
+        caller: i?.principal?.sub,
+        stepId: i?.stepId,
+      });
     const handler = (i: I): R => {
-      const seen = engine.recall(e.state, i?.requestId);
-      if (seen.hit) return seen.result as R;
+      const key = keyOf(i);
+      const seen = engine.recall(e.state, key);
+      if (seen.hit) return engine.answerOf(e, seen.result) as R;
       const bad = validate(e, i);
       if (bad) fail(bad);
       const result = apply(e, i, nowIso());
-      engine.remember(e.state, i?.requestId, result);
+      engine.remember(e, key, result, answers);
       return result;
     };
     const validator = (i: I): void => {
@@ -117,7 +145,7 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
       if (!p || typeof p.sub !== 'string' || typeof p.party !== 'string' || !Array.isArray(p.roles)) {
         fail({ code: 'INVALID_INPUT', message: 'An Update needs a principal with sub, party and roles' });
       }
-      if (engine.recall(e.state, i.requestId).hit) return;
+      if (engine.recall(e.state, keyOf(i)).hit) return;
       const bad = validate(e, i);
       if (bad) fail(bad);
     };
@@ -125,15 +153,23 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
     (setHandler as (d: unknown, h: unknown, o: unknown) => void)(def, handler, { validator });
   }
 
-  update(decideUpdate, engine.validateDecide, engine.applyDecide);
-  update(completeUpdate, engine.validateComplete, engine.applyComplete);
-  update(cancelUpdate, engine.validateCancel, engine.applyCancel);
-  update(moveDeadlineUpdate, engine.validateMoveDeadline, engine.applyMoveDeadline);
-  update(waiveTimerUpdate, engine.validateWaiveTimer, engine.applyWaiveTimer);
-  update(nudgeUpdate, engine.validateNudge, engine.applyNudge);
-  update(reassignUpdate, engine.validateReassign, engine.applyReassign);
+  update(decideUpdate, 'step', engine.validateDecide, engine.applyDecide);
+  update(completeUpdate, 'step', engine.validateComplete, engine.applyComplete);
+  update(cancelUpdate, 'process', engine.validateCancel, engine.applyCancel);
+  update(moveDeadlineUpdate, 'step', engine.validateMoveDeadline, engine.applyMoveDeadline);
+  update(waiveTimerUpdate, 'step', engine.validateWaiveTimer, engine.applyWaiveTimer);
+  update(nudgeUpdate, 'process', engine.validateNudge, engine.applyNudge);
+  update(reassignUpdate, 'step', engine.validateReassign, engine.applyReassign);
   setHandler(stateQuery, () => engine.processView(e));
   setHandler(timelineQuery, () => e.state.timeline);
+  setHandler(timelinePageQuery, (req: TimelinePageRequest): TimelinePage => {
+    const earlierRuns = e.state.earlierRuns ?? [];
+    const runStart = earlierRuns.reduce((n, r) => n + r.entries, 0);
+    const from = Math.max(0, Math.floor(Number(req?.from) || 0));
+    const limit = Math.min(MAX_TIMELINE_PAGE, Math.max(0, Math.floor(Number(req?.limit) || 0)));
+    const entries = from >= runStart ? e.state.timeline.slice(from - runStart, from - runStart + limit) : [];
+    return { entries, runStart, total: runStart + e.state.timeline.length, earlierRuns };
+  });
 
   /** Sends queued notifications in one activity call, without holding up the process. */
   function flushOutbox(): void {
@@ -212,7 +248,7 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
       if (e.state.status === 'running') {
         await Promise.all(sending);
         syncSearchAttributes();
-        const next: Carried = { state: engine.carry(e), search: upserted };
+        const next: Carried = { state: engine.carry(e, info.runId), search: upserted };
         // Search attributes go along explicitly, so `upserted` stays true in the next run.
         await makeContinueAsNewFunc<typeof processWorkflow>({
           typedSearchAttributes: workflowInfo().typedSearchAttributes,

@@ -1,5 +1,6 @@
 /**
- * The authorisation matrix: each action × right/wrong party × right/wrong role × no token. Wrong-party
+ * The authorisation matrix: each action × right/wrong party × right/wrong role × no token, and the
+ * coordinator rules (own side only; reassign within the party's vocabulary). Wrong-party
  * callers carry the step's own role ids under the other party's flag, so only the party check refuses them.
  */
 import { api, tokenFor, tokenForPrincipal } from '../support/auth';
@@ -167,6 +168,94 @@ describe('authorisation matrix', () => {
     if (expected === 200)
       expect(res.body).toMatchObject({ status: 'completed', waiver: { by: 'jp-coordinator' } });
   });
+
+  // Coordinator rules: each coordinator acts on their own party's side; reassign stays in that party's
+  // vocabulary of the definition and never names `coordinator`.
+  interface ReassignRow extends Row {
+    body: { party: 'JP' | 'CA'; roles: string[] };
+    code?: string;
+  }
+  const reassignRows: ReassignRow[] = [
+    {
+      label: "CA coordinator, CA's side, a CA role of the definition",
+      caller: asUser('ca-coordinator'),
+      body: { party: 'CA', roles: ['ca-gac-trade-missions'] },
+      expected: 200,
+    },
+    {
+      label: "JP coordinator, JP's side, a JP role of the definition",
+      caller: asUser('jp-coordinator'),
+      body: { party: 'JP', roles: ['jp-jetro'] },
+      expected: 200,
+    },
+    {
+      label: "JP coordinator, CA's side",
+      caller: asUser('jp-coordinator'),
+      body: { party: 'CA', roles: ['ca-gac-trade-missions'] },
+      expected: 403,
+      code: 'WRONG_PARTY',
+    },
+    {
+      label: 'CA coordinator, to the coordinator role',
+      caller: asUser('ca-coordinator'),
+      body: { party: 'CA', roles: ['coordinator'] },
+      expected: 400,
+      code: 'INVALID_ROLES',
+    },
+    {
+      label: "CA coordinator, to a JP role on CA's side",
+      caller: asUser('ca-coordinator'),
+      body: { party: 'CA', roles: ['jp-jetro'] },
+      expected: 400,
+      code: 'INVALID_ROLES',
+    },
+    {
+      label: 'an approver of the step',
+      caller: asUser('ca-trade-minister-office'),
+      body: { party: 'CA', roles: ['ca-gac-trade-missions'] },
+      expected: 403,
+      code: 'NOT_COORDINATOR',
+    },
+    {
+      label: 'no token',
+      caller: anonymous,
+      body: { party: 'CA', roles: ['ca-gac-trade-missions'] },
+      expected: 401,
+    },
+  ];
+  it.each(reassignRows)('reassign: $label → $expected', async ({ caller, body, expected, code }) => {
+    const id = await freshProcess();
+    const res = await call(caller, 'POST', `/api/v1/processes/${id}/steps/concept-approval/reassign`, {
+      ...body,
+      reason: 'Minister travelling',
+    });
+    expect(res.status).toBe(expected);
+    if (code) expect(res.body.code).toBe(code);
+    if (expected === 200) {
+      expect(res.body.status).toBe('active');
+      expect(res.body.parties[body.party].roles).toEqual(body.roles);
+    }
+  });
+
+  const sideDeadlineRows: Row[] = [
+    { label: "CA coordinator on CA's own step", caller: asUser('ca-coordinator'), expected: 200 },
+    { label: "JP coordinator on CA's own step", caller: asUser('jp-coordinator'), expected: 403 },
+  ];
+  it.each(sideDeadlineRows)(
+    'move a side deadline (CA-only budget approval): $label → $expected',
+    async ({ caller, expected }) => {
+      const id = await freshProcess();
+      await decide('ca-trade-minister-office', id, 'concept-approval', { decision: 'approve' });
+      await decide('jp-jetro', id, 'concept-approval', { decision: 'approve' });
+      await waitForStep(id, 'budget-approval', 'active');
+      const res = await call(caller, 'POST', `/api/v1/processes/${id}/steps/budget-approval/deadline`, {
+        dueAt: new Date(Date.now() + 3_600_000).toISOString(),
+        reason: 'Treasury Board meets later',
+      });
+      expect(res.status).toBe(expected);
+      if (expected === 403) expect(res.body.code).toBe('WRONG_PARTY');
+    },
+  );
 
   it('reads need a token', async () => {
     const id = await freshProcess();

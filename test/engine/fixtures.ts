@@ -55,6 +55,7 @@ export const people = {
   caJustice: who('ca-justice-legal', 'CA', ['ca-justice-legal']),
   caParl: who('ca-parliament-liaison', 'CA', ['ca-parliament-liaison']),
   coordinator: who('coordinator', 'JP', ['coordinator']),
+  caCoordinator: who('ca-coordinator', 'CA', ['coordinator']),
 };
 
 const negotiators = {
@@ -241,7 +242,8 @@ export const fixtures = {
       id: 'sign',
       type: 'approval',
       title: 'Approve to sign',
-      parties: { JP: negotiators.JP },
+      // Either role signs; a coordinator may narrow it to the Treaties Division (reassign stays in vocabulary).
+      parties: { JP: { roles: ['jp-mofa-negotiator', 'jp-mofa-treaties'] } },
       deadline: {
         within: { amount: 3, unit: 'seconds' },
         remindBefore: [{ amount: 2, unit: 'seconds' }],
@@ -262,6 +264,30 @@ export const fixtures = {
       parties: { JP: { roles: ['jp-mofa-negotiator'] } },
     })),
   ),
+  /** A country's legal wait (Canada's sitting days): waived by Canada's coordinator, naming the authority. */
+  legalWait: definition('legal-wait', [
+    {
+      id: 'tabling',
+      type: 'timer',
+      title: '21 sitting days',
+      wait: { amount: 21, unit: 'sitting-days', calendar: 'CA' },
+    },
+    {
+      id: 'oic',
+      type: 'task',
+      title: 'Order in Council',
+      parties: { CA: { roles: ['ca-parliament-liaison'] } },
+    },
+  ]),
+  /** An approval that loops on change requests with no maxRounds of its own (the default cap applies). */
+  loop: definition('loop', [
+    {
+      id: 'sign',
+      type: 'approval',
+      title: 'Approval to sign',
+      parties: { JP: { roles: ['jp-mofa'] }, CA: { roles: ['ca-gac-negotiator'] } },
+    },
+  ]),
 };
 
 export function startInput(

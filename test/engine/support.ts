@@ -7,11 +7,11 @@ import {
   decideUpdate,
   completeUpdate,
   stateQuery,
-  timelineQuery,
   type ProcessInput,
 } from '../../libs/contracts/src/messages';
 import type { ActingPrincipal } from '../../libs/contracts/src/principal';
 import type { DecisionKind, ProcessView, StepView } from '../../libs/contracts/src/process-view';
+import { readWholeTimeline } from '../../libs/temporal/src/timeline';
 import { e2eEnv } from '../support/e2e-env';
 import { testClient } from '../support/temporal-client';
 import { people } from './fixtures';
@@ -61,7 +61,8 @@ export function complete(
 }
 
 export const view = (h: ProcessHandle): Promise<ProcessView> => h.query(stateQuery);
-export const timeline = (h: ProcessHandle) => h.query(timelineQuery);
+/** The whole timeline, across continue-as-new runs. */
+export const timeline = async (h: ProcessHandle) => readWholeTimeline(await testClient(), h.workflowId);
 
 export async function step(h: ProcessHandle, id: string): Promise<StepView> {
   const v = await view(h);

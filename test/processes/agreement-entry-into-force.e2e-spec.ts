@@ -156,10 +156,32 @@ describe('agreement entry into force through the API', () => {
       body: { reason: 'We are in a hurry' },
     });
     expect(notCoordinator.status).toBe(403);
-    const waived = await waive('ca-coordinator', id, 'ca-tabling-period', PM_EXCEPTION);
+    // A legal wait: Canada's coordinator only, naming who granted the exception.
+    const byJapan = await api('POST', `/api/v1/processes/${id}/steps/ca-tabling-period/waiver`, {
+      as: 'jp-coordinator',
+      body: { reason: PM_EXCEPTION, authority: 'Prime Minister of Canada' },
+    });
+    expect(byJapan.status).toBe(403);
+    const noAuthority = await api('POST', `/api/v1/processes/${id}/steps/ca-tabling-period/waiver`, {
+      as: 'ca-coordinator',
+      body: { reason: PM_EXCEPTION },
+    });
+    expect(noAuthority.body.code).toBe('AUTHORITY_REQUIRED');
+    const waived = await waive(
+      'ca-coordinator',
+      id,
+      'ca-tabling-period',
+      PM_EXCEPTION,
+      'Prime Minister of Canada',
+    );
     expect(waived).toMatchObject({
       status: 'completed',
-      waiver: { by: 'ca-coordinator', reason: PM_EXCEPTION, at: expect.any(String) },
+      waiver: {
+        by: 'ca-coordinator',
+        reason: PM_EXCEPTION,
+        at: expect.any(String),
+        authority: 'Prime Minister of Canada',
+      },
     });
 
     await record('ca-parliament-liaison', id, 'ca-implementing-legislation', {

@@ -97,11 +97,19 @@ export async function record(
   return done;
 }
 
-export async function waive(as: string, id: string, stepId: string, reason: string): Promise<StepView> {
+/** Ends a timer early; a legal wait (sitting days) also names the authority that granted the exception. */
+export async function waive(
+  as: string,
+  id: string,
+  stepId: string,
+  reason: string,
+  authority?: string,
+): Promise<StepView> {
   await waitForStep(id, stepId, 'active');
+  const body = authority === undefined ? { reason } : { reason, authority };
   return ok(
     `${as} waives ${stepId}`,
-    await api<StepView>('POST', `/api/v1/processes/${id}/steps/${stepId}/waiver`, { as, body: { reason } }),
+    await api<StepView>('POST', `/api/v1/processes/${id}/steps/${stepId}/waiver`, { as, body }),
   );
 }
 

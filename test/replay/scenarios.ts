@@ -3,7 +3,12 @@
  * and replayed against the current workflow code by replay.e2e-spec.ts.
  */
 import { agreementEntryIntoForce, agreementEntryIntoForceV2 } from '../../libs/definitions/src';
-import { cancelUpdate } from '../../libs/contracts/src/messages';
+import {
+  cancelUpdate,
+  moveDeadlineUpdate,
+  reassignUpdate,
+  waiveTimerUpdate,
+} from '../../libs/contracts/src/messages';
 import { autopilot } from '../engine/autopilot';
 import { fixtures, people } from '../engine/fixtures';
 import { complete, decide, eventually, startProcess, timeline, type ProcessHandle } from '../engine/support';
@@ -107,6 +112,79 @@ export const scenarios: Scenario[] = [
       await autopilot(h);
       await h.result();
       return { handle: h };
+    },
+  },
+  // Recorded with the rules of accord-20261202-trust (issue 13).
+  {
+    name: 'trust-coordinator-sides',
+    async run() {
+      const h = await startProcess(fixtures.approvalAll);
+      await decide(h, people.jpClb, 'legal', 'approve', { requestId: 'same-id' });
+      await decide(h, people.jpClb, 'legal', 'approve', { requestId: 'same-id' });
+      await h.executeUpdate(moveDeadlineUpdate, {
+        args: [
+          {
+            principal: people.caCoordinator,
+            stepId: 'legal',
+            dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+            reason: 'Joint step: either side',
+          },
+        ],
+      });
+      await h.executeUpdate(reassignUpdate, {
+        args: [
+          {
+            principal: people.caCoordinator,
+            stepId: 'legal',
+            party: 'CA',
+            roles: ['ca-justice-legal'],
+            reason: 'Justice leads',
+          },
+        ],
+      });
+      await decide(h, people.jpTreaties, 'legal');
+      await decide(h, people.caJustice, 'legal', 'approve', { requestId: 'same-id' });
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    name: 'trust-legal-wait-waived',
+    async run() {
+      const h = await startProcess(fixtures.legalWait);
+      await eventually(
+        () => timeline(h),
+        (t) => t.some((x) => x.kind === 'step-activated' && x.stepId === 'tabling'),
+      );
+      await h.executeUpdate(waiveTimerUpdate, {
+        args: [
+          {
+            principal: people.caCoordinator,
+            stepId: 'tabling',
+            reason: 'Urgent treaty',
+            authority: 'Prime Minister of Canada',
+          },
+        ],
+      });
+      await complete(h, people.caParl, 'oic');
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    name: 'trust-rounds-continue-as-new-first-run',
+    async run() {
+      const h = await startProcess(fixtures.loop, {}, { historyLimit: 40, limits: { maxRounds: 100 } });
+      const first = (await h.describe()).runId;
+      for (let i = 1; i <= 20; i++) {
+        await decide(h, people.jpMofa, 'sign', 'request-changes', {
+          comment: `Round ${i}: ${'x'.repeat(500)}`,
+        });
+      }
+      await decide(h, people.jpMofa, 'sign');
+      await decide(h, people.caNeg, 'sign');
+      await h.result();
+      return { handle: h, runId: first };
     },
   },
 ];

@@ -1,7 +1,15 @@
 /** Approval rules per party: who may act, under which role, and when a party is satisfied. */
-import type { ApprovalRule, LeafStepSpec, Party, PartyAssignment } from '../../libs/contracts/src/definition';
+import type {
+  ApprovalRule,
+  LeafStepSpec,
+  Party,
+  PartyAssignment,
+  ProcessDefinition,
+} from '../../libs/contracts/src/definition';
+import { COORDINATOR_ROLE } from '../../libs/contracts/src/principal';
 import type { ActingPrincipal } from '../../libs/contracts/src/principal';
 import type { PartyStatus } from '../../libs/contracts/src/process-view';
+import { indexOf } from './structure';
 import type { DecisionRecord, StepState } from './types';
 
 export function identityOf(p: ActingPrincipal): string {
@@ -79,4 +87,28 @@ export function countingRole(spec: LeafStepSpec, st: StepState, p: ActingPrincip
   if (held.length === 0) return null;
   const needed = rolesStillNeeded(spec, st, p.party).filter((r) => held.includes(r));
   return needed[0] ?? held[0]!;
+}
+
+/** The roles a party acts under anywhere in the definition (what a coordinator may reassign to). */
+export function partyVocabulary(def: ProcessDefinition, party: Party): string[] {
+  const roles = new Set<string>();
+  for (const { spec } of indexOf(def).leaves.values()) {
+    for (const r of assignment(spec, party)?.roles ?? []) if (r !== COORDINATOR_ROLE) roles.add(r);
+  }
+  return [...roles];
+}
+
+/**
+ * Whose side a step is: a step one party acts on is that party's; a timer counted on a country's calendar
+ * (its business or sitting days) is that country's; anything else is joint (an empty list).
+ */
+export function sideOf(spec: LeafStepSpec): Party[] {
+  if (spec.type === 'timer') return spec.wait?.calendar ? [spec.wait.calendar] : [];
+  const parties = stepParties(spec);
+  return parties.length === 1 ? parties : [];
+}
+
+/** A legal wait (the House of Commons' sitting days): waiving it records who granted the exception. */
+export function isLegalTimer(spec: LeafStepSpec): boolean {
+  return spec.type === 'timer' && spec.wait?.unit === 'sitting-days';
 }

@@ -13,8 +13,13 @@ import {
   applyWaiveTimer,
   carry,
   changedSearchValues,
+  answerOf,
   createEngine,
+  CURRENT_RULES,
+  DECISION_ROUNDS_KEPT,
   dueRequests,
+  LEGACY_RULES,
+  requestKey,
   failDues,
   nextWakeAt,
   processView,
@@ -526,7 +531,10 @@ describe('deadlines', () => {
     expect(nextWakeAt(e)).toBe(T0 + 1000);
     tick(e, at(1));
     expect(e.state.outbox).toEqual([
-      expect.objectContaining({ kind: 'reminder', recipients: ['JP:jp-mofa-negotiator'] }),
+      expect.objectContaining({
+        kind: 'reminder',
+        recipients: ['JP:jp-mofa-negotiator', 'JP:jp-mofa-treaties'],
+      }),
     ]);
     expect(nextWakeAt(e)).toBe(T0 + 3000);
     tick(e, at(3));
@@ -576,8 +584,9 @@ describe('coordinator actions', () => {
     expect(kinds(e)).toContain('nudged');
   });
 
-  it('reassign replaces a party’s eligible roles on an active step', () => {
-    const e = start(fixtures.approvalAll);
+  it('reassign replaces a party’s eligible roles on an active step (processes under the old rules)', () => {
+    const def = fixtures.approvalAll;
+    const e = createEngine(def, startInput(def, {}), at(0), LEGACY_RULES);
     expect(
       validateReassign(e, {
         principal: people.coordinator,
@@ -630,15 +639,35 @@ describe('coordinator actions', () => {
 });
 
 describe('idempotency, search values, carry-over', () => {
-  it('remembers the first result per request id, bounded', () => {
+  it('remembers the first answer per (caller, action, step, requestId), compactly and bounded', () => {
     const e = start(fixtures.review);
-    remember(e.state, 'r1', { first: true });
-    remember(e.state, 'r1', { first: false });
-    expect(recall(e.state, 'r1')).toEqual({ hit: true, result: { first: true } });
+    const ref = { requestId: 'r1', action: 'complete', caller: 'jp-mofa-negotiator', stepId: 'draft' };
+    const key = requestKey(e, ref)!;
+    expect(requestKey(e, { ...ref, caller: 'ca-officer' })).not.toBe(key);
+    expect(requestKey(e, { ...ref, action: 'decide' })).not.toBe(key);
+    expect(requestKey(e, { ...ref, stepId: 'text' })).not.toBe(key);
+    expect(requestKey(e, { ...ref, requestId: undefined })).toBeUndefined();
+    const view = complete(e, people.jpNeg, 'draft', { ref: 'D' });
+    remember(e, key, view, 'step');
+    expect(JSON.stringify(e.state.requests).length).toBeLessThan(200);
+    const seen = recall(e.state, key);
+    expect(seen.hit).toBe(true);
+    expect(answerOf(e, seen.result)).toEqual(processView(e).steps.find((s) => s.id === 'draft'));
     expect(recall(e.state, undefined)).toEqual({ hit: false });
-    for (let i = 0; i < REQUEST_MEMORY + 5; i++) remember(e.state, `x${i}`, i);
+    for (let i = 0; i < REQUEST_MEMORY + 5; i++) remember(e, `x${i}`, processView(e), 'process');
     expect(e.state.requests).toHaveLength(REQUEST_MEMORY);
-    expect(recall(e.state, 'r1').hit).toBe(false);
+    expect(recall(e.state, key).hit).toBe(false);
+    expect(answerOf(e, e.state.requests[0]![1])).toEqual(processView(e));
+  });
+
+  it('keeps whole results under plain requestIds for processes under the old rules', () => {
+    const def = fixtures.review;
+    const e = createEngine(def, startInput(def, {}), at(0), LEGACY_RULES);
+    const key = requestKey(e, { requestId: 'r1', action: 'cancel', caller: 'x' });
+    expect(key).toBe('r1');
+    const view = processView(e);
+    remember(e, key, view, 'process');
+    expect(answerOf(e, recall(e.state, key).result)).toBe(view);
   });
 
   it('derives search values and reports only the changed ones', () => {
@@ -669,7 +698,10 @@ describe('idempotency, search values, carry-over', () => {
   it('carries the state through JSON and goes on', () => {
     const e = start(fixtures.review);
     complete(e, people.jpNeg, 'draft', { ref: 'D' });
-    const again = restore(fixtures.review, JSON.parse(JSON.stringify(carry(e))));
+    const carried = carry(e, 'run-1');
+    expect(carried.timeline).toEqual([]);
+    expect(carried.earlierRuns).toEqual([{ runId: 'run-1', entries: e.state.timeline.length }]);
+    const again = restore(fixtures.review, JSON.parse(JSON.stringify(carried)));
     decide(again, people.jpNeg, 'text');
     decide(again, people.caNeg, 'text');
     expect(again.state.status).toBe('completed');
@@ -788,5 +820,93 @@ describe('more edges', () => {
       stepId: 'text',
       data: { decision: 'approve', round: 1, party: 'JP' },
     });
+  });
+});
+
+describe('coordinator powers (issue 13)', () => {
+  const caCoordinator = people.caCoordinator;
+  const jpCoordinator = people.coordinator;
+  const reassign = (e: Engine, p: ActingPrincipal, party: 'JP' | 'CA', roles: string[]) =>
+    validateReassign(e, { principal: p, stepId: 'legal', party, roles, reason: 'x' })?.code ?? null;
+
+  it("reassigns only the coordinator's own side, within that party's vocabulary, never completing", () => {
+    const e = start(fixtures.approvalAll);
+    decide(e, people.jpClb, 'legal');
+    expect(reassign(e, caCoordinator, 'JP', ['jp-clb-examiner'])).toBe('WRONG_PARTY');
+    expect(reassign(e, jpCoordinator, 'JP', ['coordinator'])).toBe('INVALID_ROLES');
+    expect(reassign(e, jpCoordinator, 'JP', ['ca-gac-treaty-law'])).toBe('INVALID_ROLES');
+    expect(reassign(e, jpCoordinator, 'JP', ['jp-clb-examiner'])).toBe('REASSIGN_COMPLETES');
+    expect(reassign(e, caCoordinator, 'CA', ['ca-justice-legal'])).toBeNull();
+    const inp = {
+      principal: jpCoordinator,
+      stepId: 'legal',
+      party: 'JP' as const,
+      roles: ['jp-clb-examiner', 'jp-mofa-treaties'],
+      reason: 'Same roles, new reason',
+    };
+    expect(validateReassign(e, inp)).toBeNull();
+    expect(applyReassign(e, inp, at(2)).status).toBe('active');
+  });
+
+  it("moves a side's deadline by that side's coordinator only; a joint step's by either", () => {
+    const e = start(fixtures.review);
+    const move = (p: ActingPrincipal, stepId: string) =>
+      validateMoveDeadline(e, { principal: p, stepId, dueAt: at(99), reason: 'x' })?.code ?? null;
+    expect(move(caCoordinator, 'draft')).toBe('WRONG_PARTY');
+    expect(move(jpCoordinator, 'draft')).toBeNull();
+    complete(e, people.jpNeg, 'draft', { ref: 'D' });
+    expect(move(caCoordinator, 'text')).toBeNull();
+    expect(move(jpCoordinator, 'text')).toBeNull();
+  });
+
+  it("waives a country's legal timer by that country's coordinator, naming the authority", () => {
+    const def = fixtures.legalWait;
+    const e = start(def);
+    const waive = (p: ActingPrincipal, authority?: string) =>
+      validateWaiveTimer(e, { principal: p, stepId: 'tabling', reason: 'Urgent treaty', authority })?.code ??
+      null;
+    expect(waive(jpCoordinator, 'Prime Minister')).toBe('WRONG_PARTY');
+    expect(waive(caCoordinator)).toBe('AUTHORITY_REQUIRED');
+    expect(waive(caCoordinator, 'Prime Minister')).toBeNull();
+    const v = applyWaiveTimer(
+      e,
+      { principal: caCoordinator, stepId: 'tabling', reason: 'Urgent treaty', authority: 'Prime Minister' },
+      at(2),
+    );
+    expect(v.waiver).toEqual({
+      by: 'ca-coordinator',
+      reason: 'Urgent treaty',
+      at: at(2),
+      authority: 'Prime Minister',
+    });
+    expect(e.state.timeline.find((t) => t.kind === 'timer-waived')!.data).toEqual({
+      authority: 'Prime Minister',
+    });
+  });
+});
+
+describe('bounded state (issue 13)', () => {
+  const loop = fixtures.loop;
+
+  it('caps change-request rounds when the definition sets none (409 past it)', () => {
+    const e = createEngine(loop, startInput(loop, {}), at(0), { ...CURRENT_RULES, defaultMaxRounds: 3 });
+    decide(e, people.jpMofa, 'sign', 'request-changes', 'one');
+    decide(e, people.jpMofa, 'sign', 'request-changes', 'two');
+    expect(e.state.steps.sign!.round).toBe(3);
+    expect(decideError(e, people.jpMofa, 'sign', 'request-changes', 'three')).toBe('ROUND_LIMIT');
+    expect(decideError(e, people.jpMofa, 'sign', 'approve')).toBeNull();
+    expect(CURRENT_RULES.defaultMaxRounds).toBe(20);
+  });
+
+  it('keeps the decisions of the last rounds only (the timeline keeps every one)', () => {
+    const e = createEngine(loop, startInput(loop, {}), at(0), { ...CURRENT_RULES, defaultMaxRounds: 1000 });
+    const comment = 'x'.repeat(4000);
+    for (let i = 0; i < 200; i++) decide(e, people.jpMofa, 'sign', 'request-changes', comment);
+    const st = e.state.steps.sign!;
+    expect(st.round).toBe(201);
+    expect(st.decisions.length).toBeLessThanOrEqual(DECISION_ROUNDS_KEPT);
+    expect(e.state.timeline.filter((t) => t.kind === 'decision')).toHaveLength(200);
+    expect(JSON.stringify(processView(e)).length).toBeLessThan(DECISION_ROUNDS_KEPT * 4000 + 10_000);
+    expect(JSON.stringify(carry(e, 'r')).length).toBeLessThan(DECISION_ROUNDS_KEPT * 4000 + 10_000);
   });
 });

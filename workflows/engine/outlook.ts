@@ -101,7 +101,7 @@ export function nextStepIds(e: Engine): string[] {
   const active = Object.values(copy.steps).filter((st) => st.status === 'active');
   if (!active.length) return [];
   for (const st of active) st.status = 'completed';
-  advance({ def: e.def, state: copy }, s.lastProgressAt);
+  advance({ def: e.def, state: copy, rules: e.rules }, s.lastProgressAt);
   return indexOf(e.def).order.filter(
     (id) => copy.steps[id]!.status === 'active' && s.steps[id]!.status !== 'active',
   );

@@ -14,7 +14,7 @@ import { evaluate, resolveDate } from './conditions';
 import { blocksWithin, indexOf, leavesWithin } from './structure';
 import { awaitedRolesOf, stepParties } from './approval';
 import { awaitingRoleKey } from './keys';
-import type { Engine, EngineState, StepState } from './types';
+import { CURRENT_RULES, type Engine, type EngineRules, type EngineState, type StepState } from './types';
 
 export interface StartInput {
   processId: string;
@@ -78,7 +78,12 @@ export function withDefaults(
   return out;
 }
 
-export function createEngine(def: ProcessDefinition, input: StartInput, now: string): Engine {
+export function createEngine(
+  def: ProcessDefinition,
+  input: StartInput,
+  now: string,
+  rules: EngineRules = CURRENT_RULES,
+): Engine {
   const idx = indexOf(def);
   const state: EngineState = {
     v: 1,
@@ -101,7 +106,7 @@ export function createEngine(def: ProcessDefinition, input: StartInput, now: str
     outbox: [],
     rev: 0,
   };
-  const engine = { def, state };
+  const engine = { def, state, rules };
   note(state, now, 'started', null, `Process "${input.title}" started (${def.id} v${def.version})`, {
     actor: actorOf(input.initiator),
   });

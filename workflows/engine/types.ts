@@ -65,7 +65,7 @@ export interface StepState {
   /** Eligible roles replaced by a coordinator (reassign). */
   roleOverrides: Partial<Record<Party, string[]>>;
   deadline: DeadlineState | null;
-  waiver: { by: string; reason: string; at: string } | null;
+  waiver: { by: string; reason: string; at: string; authority?: string } | null;
   /** The latest change request (or rejection routed back) that reopened this step. */
   lastChangeRequest?: ChangeRequestView | null;
   /**
@@ -94,8 +94,14 @@ export interface EngineState {
   blocks: Record<string, BlockStatus>;
   /** `blockId/branchId` → true when the branch was not taken. */
   skippedBranches: Record<string, boolean>;
+  /** This run's timeline entries (earlier runs' entries stay in those runs: see `earlierRuns`). */
   timeline: TimelineEntry[];
-  /** requestId → first result, oldest first, bounded. */
+  /**
+   * Runs before this one (continue-as-new) whose timeline entries stay there, oldest first, with how many
+   * entries each holds: the API pages the whole timeline by asking the run that holds each entry.
+   */
+  earlierRuns?: EarlierRun[];
+  /** Request key → first result (or a compact reference to it), oldest first, bounded. */
   requests: Array<[string, unknown]>;
   /** Notifications to send through the `notify` activity (drained by the workflow). */
   outbox: Notification[];
@@ -103,10 +109,52 @@ export interface EngineState {
   rev: number;
 }
 
-/** The definition travels beside the state in every call. */
+export interface EarlierRun {
+  runId: string;
+  entries: number;
+}
+
+/**
+ * Behaviour switched on together by the patch `accord-20261202-trust` (issue 13): a process started
+ * before it keeps the old rules while it replays, so its history stays valid.
+ */
+export interface EngineRules {
+  /**
+   * A coordinator acts on their own party's side of a step only (reassign, a side's deadline, a country's
+   * timer); reassign takes roles of that party's vocabulary in the definition and never completes a step.
+   */
+  partySides: boolean;
+  /** requestIds are scoped to (caller, action, step) and remembered as compact references. */
+  scopedRequests: boolean;
+  /** Change-request rounds allowed on an approval whose definition sets no `maxRounds` (null: no cap). */
+  defaultMaxRounds: number | null;
+  /** Decisions of old rounds leave the state (the timeline keeps them); the timeline is not carried. */
+  boundedState: boolean;
+}
+
+/** Without a setting: 20 rounds of change requests on one approval are plenty for a real review. */
+export const DEFAULT_MAX_ROUNDS = 20;
+
+export const CURRENT_RULES: EngineRules = {
+  partySides: true,
+  scopedRequests: true,
+  defaultMaxRounds: DEFAULT_MAX_ROUNDS,
+  boundedState: true,
+};
+
+/** The rules of processes started before the patch. */
+export const LEGACY_RULES: EngineRules = {
+  partySides: false,
+  scopedRequests: false,
+  defaultMaxRounds: null,
+  boundedState: false,
+};
+
+/** The definition and the rules travel beside the state in every call. */
 export interface Engine {
   def: ProcessDefinition;
   state: EngineState;
+  rules: EngineRules;
 }
 
 /** A due time the workflow asks the computeDue activity for. */

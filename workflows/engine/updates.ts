@@ -19,16 +19,19 @@ import {
   approvalsThisRound,
   countingRole,
   identityOf,
+  isLegalTimer,
   partySatisfied,
+  partyVocabulary,
   rolesOf,
   rolesStillNeeded,
   ruleOf,
+  sideOf,
   stepParties,
 } from './approval';
 import { indexOf, type LeafInfo } from './structure';
 import { remind, setDue } from './timing';
 import { actorOf, close, completeStep, note, routeBack } from './transitions';
-import type { Engine, EngineError } from './types';
+import type { Engine, EngineError, StepState } from './types';
 import { processView, stepView } from './view';
 
 const err = (code: EngineError['code'], message: string): EngineError => ({ code, message });
@@ -59,6 +62,33 @@ function activeStep(e: Engine, info: LeafInfo): EngineError | null {
 
 function coordinator(p: ActingPrincipal): EngineError | null {
   return isCoordinator(p) ? null : err('NOT_COORDINATOR', `Only a coordinator may do this`);
+}
+
+/**
+ * A coordinator acting on a step: under the current rules, a step (or timer) that is one party's side is
+ * acted on by that party's coordinator only; a joint step by either.
+ */
+function coordinatorOfSide(e: Engine, p: ActingPrincipal, info: LeafInfo, what: string): EngineError | null {
+  const notCoordinator = coordinator(p);
+  if (notCoordinator || !e.rules.partySides) return notCoordinator;
+  const side = sideOf(info.spec);
+  if (side.length === 1 && side[0] !== p.party) {
+    return err(
+      'WRONG_PARTY',
+      `"${info.spec.id}" is ${side[0]}'s side: only a ${side[0]} coordinator may ${what}, not ${p.party}'s`,
+    );
+  }
+  return null;
+}
+
+/** Decisions of rounds older than this many leave the state under the bounded rules (the timeline keeps them). */
+export const DECISION_ROUNDS_KEPT = 5;
+
+function dropOldRounds(e: Engine, st: StepState): void {
+  if (!e.rules.boundedState) return;
+  const oldest = st.round - DECISION_ROUNDS_KEPT + 1;
+  if (st.decisions.some((d) => d.round < oldest))
+    st.decisions = st.decisions.filter((d) => d.round >= oldest);
 }
 
 /** Checks a step reference for a type and activity, in the order the errors are most useful. */
@@ -114,6 +144,15 @@ export function validateDecide(e: Engine, inp: DecideInput): EngineError | null 
   if (inp.decision !== 'approve' && blank(inp.comment)) {
     return err('COMMENT_REQUIRED', `A comment is required to ${inp.decision}`);
   }
+  const cap = e.rules.defaultMaxRounds;
+  const uncapped = spec.type === 'approval' && spec.maxRounds === undefined;
+  if (inp.decision === 'request-changes' && uncapped && cap !== null && st.round >= cap) {
+    return err(
+      'ROUND_LIMIT',
+      `"${spec.id}" has had ${st.round} rounds, the most allowed without a maxRounds in the definition: ` +
+        `approve or reject it`,
+    );
+  }
   return null;
 }
 
@@ -136,6 +175,7 @@ export function applyDecide(e: Engine, inp: DecideInput, now: string): StepView 
     round: st.round,
     at: now,
   });
+  dropOldRounds(e, st);
   e.state.lastProgressAt = now;
   note(
     e.state,
@@ -329,6 +369,8 @@ export function validateMoveDeadline(e: Engine, inp: MoveDeadlineInput): EngineE
   if (closed) return closed;
   const info = stepFor(e, inp.stepId, ['approval', 'task', 'timer']);
   if ('code' in info) return info;
+  const side = coordinatorOfSide(e, inp.principal, info, 'move its deadline');
+  if (side) return side;
   if (typeof inp.dueAt !== 'string' || Number.isNaN(Date.parse(inp.dueAt))) {
     return err('INVALID_INPUT', `dueAt must be an ISO date-time, got "${inp.dueAt}"`);
   }
@@ -372,18 +414,32 @@ export function validateWaiveTimer(e: Engine, inp: WaiveTimerInput): EngineError
   if (info.spec.type === 'timer' && info.spec.waivable === false) {
     return err('NOT_WAIVABLE', `Timer "${inp.stepId}" may not be waived`);
   }
-  return blank(inp.reason) ? err('COMMENT_REQUIRED', 'A reason is required to waive a timer') : null;
+  const side = coordinatorOfSide(e, inp.principal, info, 'waive it');
+  if (side) return side;
+  if (blank(inp.reason)) return err('COMMENT_REQUIRED', 'A reason is required to waive a timer');
+  if (e.rules.partySides && isLegalTimer(info.spec) && blank(inp.authority)) {
+    return err(
+      'AUTHORITY_REQUIRED',
+      `"${inp.stepId}" is a legal wait: name the authority that granted the exception (authority)`,
+    );
+  }
+  return null;
 }
 
 export function applyWaiveTimer(e: Engine, inp: WaiveTimerInput, now: string): StepView {
   const spec = indexOf(e.def).leaves.get(inp.stepId)!.spec;
   const st = e.state.steps[inp.stepId]!;
   const actor = actorOf(inp.principal);
-  st.waiver = { by: inp.principal.sub, reason: inp.reason, at: now };
-  note(e.state, now, 'timer-waived', inp.stepId, `Timer "${spec.title}" waived by ${inp.principal.name}`, {
-    actor,
-    comment: inp.reason,
-  });
+  const authority = blank(inp.authority) ? null : inp.authority!.trim();
+  st.waiver = { by: inp.principal.sub, reason: inp.reason, at: now, ...(authority ? { authority } : {}) };
+  note(
+    e.state,
+    now,
+    'timer-waived',
+    inp.stepId,
+    `Timer "${spec.title}" waived by ${inp.principal.name}${authority ? ` (exception granted by ${authority})` : ''}`,
+    { actor, comment: inp.reason, ...(authority ? { data: { authority } } : {}) },
+  );
   completeStep(e, inp.stepId, now, actor, `Step "${spec.title}" completed (waived)`);
   return stepView(e, inp.stepId);
 }
@@ -422,7 +478,40 @@ export function validateReassign(e: Engine, inp: ReassignInput): EngineError | n
   if (!Array.isArray(inp.roles) || inp.roles.length === 0 || inp.roles.some((r) => blank(r))) {
     return err('INVALID_INPUT', 'roles must be a non-empty list of role ids');
   }
-  return blank(inp.reason) ? err('COMMENT_REQUIRED', 'A reason is required to reassign') : null;
+  if (blank(inp.reason)) return err('COMMENT_REQUIRED', 'A reason is required to reassign');
+  return e.rules.partySides ? reassignWithinSide(e, inp, info) : null;
+}
+
+/** A coordinator reassigns their own party's side, within its vocabulary, and never completes the step. */
+function reassignWithinSide(e: Engine, inp: ReassignInput, info: LeafInfo): EngineError | null {
+  const p = inp.principal;
+  if (inp.party !== p.party) {
+    return err(
+      'WRONG_PARTY',
+      `Only a ${inp.party} coordinator may reassign ${inp.party}'s side of "${inp.stepId}", not ${p.party}'s`,
+    );
+  }
+  const vocabulary = partyVocabulary(e.def, inp.party);
+  const foreign = inp.roles.filter((r) => !vocabulary.includes(r));
+  if (foreign.length) {
+    return err(
+      'INVALID_ROLES',
+      `Not roles of ${inp.party} in ${e.def.id}: ${foreign.join(', ')} (one of ${vocabulary.join(', ')})`,
+    );
+  }
+  const spec = info.spec;
+  const st = e.state.steps[spec.id]!;
+  if (spec.type === 'approval') {
+    const after: StepState = { ...st, roleOverrides: { ...st.roleOverrides, [inp.party]: [...inp.roles] } };
+    if (partySatisfied(spec, after, inp.party)) {
+      return err(
+        'REASSIGN_COMPLETES',
+        `Reassigning ${inp.party}'s side of "${spec.id}" to ${inp.roles.join(', ')} would approve it without a ` +
+          'decision: include a role that has not approved in this round',
+      );
+    }
+  }
+  return null;
 }
 
 export function applyReassign(e: Engine, inp: ReassignInput, now: string): StepView {
@@ -442,8 +531,12 @@ export function applyReassign(e: Engine, inp: ReassignInput, now: string): StepV
       data: { party: inp.party, from: before.join(','), to: inp.roles.join(',') },
     },
   );
-  // A role change may complete the party (e.g. `all` over fewer roles).
-  if (spec.type === 'approval' && stepParties(spec).every((p) => partySatisfied(spec, st, p))) {
+  // Processes under the old rules: a role change could complete the party (e.g. `all` over fewer roles).
+  if (
+    !e.rules.partySides &&
+    spec.type === 'approval' &&
+    stepParties(spec).every((p) => partySatisfied(spec, st, p))
+  ) {
     completeStep(e, spec.id, now, actorOf(inp.principal), `Step "${spec.title}" approved by every party`);
   }
   return stepView(e, inp.stepId);

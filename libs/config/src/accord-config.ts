@@ -53,6 +53,13 @@ export interface AccordConfig {
   /** Replaces the shipped House of Commons sitting calendar. */
   sittingCalendarFile?: string;
   logLevel: string;
+  /** Bounds on what one user's requests can make a process or a store carry (README: what is bounded). */
+  limits: {
+    /** Change-request rounds on an approval whose definition sets no maxRounds. */
+    maxRounds: number;
+    /** Active delegations one person may have given. */
+    maxDelegationsPerPerson: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -98,6 +105,12 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0)
     throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const n = int(env, name, fallback);
+  if (n < 1) throw new ConfigError(`${name} must be at least 1, got "${env[name]}"`);
   return n;
 }
 
@@ -237,5 +250,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AccordConfig {
     },
     sittingCalendarFile: env.ACCORD_SITTING_CALENDAR || undefined,
     logLevel: env.LOG_LEVEL || 'info',
+    limits: {
+      maxRounds: positive(env, 'ACCORD_MAX_ROUNDS', 20),
+      maxDelegationsPerPerson: positive(env, 'ACCORD_MAX_DELEGATIONS', 20),
+    },
   };
 }

@@ -6,6 +6,8 @@ export const ErrorCodes = {
   INVALID_INPUT: 400,
   COMMENT_REQUIRED: 400,
   INVALID_OUTPUTS: 400,
+  INVALID_ROLES: 400,
+  AUTHORITY_REQUIRED: 400,
   WRONG_PARTY: 403,
   NOT_ELIGIBLE: 403,
   NOT_COORDINATOR: 403,
@@ -18,6 +20,10 @@ export const ErrorCodes = {
   PROCESS_CLOSED: 409,
   NOT_WAIVABLE: 409,
   CONFLICT: 409,
+  REASSIGN_COMPLETES: 409,
+  ROUND_LIMIT: 409,
+  DELEGATION_LIMIT: 409,
+  RATE_LIMITED: 429,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

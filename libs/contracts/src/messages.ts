@@ -22,6 +22,31 @@ export interface ProcessInput {
   carried?: unknown;
   /** Continue as new once history passes this many events (default 2,000; tests set it low). */
   historyLimit?: number;
+  /** Bounds set by the API from its settings (the workflow has defaults for each). */
+  limits?: ProcessLimits;
+}
+
+export interface ProcessLimits {
+  /** Change-request rounds on an approval whose definition sets no `maxRounds` (default 20). */
+  maxRounds?: number;
+}
+
+/** One page of the timeline as one run holds it (see `timelinePageQuery`). */
+export interface TimelinePageRequest {
+  /** Index of the first entry over the whole process (every run), from 0. */
+  from: number;
+  limit: number;
+}
+
+export interface TimelinePage {
+  /** Entries from `from`, when this run holds them; empty when an earlier run does (see `earlierRuns`). */
+  entries: TimelineEntry[];
+  /** Index of the first entry this run holds, over the whole process. */
+  runStart: number;
+  /** Entries over the whole process so far. */
+  total: number;
+  /** The runs before this one that hold the first `runStart` entries, oldest first. */
+  earlierRuns: Array<{ runId: string; entries: number }>;
 }
 
 interface Requested {
@@ -55,6 +80,8 @@ export interface MoveDeadlineInput extends Requested {
 export interface WaiveTimerInput extends Requested {
   stepId: string;
   reason: string;
+  /** Who granted the exception (required to waive a legal timer, e.g. the House's sitting days). */
+  authority?: string | null;
 }
 
 export interface NudgeInput extends Requested {
@@ -79,4 +106,7 @@ export const nudgeUpdate = defineUpdate<ProcessView, [NudgeInput]>('nudge');
 export const reassignUpdate = defineUpdate<StepView, [ReassignInput]>('reassign');
 
 export const stateQuery = defineQuery<ProcessView>('state');
+/** This run's timeline entries (all of them before continue-as-new: prefer `timelinePageQuery`). */
 export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
+/** A bounded page of the whole timeline; entries of earlier runs are read from those runs. */
+export const timelinePageQuery = defineQuery<TimelinePage, [TimelinePageRequest]>('timelinePage');

@@ -109,7 +109,8 @@ export interface StepView {
   parallel: { id: string; branch: string } | null;
   /** For timers: whether a coordinator may waive it, and the waiver if any. */
   waivable?: boolean;
-  waiver?: { by: string; reason: string; at: string } | null;
+  /** `authority`: who granted the exception, for a legal wait. */
+  waiver?: { by: string; reason: string; at: string; authority?: string } | null;
   /** Task steps: the outputs to record, in definition order (name, type, title, required). */
   outputsAsked?: OutputAsked[];
   /** The latest change request that restarted this step (null if none). */

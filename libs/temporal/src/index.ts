@@ -3,3 +3,4 @@ export * from './connection';
 export * from './dev-server';
 export * from './search-attributes';
 export * from './temporal.module';
+export * from './timeline';

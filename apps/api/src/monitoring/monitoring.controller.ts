@@ -3,17 +3,13 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/error-response.dto';
+import type { HeaderSink } from '../common/header-sink';
 import { BulkService } from './bulk.service';
 import { assertCoordinator } from './coordinator';
 import { BulkDto } from './dto/bulk.dto';
 import { BulkResultDto, StuckItemDto, SummaryDto } from './dto/responses';
 import { StuckQueryDto } from './dto/stuck.query';
 import { MonitoringService } from './monitoring.service';
-
-/** The part of the (express) response used here: headers only, the body stays Nest's. */
-interface HeaderSink {
-  setHeader(name: string, value: string): unknown;
-}
 
 @ApiTags('monitoring')
 @ApiBearerAuth()

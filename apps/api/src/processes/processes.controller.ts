@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -11,10 +11,11 @@ import type { Principal } from '../../../../libs/contracts/src/principal';
 import type { ProcessView } from '../../../../libs/contracts/src/process-view';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/error-response.dto';
+import type { HeaderSink } from '../common/header-sink';
 import { ApiIdParam, ParseIdPipe } from '../common/ids';
 import { ForecastService } from '../monitoring/forecast.service';
 import { CancelDto, CompletionDto, DecisionDto, MoveDeadlineDto, WaiverDto } from './dto/actions.dto';
-import { ListProcessesQuery } from './dto/list-processes.query';
+import { ListProcessesQuery, TimelineQuery } from './dto/list-processes.query';
 import {
   PartyViewDto,
   ProcessPageDto,
@@ -24,6 +25,9 @@ import {
 } from './dto/process-view.response';
 import { StartProcessDto } from './dto/start-process.dto';
 import { ProcessesService } from './processes.service';
+
+/** The same header as the monitoring scan's pages. */
+const NEXT_PAGE_HEADER = 'X-Next-Page-Token';
 
 @ApiTags('processes')
 @ApiBearerAuth()
@@ -93,11 +97,27 @@ export class ProcessesController {
 
   @Get(':id/timeline')
   @ApiIdParam('id', 'process-3f0c6c5e-2d7e-4a53-9a55-4b1c0f7a1e11', 'Process id')
-  @ApiOperation({ summary: 'The audit trail, oldest first' })
-  @ApiOkResponse({ type: [TimelineEntryDto] })
+  @ApiOperation({
+    summary: 'The audit trail, oldest first, paged (every entry, across continue-as-new runs)',
+  })
+  @ApiOkResponse({
+    type: [TimelineEntryDto],
+    headers: {
+      [NEXT_PAGE_HEADER]: {
+        description: 'pageToken of the next page; absent on the last page',
+        schema: { type: 'string', pattern: '^[0-9]{1,9}$' },
+      },
+    },
+  })
   @ApiErrors(400, 404)
-  timeline(@Param('id', new ParseIdPipe('id')) id: string) {
-    return this.processes.timeline(id);
+  async timeline(
+    @Param('id', new ParseIdPipe('id')) id: string,
+    @Query() query: TimelineQuery,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ) {
+    const page = await this.processes.timeline(id, Number(query.pageToken ?? 0), query.pageSize ?? 200);
+    if (page.next !== null) res.setHeader(NEXT_PAGE_HEADER, String(page.next));
+    return page.entries;
   }
 
   @Post(':id/steps/:stepId/decisions')

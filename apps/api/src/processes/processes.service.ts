@@ -14,22 +14,23 @@ import {
   moveDeadlineUpdate,
   PROCESS_WORKFLOW_TYPE,
   stateQuery,
-  timelineQuery,
   waiveTimerUpdate,
   type ProcessInput,
 } from '../../../../libs/contracts/src/messages';
 import type { Principal } from '../../../../libs/contracts/src/principal';
-import type { ProcessView, StepView, TimelineEntry } from '../../../../libs/contracts/src/process-view';
+import type { ProcessView, StepView } from '../../../../libs/contracts/src/process-view';
 import { initialSearchAttributes } from '../../../../libs/contracts/src/search-attributes';
 import { PROCESS_ID_PREFIX } from '../../../../libs/contracts/src/task-queue';
+import { readTimelinePage, type TimelineSlice } from '../../../../libs/temporal/src/timeline';
 import { ApiError, badRequest } from '../common/api-error';
 import { assertProcessId, mapQueryError, mapUpdateError } from '../common/temporal-errors';
 import { ACCORD_CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+import { updateIdOf } from '../common/update-id';
 import { Catalogue } from '../definitions/catalogue';
 import { DelegationsStore } from '../delegations/delegations.store';
 import { MetricsService } from '../metrics/metrics.service';
 import { actingPrincipalFor } from './acting-principal';
-import type { CompletionDto, DecisionDto, MoveDeadlineDto, ReasonDto } from './dto/actions.dto';
+import type { CompletionDto, DecisionDto, MoveDeadlineDto, ReasonDto, WaiverDto } from './dto/actions.dto';
 import type { ListProcessesQuery } from './dto/list-processes.query';
 import type { StartProcessDto } from './dto/start-process.dto';
 import { listUsers } from '../../../../libs/directory/src/directory';
@@ -137,6 +138,7 @@ export class ProcessesService {
         org: caller.org,
         roles: caller.roles,
       },
+      limits: { maxRounds: this.config.limits.maxRounds },
     };
     const now = new Date();
     try {
@@ -246,11 +248,12 @@ export class ProcessesService {
     return stepForPeople(step, await this.people());
   }
 
-  async timeline(id: string): Promise<TimelineEntry[]> {
+  /** One page of the timeline, oldest first; `from` counts entries over the whole process (every run). */
+  async timeline(id: string, from = 0, limit = 100): Promise<TimelineSlice> {
     assertProcessId(id);
     try {
       return await this.client.connection.withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
-        this.client.workflow.getHandle(id).query(timelineQuery),
+        readTimelinePage(this.client, id, from, limit),
       );
     } catch (err) {
       return mapQueryError(id, err);
@@ -260,10 +263,11 @@ export class ProcessesService {
   decide(caller: Principal, id: string, stepId: string, dto: DecisionDto): Promise<StepView> {
     return this.metrics.countDecision(dto.decision, async () => {
       const principal = await this.actingPrincipal(caller, id, stepId);
-      const requestId = dto.requestId ?? randomUUID();
+      const requestId = dto.requestId;
       const step = await this.update(id, () =>
         this.client.workflow.getHandle(id).executeUpdate(decideUpdate, {
           args: [{ principal, requestId, stepId, decision: dto.decision, comment: dto.comment ?? null }],
+          updateId: updateIdOf(caller, decideUpdate.name, stepId, requestId),
         }),
       );
       return this.stepForPeople(step);
@@ -273,10 +277,11 @@ export class ProcessesService {
   complete(caller: Principal, id: string, stepId: string, dto: CompletionDto): Promise<StepView> {
     return this.metrics.countCompletion(async () => {
       const principal = await this.actingPrincipal(caller, id, stepId);
-      const requestId = dto.requestId ?? randomUUID();
+      const requestId = dto.requestId;
       const step = await this.update(id, () =>
         this.client.workflow.getHandle(id).executeUpdate(completeUpdate, {
           args: [{ principal, requestId, stepId, outputs: dto.outputs, comment: dto.comment ?? null }],
+          updateId: updateIdOf(caller, completeUpdate.name, stepId, requestId),
         }),
       );
       return this.stepForPeople(step);
@@ -284,19 +289,21 @@ export class ProcessesService {
   }
 
   async cancel(caller: Principal, id: string, dto: ReasonDto): Promise<ProcessView> {
-    const requestId = dto.requestId ?? randomUUID();
+    const requestId = dto.requestId;
     const view = await this.update(id, () =>
       this.client.workflow.getHandle(id).executeUpdate(cancelUpdate, {
         args: [{ principal: caller, requestId, reason: dto.reason }],
+        updateId: updateIdOf(caller, cancelUpdate.name, null, requestId),
       }),
     );
     return this.forPeople(view);
   }
 
   async moveDeadline(caller: Principal, id: string, stepId: string, dto: MoveDeadlineDto): Promise<StepView> {
-    const requestId = dto.requestId ?? randomUUID();
+    const requestId = dto.requestId;
     const step = await this.update(id, () =>
       this.client.workflow.getHandle(id).executeUpdate(moveDeadlineUpdate, {
+        updateId: updateIdOf(caller, moveDeadlineUpdate.name, stepId, requestId),
         args: [
           {
             principal: caller,
@@ -311,11 +318,14 @@ export class ProcessesService {
     return this.stepForPeople(step);
   }
 
-  async waive(caller: Principal, id: string, stepId: string, dto: ReasonDto): Promise<StepView> {
-    const requestId = dto.requestId ?? randomUUID();
+  async waive(caller: Principal, id: string, stepId: string, dto: WaiverDto): Promise<StepView> {
+    const requestId = dto.requestId;
     const step = await this.update(id, () =>
       this.client.workflow.getHandle(id).executeUpdate(waiveTimerUpdate, {
-        args: [{ principal: caller, requestId, stepId, reason: dto.reason }],
+        args: [
+          { principal: caller, requestId, stepId, reason: dto.reason, authority: dto.authority ?? null },
+        ],
+        updateId: updateIdOf(caller, waiveTimerUpdate.name, stepId, requestId),
       }),
     );
     return this.stepForPeople(step);

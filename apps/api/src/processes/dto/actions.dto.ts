@@ -67,5 +67,19 @@ export class MoveDeadlineDto extends ReasonDto {
   dueAt!: string;
 }
 
-export class WaiverDto extends ReasonDto {}
+export class WaiverDto extends ReasonDto {
+  @ApiPropertyOptional({
+    description:
+      'Who granted the exception (e.g. "Prime Minister"): required to waive a legal wait such as the 21 ' +
+      'sitting days of tabling, recorded with the waiver.',
+    minLength: 1,
+    maxLength: 200,
+    example: 'Prime Minister',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'authority must not be blank' })
+  authority?: string;
+}
 export class CancelDto extends ReasonDto {}

@@ -41,3 +41,21 @@ export class InboxQuery {
   @IsIn(['true', 'false'])
   overdue?: 'true' | 'false';
 }
+
+export class TimelineQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize?: number;
+
+  @ApiPropertyOptional({
+    description: 'X-Next-Page-Token of the previous page (the index of the next entry)',
+    pattern: '^[0-9]{1,9}$',
+  })
+  @IsOptional()
+  @Matches(/^[0-9]{1,9}$/, { message: 'pageToken must be a token returned as X-Next-Page-Token' })
+  pageToken?: string;
+}
