@@ -13,8 +13,8 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Response } from 'playwright-core';
-import { WEB_SESSION_STORAGE_KEY, type WebSession } from '../libs/contracts/src/auth';
-import { resolvedBrowser, launchChromium } from '../libs/browser/src/launch';
+import type { WebSession } from '../libs/contracts/src/auth';
+import { launchChromium, resolvedBrowser, signedInStorageState } from '../libs/browser/src/launch';
 import { webConsoleBuilt } from '../apps/api/src/web/console-policy';
 import { BENCH_DEFINITIONS, BENCH_TWO_STEP } from './definitions';
 import { note, withStack } from './harness';
@@ -70,15 +70,7 @@ export async function main(): Promise<void> {
         const inbox = await timed(() => stack.api<unknown[]>(APPROVER, 'GET', '/api/v1/inbox'));
         const context = await browser.newContext({
           locale: 'en-CA',
-          storageState: {
-            cookies: [],
-            origins: [
-              {
-                origin: stack.apiUrl,
-                localStorage: [{ name: WEB_SESSION_STORAGE_KEY, value: JSON.stringify(session) }],
-              },
-            ],
-          },
+          storageState: signedInStorageState(stack.apiUrl, session),
         });
         const page = await context.newPage();
         const responses: Promise<Weight>[] = [];

@@ -1,5 +1,9 @@
-/** Launches the resolved Chromium headless with the flags a shared CI machine needs (playwright-core). */
+/**
+ * Launches the resolved Chromium headless with the flags a shared CI machine needs (playwright-core), and
+ * the storage a signed-in console starts from (browser tests and the console benchmark).
+ */
 import { chromium, type Browser } from 'playwright-core';
+import { WEB_SESSION_STORAGE_KEY, type WebSession } from '../../contracts/src/auth';
 import { resolveBrowser, type ResolvedBrowser } from './browser-resolver';
 
 /** No sandbox (root in containers), no GPU, and nothing that phones home or updates itself during a run. */
@@ -24,4 +28,17 @@ export function resolvedBrowser(): Promise<ResolvedBrowser> {
 export async function launchChromium(): Promise<Browser> {
   const { path } = await resolvedBrowser();
   return chromium.launch({ executablePath: path, headless: true, args: CHROMIUM_FLAGS });
+}
+
+/** A browser context's starting storage: the console's session for `origin`, as after signing in. */
+export function signedInStorageState(origin: string, session: WebSession) {
+  return {
+    cookies: [],
+    origins: [
+      {
+        origin: new URL(origin).origin,
+        localStorage: [{ name: WEB_SESSION_STORAGE_KEY, value: JSON.stringify(session) }],
+      },
+    ],
+  };
 }

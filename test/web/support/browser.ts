@@ -3,7 +3,7 @@
  * built web console. One browser per test file; a fresh context (cookies, storage) per signed-in page.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../../../libs/browser/src/launch';
+import { launchChromium, signedInStorageState } from '../../../libs/browser/src/launch';
 import {
   WEB_SESSION_STORAGE_KEY,
   type DirectoryTokenResponse,
@@ -87,15 +87,7 @@ export async function signedInPage(
   };
   const context: BrowserContext = await browser.newContext({
     ...opts,
-    storageState: {
-      cookies: [],
-      origins: [
-        {
-          origin: new URL(opts.baseURL).origin,
-          localStorage: [{ name: WEB_SESSION_STORAGE_KEY, value: JSON.stringify(session) }],
-        },
-      ],
-    },
+    storageState: signedInStorageState(opts.baseURL, session),
   });
   return context.newPage();
 }
