@@ -2,12 +2,15 @@
  * Delegation rules: same party only; the delegator is the caller unless a coordinator names one; the
  * delegated roles are a subset of the delegator's roles; the end date lies in the future.
  */
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Delegation } from '../../../../libs/contracts/src/delegations';
 import { COORDINATOR_ROLE, type Principal } from '../../../../libs/contracts/src/principal';
 import { getUser } from '../../../../libs/directory/src/directory';
+import type { AccordConfig } from '../../../../libs/config/src/accord-config';
 import { ApiError, badRequest } from '../common/api-error';
+import { ACCORD_CONFIG } from '../common/tokens';
+import { delegationLimitError } from './delegation-limit';
 import { DelegationsStore } from './delegations.store';
 import type { CreateDelegationDto } from './dto/create-delegation.dto';
 
@@ -17,7 +20,10 @@ const isCoordinator = (p: Principal) => p.roles.includes(COORDINATOR_ROLE);
 
 @Injectable()
 export class DelegationsService {
-  constructor(private readonly store: DelegationsStore) {}
+  constructor(
+    private readonly store: DelegationsStore,
+    @Inject(ACCORD_CONFIG) private readonly config: AccordConfig,
+  ) {}
 
   async create(caller: Principal, dto: CreateDelegationDto, now = Date.now()): Promise<Delegation> {
     const until = Date.parse(dto.until);
@@ -65,6 +71,12 @@ export class DelegationsService {
     if (!roles.length)
       throw badRequest([{ field: 'roles', message: 'the delegator has no role to delegate' }]);
 
+    const tooMany = delegationLimitError(
+      await this.store.active(now),
+      from.sub,
+      this.config.limits.maxDelegationsPerPerson,
+    );
+    if (tooMany) throw new ApiError(tooMany.status, tooMany.message, undefined, tooMany.code);
     return this.store.add({
       id: `dlg-${randomUUID()}`,
       from: { sub: from.sub, name: from.name },

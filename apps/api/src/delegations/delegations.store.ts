@@ -15,6 +15,9 @@ import {
 } from '../../../../libs/contracts/src/delegations';
 import { ACCORD_CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 
+/** How long one read of the delegations may take before the request fails (503) rather than hangs. */
+const DELEGATIONS_QUERY_TIMEOUT_MS = 5_000;
+
 @Injectable()
 export class DelegationsStore {
   constructor(
@@ -50,7 +53,10 @@ export class DelegationsStore {
   /** Every stored delegation that has not ended (the workflow prunes lazily, so filter here too). */
   async active(now = Date.now()): Promise<Delegation[]> {
     try {
-      const all = await this.client.workflow.getHandle(DELEGATIONS_WORKFLOW_ID).query(delegationsQuery);
+      // A deadline: a decision or the inbox never waits longer than this on the delegations.
+      const all = await this.client.connection.withDeadline(Date.now() + DELEGATIONS_QUERY_TIMEOUT_MS, () =>
+        this.client.workflow.getHandle(DELEGATIONS_WORKFLOW_ID).query(delegationsQuery),
+      );
       return all.filter((d) => Date.parse(d.until) > now);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return [];
