@@ -11,7 +11,7 @@ import { resolveTemporalCli } from '../libs/temporal/src/cli-resolver';
 import { isExternalCluster, temporalSettings } from '../libs/temporal/src/connection';
 import { startDevServer, type DevServer } from '../libs/temporal/src/dev-server';
 import { registerSearchAttributes } from '../libs/temporal/src/search-attributes';
-import { spawnPart, stopPart, type Part } from './supervisor';
+import { spawnPart, stopPart, waitForHttp, type Part } from './supervisor';
 import { webConsoleBuilt } from '../apps/api/src/web/console-policy';
 
 type PartName = 'temporal' | 'worker' | 'api';
@@ -48,20 +48,6 @@ async function registerWithRetry(address: string, env: NodeJS.ProcessEnv, timeou
       await new Promise((r) => setTimeout(r, 500));
     }
   }
-}
-
-async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return true;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return false;
 }
 
 function banner(config: AccordConfig, server: DevServer | undefined, address: string, parts: Set<PartName>) {

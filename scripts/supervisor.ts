@@ -61,3 +61,21 @@ export async function stopPart(part: Pick<Part, 'process' | 'exited'>, timeoutMs
   await part.exited;
   clearTimeout(timer);
 }
+
+/** Polls `url` until it answers with a status `accept` takes (default: anything but a 5xx). */
+export async function waitForHttp(
+  url: string,
+  timeoutMs: number,
+  accept: (status: number) => boolean = (status) => status < 500,
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if (accept((await fetch(url)).status)) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}

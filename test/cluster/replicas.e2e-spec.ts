@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { freePort } from '../../libs/temporal/src/free-port';
 import { tokenFor, type Json } from '../support/auth';
 import { e2eEnv } from '../support/e2e-env';
-import { closeTestClientAfterAll, testClient } from '../support/temporal-client';
+import { closeTestClientAfterAll } from '../support/temporal-client';
 import { waitFor } from '../support/wait';
 import { isAlive, spawnNode, type Spawned } from '../infra/support/processes';
 import { TWO_STEP } from '../infra/support/two-step-definition';
@@ -21,7 +21,6 @@ const PROCESSES = 100;
 const CONCURRENCY = 10;
 /** Kill after this many decisions were sent (of 2 × PROCESSES), so the kill lands mid-flight. */
 const KILL_AFTER = 40;
-const TASK_QUEUE_WORKFLOW = 1;
 
 describe('two workers and two APIs, one of each killed mid-flight', () => {
   closeTestClientAfterAll();
@@ -48,22 +47,24 @@ describe('two workers and two APIs, one of each killed mid-flight', () => {
     fs.writeFileSync(path.join(definitionsDir, 'infra-two-step.json'), JSON.stringify(TWO_STEP));
     const ports = [await freePort(), await freePort()];
     apiUrls = ports.map((p) => `http://127.0.0.1:${p}`);
-    for (let i = 0; i < 2; i++) spawned.push(spawnNode('apps/worker/src/main.js', [], env({})));
+    for (let i = 0; i < 2; i++)
+      spawned.push(spawnNode('apps/worker/src/main.js', [], env({ LOG_LEVEL: 'info' })));
     for (const port of ports)
       spawned.push(spawnNode('apps/api/src/main.js', [], env({ PORT: String(port) })));
-    const client = await testClient();
-    await waitFor(
-      'two workers polling',
-      async () => {
-        const res = await client.workflowService.describeTaskQueue({
-          namespace: e2eEnv().namespace,
-          taskQueue: { name: taskQueue },
-          taskQueueType: TASK_QUEUE_WORKFLOW,
-        });
-        return (res.pollers?.length ?? 0) >= 2;
-      },
-      90_000,
-    );
+    const workers = () => spawned.slice(0, 2);
+    const outputs = () => spawned.map((s, i) => `--- child ${i}:\n${s.output().slice(-2000)}`).join('\n');
+    // Their own log line, not describeTaskQueue: on a cluster a task queue has several partitions and the
+    // root one need not see every poller.
+    try {
+      await waitFor(
+        'two workers polling',
+        async () => workers().every((w) => w.output().includes('polling task queue')),
+        // Each bundles the workflow code first: tens of seconds on a loaded 2-core machine.
+        300_000,
+      );
+    } catch (err) {
+      throw new Error(`${(err as Error).message}\n${outputs()}`);
+    }
     for (const url of apiUrls) {
       await waitFor(
         `${url}/health`,
@@ -75,7 +76,7 @@ describe('two workers and two APIs, one of each killed mid-flight', () => {
         90_000,
       );
     }
-  }, 180_000);
+  }, 420_000);
 
   afterAll(async () => {
     for (const s of spawned) {

@@ -165,7 +165,8 @@ describe('agreement entry into force, version 2, through the API', () => {
       'ca-coordinator',
       id,
       'ca-tabling-period',
-      'Exception granted by the Minister of Foreign Affairs',
+      'Urgent treaty: exception to the 21 sitting days',
+      'Minister of Foreign Affairs',
     );
     await record('ca-parliament-liaison', id, 'ca-implementing-act-assent', {
       royalAssentOn: '2026-06-18',

@@ -48,6 +48,7 @@ function SignedIn() {
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/" element={<InboxPage />} />
+          <Route path="/inbox" element={<InboxPage />} />
           <Route path="/processes/:id" element={<ProcessPage />} />
           <Route path="/start" element={<StartPage />} />
           <Route path="/board" element={<BoardPage />} />

@@ -5,6 +5,11 @@
  *
  * Beyond the years the file covers, sitting days are projected from the nearest covered year shifted by whole
  * 52-week periods (same weekdays, same pattern) — an estimate, flagged by `isProjected`.
+ *
+ * Prorogation and dissolution are data too: `interruptions: [{ kind: "prorogation" | "dissolution", from, to,
+ * source? }]` (inclusive dates; `to` the day before the House sits again, or the last day known). No day inside
+ * one is a sitting day, in the covered years or projected, so a tabling period stops counting. An operator
+ * records one in the file named by ACCORD_SITTING_CALENDAR (or in the shipped file by a commit).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,8 +18,16 @@ import shipped from '../data/house-of-commons-sittings.json';
 
 export class SittingCalendarError extends Error {}
 
+export interface SittingInterruption {
+  kind: 'prorogation' | 'dissolution';
+  from: IsoDate;
+  to: IsoDate;
+  source?: string;
+}
+
 export interface SittingCalendar {
   readonly source: string;
+  readonly interruptions: readonly SittingInterruption[];
   readonly approximate: boolean;
   readonly first: IsoDate;
   readonly last: IsoDate;
@@ -51,6 +64,8 @@ export function parseSittingCalendar(data: unknown, source: string): SittingCale
     fail('timezone', 'House of Commons sitting days are Ottawa days: America/Toronto');
   if (o.approximate !== undefined && typeof o.approximate !== 'boolean')
     fail('approximate', 'must be true or false');
+  const interruptions = parseInterruptions(o.interruptions, fail);
+  const interrupted = (d: IsoDate) => interruptions.some((x) => d >= x.from && d <= x.to);
   const set = new Set(sittings as IsoDate[]);
   const first = sittings[0] as IsoDate;
   const last = sittings[sittings.length - 1] as IsoDate;
@@ -68,9 +83,29 @@ export function parseSittingCalendar(data: unknown, source: string): SittingCale
     approximate: o.approximate !== false,
     first,
     last,
-    isSittingDay: (date) => set.has(project(date)),
+    interruptions,
+    isSittingDay: (date) => !interrupted(date) && set.has(project(date)),
     isProjected: (date) => date < from || date > to,
   };
+}
+
+function parseInterruptions(
+  raw: unknown,
+  fail: (field: string, message: string) => never,
+): SittingInterruption[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) return fail('interruptions', 'must be an array of { kind, from, to, source? }');
+  return raw.map((x, i) => {
+    const o = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
+    if (o.kind !== 'prorogation' && o.kind !== 'dissolution')
+      fail(`interruptions[${i}].kind`, 'must be "prorogation" or "dissolution"');
+    if (!validDate(o.from)) fail(`interruptions[${i}].from`, 'must be a date YYYY-MM-DD');
+    if (!validDate(o.to) || (o.to as string) < (o.from as string))
+      fail(`interruptions[${i}].to`, 'must be a date YYYY-MM-DD on or after from');
+    if (o.source !== undefined && typeof o.source !== 'string')
+      fail(`interruptions[${i}].source`, 'must be text');
+    return o as unknown as SittingInterruption;
+  });
 }
 
 let shippedCalendar: SittingCalendar | undefined;

@@ -22,6 +22,13 @@ export class ApiError extends Error {
 }
 
 type TokenSource = () => string | null;
+let language = 'en';
+
+/** The console's language, sent as Accept-Language: the API answers names (definitions, steps) in it. */
+export function setApiLanguage(lang: string): void {
+  language = lang;
+}
+
 let tokenSource: TokenSource = () => null;
 let onUnauthorised: () => void = () => undefined;
 
@@ -40,7 +47,7 @@ export async function apiRequest<T>(
   path: string,
   init: { method?: string; body?: unknown; signal?: AbortSignal; anonymous?: boolean } = {},
 ): Promise<ApiAnswer<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
   const token = init.anonymous ? null : tokenSource();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';

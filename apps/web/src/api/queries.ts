@@ -6,7 +6,7 @@ import type { InboxItem, MonitoringSummary, ProcessSummary } from '../../../../l
 import type { ProcessView, TimelineEntry } from '../../../../libs/contracts/src/process-view';
 import type { Forecast } from '../../../../libs/forecast/src/types';
 import type { Initiative } from '../../../../libs/definitions/src/initiatives';
-import type { StuckResult } from '../../../../libs/monitoring/src/types';
+import type { StuckItem } from '../../../../libs/monitoring/src/types';
 import { api, apiRequest } from './client';
 
 /** GET /processes/{id}: the state with, while running, its forecast. */
@@ -74,7 +74,10 @@ export function useInitiatives() {
 export function useStuck() {
   return useQuery({
     queryKey: keys.stuck,
-    queryFn: () => api<StuckResult>('/monitoring/stuck'),
+    queryFn: async () => {
+      const { data, headers } = await apiRequest<StuckItem[]>('/monitoring/stuck');
+      return { items: data, truncated: headers.get('X-Accord-Truncated') === 'true' };
+    },
     refetchInterval: POLL_MS,
   });
 }

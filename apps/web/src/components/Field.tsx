@@ -23,9 +23,9 @@ export function Field({
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>
+      {/* The asterisk is drawn by CSS, so the label's text stays the field's name. */}
+      <label htmlFor={id} className={required ? 'required' : undefined}>
         {label}
-        {required && <span aria-hidden="true"> *</span>}
       </label>
       {hint && (
         <p className="hint" id={hintId}>

@@ -21,6 +21,23 @@ const DAY = 86_400_000;
 /** Digital Agency design tokens (SVG presentation attributes cannot read CSS variables). */
 const BAR = { critical: '#e25100' /* orange-700 */, normal: '#3460fb' /* blue-600 */ };
 
+/** Step titles are data (the definition's words), not interface text: marked so nobody translates them. */
+function StepTick(props: { x?: number | string; y?: number | string; payload?: { value: string } }) {
+  return (
+    <text
+      x={props.x}
+      y={props.y}
+      dy={4}
+      textAnchor="end"
+      fontSize={12}
+      fill="#1a1a1a"
+      {...{ translate: 'no' }}
+    >
+      {props.payload?.value}
+    </text>
+  );
+}
+
 export default function ForecastChart({ forecast, steps }: { forecast: Forecast; steps: StepView[] }) {
   const t = useT();
   const d = useDates();
@@ -40,7 +57,7 @@ export default function ForecastChart({ forecast, steps }: { forecast: Forecast;
           <BarChart data={rows} layout="vertical" margin={{ left: 16, right: 24, top: 8, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" tickFormatter={dayLabel} domain={[0, 'dataMax']} />
-            <YAxis type="category" dataKey="name" width={200} tick={{ fontSize: 12 }} />
+            <YAxis type="category" dataKey="name" width={200} tick={StepTick} />
             <Tooltip
               formatter={(_v, _n, item) => {
                 const b = (item.payload as (typeof rows)[number]).b;

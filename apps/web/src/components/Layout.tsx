@@ -12,7 +12,7 @@ export function LanguageSelect() {
       <span>{t('nav.language')}</span>
       <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
         {(Object.keys(LOCALES) as Locale[]).map((l) => (
-          <option key={l} value={l} lang={l}>
+          <option key={l} value={l} lang={l} translate="no">
             {LOCALE_NAMES[l]}
           </option>
         ))}

@@ -12,37 +12,39 @@ export function Timeline({ processId, steps }: { processId: string; steps: StepV
   if (timeline.error) return <ErrorNotice error={timeline.error} />;
   const titleOf = (id: string | null) => (id ? (steps.find((s) => s.id === id)?.title ?? id) : null);
   return (
-    <ol className="timeline" reversed>
-      {[...timeline.data].reverse().map((e, i) => (
-        <li key={`${e.at}-${i}`} className={`timeline-${e.kind}`}>
-          <time dateTime={e.at}>{d.dateTime(e.at)}</time>
-          <p>
-            <strong>{t(`timeline.${e.kind}`)}</strong>
-            {e.stepId && (
-              <>
-                {' · '}
-                <span translate="no">{titleOf(e.stepId)}</span>
-              </>
-            )}
-          </p>
-          {e.actor && (
-            <p className="muted">
-              <span translate="no">{e.actor.name}</span>
-              {e.actor.onBehalfOf && (
+    <div className="timeline-scroll" tabIndex={0} role="region" aria-label={t('process.timeline')}>
+      <ol className="timeline" reversed>
+        {[...timeline.data].reverse().map((e, i) => (
+          <li key={`${e.at}-${i}`} className={`timeline-${e.kind}`}>
+            <time dateTime={e.at}>{d.dateTime(e.at)}</time>
+            <p>
+              <strong>{t(`timeline.${e.kind}`)}</strong>
+              {e.stepId && (
                 <>
-                  {' '}
-                  ({t('inbox.onBehalfOf')} <span translate="no">{e.actor.onBehalfOf.name}</span>)
+                  {' · '}
+                  <span translate="no">{titleOf(e.stepId)}</span>
                 </>
               )}
             </p>
-          )}
-          {e.comment && (
-            <blockquote translate="no" className="comment">
-              {e.comment}
-            </blockquote>
-          )}
-        </li>
-      ))}
-    </ol>
+            {e.actor && (
+              <p className="muted">
+                <span translate="no">{e.actor.name}</span>
+                {e.actor.onBehalfOf && (
+                  <>
+                    {' '}
+                    ({t('inbox.onBehalfOf')} <span translate="no">{e.actor.onBehalfOf.name}</span>)
+                  </>
+                )}
+              </p>
+            )}
+            {e.comment && (
+              <blockquote translate="no" className="comment">
+                {e.comment}
+              </blockquote>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }

@@ -4,7 +4,9 @@
  * (react-intl); dates, times and numbers are formatted by Intl for the chosen locale.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { IntlProvider, useIntl } from 'react-intl';
+import { setApiLanguage } from '../api/client';
 import { en, type MessageId } from './messages/en';
 import { ja } from './messages/ja';
 import { fr } from './messages/fr';
@@ -32,11 +34,22 @@ function initialLocale(): Locale {
 const LocaleContext = createContext<{ locale: Locale; setLocale(l: Locale): void } | null>(null);
 
 export function LocaleProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
-  const setLocale = useCallback((l: Locale) => {
-    window.localStorage.setItem(STORAGE_KEY, l);
-    setLocaleState(l);
-  }, []);
+  const queryClient = useQueryClient();
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const l = initialLocale();
+    setApiLanguage(l);
+    return l;
+  });
+  const setLocale = useCallback(
+    (l: Locale) => {
+      window.localStorage.setItem(STORAGE_KEY, l);
+      setApiLanguage(l);
+      setLocaleState(l);
+      // Names come from the API in the language asked: ask again.
+      void queryClient.invalidateQueries();
+    },
+    [queryClient],
+  );
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -80,7 +93,8 @@ export function useDates() {
               day: 'numeric',
               hour: '2-digit',
               minute: '2-digit',
-              ...(timeZone ? { timeZone, timeZoneName: 'short' } : {}),
+              // The capital's name labels the zone (DueDate), so no zone abbreviation is needed.
+              ...(timeZone ? { timeZone } : {}),
             })
           : '—',
       date: (iso: string | null | undefined) =>

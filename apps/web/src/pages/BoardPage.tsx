@@ -125,7 +125,7 @@ export function BoardPage() {
             </thead>
             <tbody>
               {items.map((i) => {
-                const key = `${i.processId}/${i.stepId ?? ''}/${i.reason}`;
+                const key = `${i.processId}/${i.stepId ?? ''}/${i.reason}/${i.waitingOn.party ?? ''}`;
                 return (
                   <tr key={key} data-process={i.processId}>
                     <td>
