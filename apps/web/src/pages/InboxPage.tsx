@@ -1,6 +1,6 @@
 /**
  * The inbox: steps awaiting me (mine and delegated to me), soonest due first, overdue marked; filters by
- * process kind and party; paged. Polls (TanStack Query refetchInterval) so items change when others act.
+ * process kind, party and words of the title (a busy official looks for the one process a caller names); paged. Polls (TanStack Query refetchInterval) so items change when others act.
  * Each item says what I am asked and where the other party stands, and can be acted on in place.
  */
 import { useMemo, useState } from 'react';
@@ -22,14 +22,17 @@ export function InboxPage() {
   const definitions = useDefinitions();
   const [kind, setKind] = useState('');
   const [party, setParty] = useState<Party | ''>('');
+  const [words, setWords] = useState('');
   const [page, setPage] = useState(0);
-  const items = useMemo(
-    () =>
-      (inbox.data?.items ?? []).filter(
-        (i) => (!kind || i.definitionId === kind) && (!party || i.party === party),
-      ),
-    [inbox.data, kind, party],
-  );
+  const items = useMemo(() => {
+    const wanted = words.trim().toLocaleLowerCase();
+    return (inbox.data?.items ?? []).filter(
+      (i) =>
+        (!kind || i.definitionId === kind) &&
+        (!party || i.party === party) &&
+        (!wanted || i.processTitle.toLocaleLowerCase().includes(wanted)),
+    );
+  }, [inbox.data, kind, party, words]);
   const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
   const current = Math.min(page, pages - 1);
   const shown = items.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
@@ -67,6 +70,10 @@ export function InboxPage() {
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          <span>{t('inbox.search')}</span>
+          <input type="search" value={words} onChange={(e) => (setWords(e.target.value), setPage(0))} />
         </label>
       </form>
       {inbox.isPending && <Loading />}

@@ -67,6 +67,7 @@ export const en = {
   'inbox.filters': 'Filter the inbox',
   'inbox.kind': 'Kind of process',
   'inbox.party': 'Government',
+  'inbox.search': 'Title contains',
   'inbox.truncated': 'More processes await you than one page looks at; finish some to see the rest.',
   'inbox.count':
     '{count, plural, =0 {Nothing awaits you.} one {# step awaits you.} other {# steps await you.}}',

@@ -66,6 +66,7 @@ export const fr: Messages = {
   'inbox.filters': 'Filtrer la boîte de réception',
   'inbox.kind': 'Type de processus',
   'inbox.party': 'Gouvernement',
+  'inbox.search': 'Le titre contient',
   'inbox.truncated':
     'Plus de processus vous attendent qu’une page n’en examine; terminez-en pour voir la suite.',
   'inbox.count':

@@ -67,6 +67,7 @@ export const ja: Messages = {
   'inbox.filters': '受信箱の絞り込み',
   'inbox.kind': '手続の種類',
   'inbox.party': '政府',
+  'inbox.search': '件名に含む語',
   'inbox.truncated': '対応待ちの手続が多く、一部のみ表示しています。対応を進めると残りが表示されます。',
   'inbox.count': '{count, plural, =0 {対応待ちはありません。} other {対応待ちの手順が#件あります。}}',
   'inbox.empty': 'すべて対応済みです。',
