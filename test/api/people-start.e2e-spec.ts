@@ -17,6 +17,12 @@ describe('starting from an initiative', () => {
   // The shipped initiative is unique to this file: no other test starts the Keidanren visit.
   const initiativeId = 'keidanren-return-visit';
 
+  it('a null initiativeId names no initiative: definitionId is then required (400, not 500)', async () => {
+    const res = await start('jp-officer', { initiativeId: null });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('definitionId is required unless initiativeId is given');
+  });
+
   it('initiativeId alone is enough; the answer says what was applied and carries the forecast; a second one is 409 unless allowed', async () => {
     const first = await start('jp-officer', { initiativeId });
     expect(first.status).toBe(201);

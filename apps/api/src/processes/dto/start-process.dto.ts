@@ -21,7 +21,8 @@ export class StartProcessDto {
       'A definition id from GET /definitions. Optional with `initiativeId`: the initiative names its definition.',
     pattern: '^[a-z0-9][a-z0-9-]{0,99}$',
   })
-  @ValidateIf((o: StartProcessDto) => o.definitionId !== undefined || o.initiativeId === undefined)
+  // `initiativeId: null` names no initiative, so definitionId is then required too (fuzzing found a 500).
+  @ValidateIf((o: StartProcessDto) => o.definitionId !== undefined || o.initiativeId == null)
   @IsString({
     message:
       'definitionId is required unless initiativeId is given (then the initiative names it); see GET /api/v1/definitions',
