@@ -27,7 +27,9 @@ describe('e2e harness', () => {
   });
 
   it('has the API listening', async () => {
-    const res = await fetch(`${e2eEnv().apiUrl}/does-not-exist`);
+    // Paths outside the API load the web console; an unknown API route is the API's own 404.
+    const res = await fetch(`${e2eEnv().apiUrl}/api/v1/does-not-exist`);
     expect(res.status).toBe(404);
+    expect(((await res.json()) as { statusCode: number }).statusCode).toBe(404);
   });
 });
