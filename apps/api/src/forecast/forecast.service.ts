@@ -11,11 +11,13 @@ import { ApiError } from '../common/api-error';
 import { ACCORD_CONFIG } from '../common/tokens';
 import { Catalogue } from '../definitions/catalogue';
 import { TemporalGateway } from '../temporal/temporal-gateway';
+import { ObservedDurationsCache } from './observed-durations';
 
 @Injectable()
 export class ForecastService {
   readonly definitions: DefinitionResolver;
   readonly addSpan: AddSpan;
+  private readonly observed: ObservedDurationsCache;
 
   constructor(
     @Inject(ACCORD_CONFIG) private readonly config: AccordConfig,
@@ -23,6 +25,7 @@ export class ForecastService {
     catalogue: Catalogue,
   ) {
     this.addSpan = calendarAddSpan(config);
+    this.observed = new ObservedDurationsCache(gateway, config.dayLengthMs);
     this.definitions = new DefinitionResolver(gateway.client, (id, version) =>
       catalogue.getDefinition(id, version),
     );
@@ -49,6 +52,8 @@ export class ForecastService {
       now,
       addSpan: this.addSpan,
       dayLengthMs: this.config.dayLengthMs,
+      // Only for a running process: a closed one answers its closing date.
+      observed: view.status === 'running' ? await this.observed.of(view.definitionId) : undefined,
     });
   }
 }
