@@ -72,6 +72,8 @@ export interface AccordConfig {
     maxRounds: number;
     /** Active delegations one person may have given. */
     maxDelegationsPerPerson: number;
+    /** Active delegations one person may have received (the store a decision reads stays small). */
+    maxDelegationsReceived: number;
   };
 }
 
@@ -320,6 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AccordConfig {
     limits: {
       maxRounds: positive(env, 'ACCORD_MAX_ROUNDS', 20),
       maxDelegationsPerPerson: positive(env, 'ACCORD_MAX_DELEGATIONS', 20),
+      maxDelegationsReceived: positive(env, 'ACCORD_MAX_DELEGATIONS_RECEIVED', 100),
     },
   };
 }
