@@ -98,6 +98,12 @@ export interface StepView {
   status: StepStatus;
   /** ISO time the step is due (deadline), or for a timer when it fires. */
   dueAt: string | null;
+  /**
+   * The due time was computed beyond published calendar data (House of Commons sitting days from the
+   * approximate calendar or past its years, Diet days outside the published sessions): an estimate that will
+   * move when the calendar is published or an interruption is recorded. Absent when exact.
+   */
+  dueProjected?: boolean;
   startedAt: string | null;
   completedAt: string | null;
   outputs: Record<string, ParamValue>;
@@ -177,6 +183,7 @@ export type TimelineKind =
   | 'reminder'
   | 'escalation'
   | 'deadline-moved'
+  | 'due-recomputed'
   | 'reassigned'
   | 'nudged'
   | 'cancelled'

@@ -14,7 +14,7 @@ import type {
 } from '../../contracts/src/definition';
 import type { ProcessView, StepView } from '../../contracts/src/process-view';
 import { evaluate, type KnownValues, outputValue, paramValue } from './conditions';
-import type { AddSpan, BasisSource, Forecast, ForecastBasis, ResolvedSpan } from './types';
+import type { AddSpan, AnswerSpan, BasisSource, Forecast, ForecastBasis, ResolvedSpan } from './types';
 
 export interface ForecastInput {
   view: ProcessView;
@@ -22,6 +22,8 @@ export interface ForecastInput {
   definition: ProcessDefinition;
   now: Date;
   addSpan: AddSpan;
+  /** When given, used instead of addSpan so that ends counted beyond published calendars are flagged. */
+  answerSpan?: AnswerSpan;
   /** For steps with neither a deadline nor a typical duration. Default 7 calendar days. */
   defaultDuration?: ResolvedSpan;
   /** Only to word the explanation in days (tests compress days). Default 24 h. */
@@ -41,6 +43,8 @@ interface Projected {
   end: Date;
   source: BasisSource;
   overdue?: boolean;
+  /** Counted beyond published calendar data. */
+  projected?: boolean;
 }
 
 interface Walk {
@@ -111,7 +115,7 @@ class Walker {
     const { now } = this.input;
     const active = view?.status === 'active';
     const start = active && view?.startedAt ? new Date(view.startedAt) : later(cursor, now);
-    const { end, source, overdue }: Projected = active
+    const { end, source, overdue, projected }: Projected = active
       ? this.activeEnd(step, view!, start)
       : this.plannedEnd(step, start);
     const b: ForecastBasis = {
@@ -123,40 +127,47 @@ class Walker {
       critical: false,
     };
     if (overdue) b.overdue = true;
+    if (projected) b.projected = true;
     this.basis.push(b);
     this.ends.set(step.id, end);
     if (isEntryIntoForceStep(step)) this.eif = end;
     return { end, critical: [b] };
   }
 
-  private activeEnd(
-    step: LeafStepSpec,
-    view: StepView,
-    start: Date,
-  ): { end: Date; source: BasisSource; overdue?: boolean } {
+  private activeEnd(step: LeafStepSpec, view: StepView, start: Date): Projected {
     const { now } = this.input;
     if (view.dueAt) {
       const due = new Date(view.dueAt);
-      if (step.type === 'timer') return { end: later(due, now), source: 'timer' };
-      return { end: later(due, now), source: 'deadline', overdue: due.getTime() < now.getTime() };
+      const projected = view.dueProjected === true ? { projected: true } : {};
+      if (step.type === 'timer') return { end: later(due, now), source: 'timer', ...projected };
+      return {
+        end: later(due, now),
+        source: 'deadline',
+        overdue: due.getTime() < now.getTime(),
+        ...projected,
+      };
     }
     const planned = this.plannedEnd(step, start);
     return { ...planned, end: later(planned.end, now) };
   }
 
-  private plannedEnd(step: LeafStepSpec, start: Date): { end: Date; source: BasisSource } {
-    if (step.type === 'timer') return this.timerEnd(step, start);
-    const within = step.deadline && this.resolve(step.deadline.within);
-    if (within) return { end: this.input.addSpan(start, within), source: 'deadline' };
-    const typical = step.typically && this.resolve(step.typically);
-    if (typical) return { end: this.input.addSpan(start, typical), source: 'typical' };
-    return {
-      end: this.input.addSpan(start, this.input.defaultDuration ?? DEFAULT_DURATION),
-      source: 'default',
-    };
+  /** The end of a span, flagged when counted beyond published calendar data. */
+  private span(from: Date, span: ResolvedSpan, source: BasisSource): Projected {
+    if (!this.input.answerSpan) return { end: this.input.addSpan(from, span), source };
+    const a = this.input.answerSpan(from, span);
+    return a.projected ? { end: a.due, source, projected: true } : { end: a.due, source };
   }
 
-  private timerEnd(step: TimerStepSpec, start: Date): { end: Date; source: BasisSource } {
+  private plannedEnd(step: LeafStepSpec, start: Date): Projected {
+    if (step.type === 'timer') return this.timerEnd(step, start);
+    const within = step.deadline && this.resolve(step.deadline.within);
+    if (within) return this.span(start, within, 'deadline');
+    const typical = step.typically && this.resolve(step.typically);
+    if (typical) return this.span(start, typical, 'typical');
+    return this.span(start, this.input.defaultDuration ?? DEFAULT_DURATION, 'default');
+  }
+
+  private timerEnd(step: TimerStepSpec, start: Date): Projected {
     const from = step.from ? this.date(step.from) : { date: start, known: false };
     const base = from?.date ?? start;
     const wait = step.wait && this.resolve(step.wait);
@@ -164,7 +175,8 @@ class Walker {
       const fixed = Boolean(step.from && from?.known);
       return { end: later(base, start), source: fixed ? 'fixed' : 'timer' };
     }
-    return { end: later(this.input.addSpan(base, wait), start), source: 'timer' };
+    const p = this.span(base, wait, 'timer');
+    return { ...p, end: later(p.end, start) };
   }
 
   /** A date expression with recorded values where they exist, projected step ends otherwise. */
@@ -222,6 +234,7 @@ export function forecastProcess(input: ForecastInput): Forecast {
       projectedEntryIntoForce: walker.eif ? iso(walker.eif) : null,
       basis: [],
       dominant: [],
+      projected: false,
       explanation: `The process is ${view.status}; it closed on ${closed.slice(0, 10)}.`,
       computedAt,
     };
@@ -236,17 +249,22 @@ export function forecastProcess(input: ForecastInput): Forecast {
     .map((id) => walk.critical.find((b) => b.stepId === id)!)
     .map((b) => `"${b.title}" (${b.source}${b.overdue ? ', overdue' : ''}, ${days(ms(b), dayMs)})`);
   const eif = walker.eif ? iso(walker.eif) : null;
+  const projected = walk.critical.some((b) => b.projected === true);
   const explanation =
     `Projected to complete on ${iso(end).slice(0, 10)}` +
     (eif ? ` (entry into force ${eif.slice(0, 10)})` : '') +
     (top.length
       ? `, driven mostly by ${top.join(' and ')} on the critical path of ${walk.critical.length} remaining step${walk.critical.length === 1 ? '' : 's'}.`
-      : '; no step remains.');
+      : '; no step remains.') +
+    (projected
+      ? ' Some of these dates are counted in parliamentary days beyond the published calendars (marked projected).'
+      : '');
   return {
     projectedCompletion: iso(end),
     projectedEntryIntoForce: eif,
     basis: walker.basis,
     dominant,
+    projected,
     explanation,
     computedAt,
   };

@@ -11,6 +11,9 @@ export interface ResolvedSpan extends Omit<Span, 'amount'> {
  */
 export type AddSpan = (from: Date, span: ResolvedSpan) => Date;
 
+/** AddSpan with whether the answer was computed beyond published calendar data (libs/calendars DueAnswer). */
+export type AnswerSpan = (from: Date, span: ResolvedSpan) => { due: Date; projected: boolean };
+
 export type BasisSource = 'deadline' | 'typical' | 'timer' | 'fixed' | 'default' | 'recorded';
 
 export interface ForecastBasis {
@@ -23,6 +26,11 @@ export interface ForecastBasis {
   critical: boolean;
   /** The active step is already past its due time: projected to finish now at the earliest. */
   overdue?: boolean;
+  /**
+   * The end was counted in a legislature's days beyond published calendar data (House of Commons sitting days
+   * from the approximate calendar or past its years, Diet days outside the published sessions).
+   */
+  projected?: boolean;
 }
 
 export interface Forecast {
@@ -34,6 +42,8 @@ export interface Forecast {
   basis: ForecastBasis[];
   /** Remaining step ids on the critical path, longest contribution first. */
   dominant: string[];
+  /** Some end on the critical path is counted beyond published calendar data (see ForecastBasis.projected). */
+  projected: boolean;
   explanation: string;
   computedAt: string;
 }

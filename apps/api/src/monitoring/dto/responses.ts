@@ -34,6 +34,12 @@ export class ForecastBasisDto {
   @ApiProperty({ enum: ['deadline', 'typical', 'timer', 'fixed', 'default', 'recorded'] }) source!: string;
   @ApiProperty({ description: 'On the critical path' }) critical!: boolean;
   @ApiPropertyOptional() overdue?: boolean;
+  @ApiPropertyOptional({
+    description:
+      'The end is counted in parliamentary days beyond published calendar data (House of Commons sitting days ' +
+      'from the approximate calendar or past its years; Diet days outside the published sessions)',
+  })
+  projected?: boolean;
 }
 
 export class ForecastDto {
@@ -47,6 +53,8 @@ export class ForecastDto {
   projectedEntryIntoForce?: string | null;
   @ApiProperty({ type: [ForecastBasisDto] }) basis!: ForecastBasisDto[];
   @ApiProperty({ type: [String], description: 'Critical-path step ids, longest first' }) dominant!: string[];
+  @ApiProperty({ description: 'Some end on the critical path is projected beyond published calendars' })
+  projected!: boolean;
   @ApiProperty() explanation!: string;
   @ApiProperty({ format: 'date-time' }) computedAt!: string;
 }

@@ -151,6 +151,7 @@ export const en = {
   'timeline.reminder': 'Reminder sent',
   'timeline.escalation': 'Escalated to coordinators',
   'timeline.deadline-moved': 'Deadline moved',
+  'timeline.due-recomputed': 'Due date recomputed (calendar changed)',
   'timeline.reassigned': 'Reassigned',
   'timeline.nudged': 'Nudged',
   'timeline.cancelled': 'Cancelled',

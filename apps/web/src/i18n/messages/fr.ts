@@ -151,6 +151,7 @@ export const fr: Messages = {
   'timeline.reminder': 'Rappel envoyé',
   'timeline.escalation': 'Signalé aux coordonnateurs',
   'timeline.deadline-moved': 'Échéance déplacée',
+  'timeline.due-recomputed': 'Échéance recalculée (calendrier modifié)',
   'timeline.reassigned': 'Réattribué',
   'timeline.nudged': 'Relancé',
   'timeline.cancelled': 'Annulé',

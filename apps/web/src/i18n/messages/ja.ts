@@ -150,6 +150,7 @@ export const ja: Messages = {
   'timeline.reminder': '督促送信',
   'timeline.escalation': 'コーディネーターへ報告',
   'timeline.deadline-moved': '期限変更',
+  'timeline.due-recomputed': '期限再計算（会期・議会日程の変更）',
   'timeline.reassigned': '担当変更',
   'timeline.nudged': '催促',
   'timeline.cancelled': '中止',
