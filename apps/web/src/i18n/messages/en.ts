@@ -91,6 +91,8 @@ export const en = {
 
   'due.none': 'No deadline',
   'due.overdue': 'Overdue',
+  'due.projected': 'Projected',
+  'due.projectedHint': 'Counted in parliamentary days beyond the published calendar: an estimate',
   'due.tokyo': 'Tokyo',
   'due.ottawa': 'Ottawa',
 

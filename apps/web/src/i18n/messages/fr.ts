@@ -91,6 +91,8 @@ export const fr: Messages = {
 
   'due.none': 'Pas d’échéance',
   'due.overdue': 'En retard',
+  'due.projected': 'Estimée',
+  'due.projectedHint': 'Comptée en jours parlementaires au-delà du calendrier publié : une estimation',
   'due.tokyo': 'Tokyo',
   'due.ottawa': 'Ottawa',
 

@@ -90,6 +90,8 @@ export const ja: Messages = {
 
   'due.none': '期限なし',
   'due.overdue': '期限超過',
+  'due.projected': '見込み',
+  'due.projectedHint': '公表された会期・議事日程を超えて計算した日付（見込み）',
   'due.tokyo': '東京',
   'due.ottawa': 'オタワ',
 
