@@ -96,6 +96,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ACCORD_NOTIFY: 'webhook',
       ACCORD_WEBHOOK_URL: `http://127.0.0.1:${sinkPort}/notify`,
       ACCORD_WEBHOOK_SECRET: randomBytes(16).toString('hex'),
+      // Benchmarks load the engine from one address with a few users: the rate limits would measure themselves.
+      ACCORD_RATE_LIMIT_PER_USER: '0',
+      ACCORD_RATE_LIMIT_PER_ADDRESS: '0',
       PORT: String(apiPort),
       LOG_LEVEL: process.env.ACCORD_BENCH_LOG_LEVEL ?? 'warn',
       ...(options.dayLength ? { ACCORD_DAY_LENGTH: options.dayLength } : {}),

@@ -65,8 +65,10 @@ describe('the API as a standalone process', () => {
       expect(body).toMatchObject({
         statusCode: 503,
         error: 'Service Unavailable',
-        checks: { temporal: { status: 'down' } },
+        checks: { temporal: { status: 'down', message: 'Temporal did not answer within 2000 ms' } },
       });
+      // Public: no internal error (the gRPC message names the address it tried) reaches the client.
+      expect(JSON.stringify(body)).not.toContain(deadTemporal.split(':')[1]!);
 
       // CORS opens only to the configured origins.
       const preflight = (origin: string) =>
@@ -208,7 +210,7 @@ describe('the API as a standalone process', () => {
 
   it('answers 201 without steps when no worker serves the task queue yet, and 503 (not 500) for reads without a worker', async () => {
     const port = await freePort();
-    const secret = 'standalone-secret';
+    const secret = 'standalone-secret-of-at-least-32-bytes';
     const child = spawn(process.execPath, ['-r', REGISTER, 'apps/api/src/main.ts'], {
       cwd: ROOT,
       env: cleanEnv({

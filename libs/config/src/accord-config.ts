@@ -24,7 +24,19 @@ export interface AccordConfig {
   };
   /** When set, the worker serves the Temporal SDK's Prometheus metrics on 127.0.0.1:<metricsPort>/metrics. */
   worker: { metricsPort?: number };
-  auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  auth: {
+    jwtSecret?: string;
+    jwksUrl?: string;
+    issuer?: string;
+    audience?: string;
+    /** Tokens whose exp lies further than this after their iat (or after now) are refused (401). */
+    maxTokenLifetimeMs: number;
+  };
+  /**
+   * Requests per window, per signed-in user and per client address (429 with Retry-After past them);
+   * 0 turns that limit off. Generous by default: they stop a runaway client, not a busy coordinator.
+   */
+  rateLimits: { windowMs: number; perUser: number; perAddress: number };
   /** The web console's OpenID Connect sign-in (authorization code + PKCE); unset: no OIDC sign-in. */
   oidc?: { issuer: string; clientId: string; scope: string };
   /** The built web console (index.html and assets) the API serves at /. */
@@ -210,6 +222,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AccordConfig {
       jwksUrl: httpUrl(env, 'ACCORD_JWKS_URL'),
       issuer: env.ACCORD_JWT_ISSUER || undefined,
       audience: env.ACCORD_JWT_AUDIENCE || undefined,
+      maxTokenLifetimeMs: parseDuration(env.ACCORD_MAX_TOKEN_LIFETIME || '24h', 'ACCORD_MAX_TOKEN_LIFETIME'),
+    },
+    rateLimits: {
+      windowMs: parseDuration(env.ACCORD_RATE_LIMIT_WINDOW || '1m', 'ACCORD_RATE_LIMIT_WINDOW'),
+      perUser: int(env, 'ACCORD_RATE_LIMIT_PER_USER', 1200),
+      perAddress: int(env, 'ACCORD_RATE_LIMIT_PER_ADDRESS', 6000),
     },
     oidc: oidcSettings(env),
     web: { dir: path.resolve(env.ACCORD_WEB_DIR || path.join(projectRoot(), 'dist', 'web')) },

@@ -12,12 +12,14 @@ import { ApiError } from '../common/api-error';
 import { ACCORD_CONFIG } from '../common/tokens';
 import { Catalogue } from '../definitions/catalogue';
 import { TemporalGateway } from '../temporal/temporal-gateway';
+import { ObservedDurationsCache } from './observed-durations';
 
 @Injectable()
 export class ForecastService {
   readonly definitions: DefinitionResolver;
   readonly addSpan: AddSpan;
   private readonly answerSpan: AnswerSpan;
+  private readonly observed: ObservedDurationsCache;
 
   constructor(
     @Inject(ACCORD_CONFIG) private readonly config: AccordConfig,
@@ -29,6 +31,7 @@ export class ForecastService {
     ({ addSpan: this.addSpan, answerSpan: this.answerSpan } = calendarSpans(config, () =>
       calendarEvents.cached(),
     ));
+    this.observed = new ObservedDurationsCache(gateway, config.dayLengthMs);
     this.definitions = new DefinitionResolver(gateway.client, (id, version) =>
       catalogue.getDefinition(id, version),
     );
@@ -58,6 +61,8 @@ export class ForecastService {
       addSpan: this.addSpan,
       answerSpan: this.answerSpan,
       dayLengthMs: this.config.dayLengthMs,
+      // Only for a running process: a closed one answers its closing date.
+      observed: view.status === 'running' ? await this.observed.of(view.definitionId) : undefined,
     });
   }
 }

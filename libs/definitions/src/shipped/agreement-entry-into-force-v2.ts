@@ -695,7 +695,9 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
                   titles: { fr: 'Date de réception par la Chambre des conseillers', ja: '参議院の受領日' },
                 },
               },
-              typically: { amount: 60, unit: 'calendar-days' },
+              // Counted in days the Diet sits (forecast only): the House acts in session, so a decision to submit
+              // taken in a recess moves the forecast to the next session, not by the recess's length.
+              typically: { amount: 40, unit: 'diet-days', calendar: 'JP' },
             },
             {
               id: 'jp-councillors-period',
@@ -746,7 +748,9 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
                   required: false,
                 },
               },
-              typically: { amount: 30, unit: 'calendar-days' },
+              // Recording what the vote or the 30-day period (the timer before this step) decided: the wait itself
+              // is the timer's, not counted twice in forecasts.
+              typically: { amount: 7, unit: 'calendar-days' },
             },
             {
               id: 'jp-cabinet-decision-conclusion',

@@ -172,6 +172,7 @@ export const en = {
   'forecast.source.fixed': 'fixed date',
   'forecast.source.default': 'estimate',
   'forecast.source.recorded': 'recorded',
+  'forecast.source.observed': 'as observed',
 
   'coord.label': 'Coordinator actions on {step}',
   'coord.action': 'Action',

@@ -172,6 +172,7 @@ export const fr: Messages = {
   'forecast.source.fixed': 'date fixe',
   'forecast.source.default': 'estimation',
   'forecast.source.recorded': 'consigné',
+  'forecast.source.observed': 'durée observée',
 
   'coord.label': 'Actions du coordonnateur sur {step}',
   'coord.action': 'Action',

@@ -171,6 +171,7 @@ export const ja: Messages = {
   'forecast.source.fixed': '確定日',
   'forecast.source.default': '推定',
   'forecast.source.recorded': '記録済み',
+  'forecast.source.observed': '実績値',
 
   'coord.label': '{step}に対するコーディネーターの操作',
   'coord.action': '操作',
