@@ -38,6 +38,7 @@ import type { CompletionDto, DecisionDto, MoveDeadlineDto, ReasonDto, WaiverDto 
 import type { ListProcessesQuery } from './dto/list-processes.query';
 import type { StartProcessDto } from './dto/start-process.dto';
 import { listUsers } from '../../../../libs/directory/src/directory';
+import { awaitedRoles } from '../../../../libs/directory/src/who-acts';
 import { stepForPeople, viewForPeople, type People } from './people-view';
 import { summaryOf, type ProcessSummary } from './process-summary';
 import { PROCESSES, quote } from './visibility';
@@ -284,18 +285,26 @@ export class ProcessesService {
     return this.forPeople(await this.get(id));
   }
 
-  /** Directory users and active delegations (a missing delegations store only means no delegates). */
-  private async people(): Promise<People> {
-    const delegations = await this.delegations.active().catch(() => []);
-    return { users: listUsers(), delegations };
+  /**
+   * Directory users, and the delegations given by the people who hold a role awaited on these steps (the
+   * only delegates a view names): one small store per such person, read in parallel with a deadline. A
+   * store that does not answer only means no delegates shown.
+   */
+  private async people(steps: StepView[]): Promise<People> {
+    const users = listUsers();
+    const holders = users.filter((u) =>
+      steps.some((s) => awaitedRoles(s, u.party).some((r) => u.roles.includes(r))),
+    );
+    const given = await Promise.all(holders.map((u) => this.delegations.given(u.id).catch(() => [])));
+    return { users, delegations: given.flat() };
   }
 
   async forPeople(view: ProcessView): Promise<ProcessView> {
-    return viewForPeople(view, await this.people());
+    return viewForPeople(view, await this.people(view.steps));
   }
 
   async stepForPeople(step: StepView): Promise<StepView> {
-    return stepForPeople(step, await this.people());
+    return stepForPeople(step, await this.people([step]));
   }
 
   /** One page of the timeline, oldest first; `from` counts entries over the whole process (every run). */
