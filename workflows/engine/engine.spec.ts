@@ -217,6 +217,17 @@ describe('reject and request changes', () => {
     expect(decideError(e, people.caNeg, 'text')).toBe('PROCESS_CLOSED');
   });
 
+  it('a round restarted: the reviewers who had not decided are named on the step until it is active again', () => {
+    const e = atText();
+    decide(e, people.caNeg, 'text', 'request-changes', 'Align the French text');
+    const text = processView(e).steps.find((s) => s.id === 'text')!;
+    // JP had not decided: it lost the item; CA asked for the change and is not told of its own request.
+    expect(text).toMatchObject({ status: 'waiting', withdrawnFrom: ['JP:jp-mofa-negotiator'] });
+    expect(text.latestChangeRequest).toMatchObject({ comment: 'Align the French text', party: 'CA' });
+    complete(e, people.jpNeg, 'draft', { ref: 'D-2' });
+    expect(processView(e).steps.find((s) => s.id === 'text')!.withdrawnFrom).toBeUndefined();
+  });
+
   it('reject → goto: back to the named step, which runs again', () => {
     const e = atText(fixtures.rejectGoto);
     decide(e, people.jpNeg, 'text', 'reject', 'Redo');

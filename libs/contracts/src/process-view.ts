@@ -121,6 +121,11 @@ export interface StepView {
   outputsAsked?: OutputAsked[];
   /** The latest change request that restarted this step (null if none). */
   latestChangeRequest?: ChangeRequestView | null;
+  /**
+   * For a step a route back returned to waiting: the `PARTY:role` keys that were awaited on it and lost it
+   * from their inbox (reviewers who had not decided); gone once the step is active again.
+   */
+  withdrawnFrom?: string[];
   /** For a waiting step: the steps it waits for (ids). */
   waitsFor?: string[];
   /** For a `not-applicable` step: why, in words. */
