@@ -6,9 +6,12 @@
 import { Injectable } from '@nestjs/common';
 import { stateQuery } from '../../../../libs/contracts/src/messages';
 import type { Principal } from '../../../../libs/contracts/src/principal';
+import type { ProcessView } from '../../../../libs/contracts/src/process-view';
 import { awaitingRoleKey } from '../../../../libs/contracts/src/search-attributes';
 import { clauses, TemporalGateway } from '../temporal/temporal-gateway';
+import { Catalogue } from '../definitions/catalogue';
 import { DelegationsStore } from '../delegations/delegations.store';
+import { internalStepsOf, viewFor } from '../../../../libs/directory/src/read-scope';
 import { inboxItemsOf, sortInbox, type InboxItem } from './inbox-items';
 import { mapLimit } from '../../../../libs/monitoring/src/limits';
 
@@ -29,6 +32,7 @@ export class InboxService {
   constructor(
     private readonly gateway: TemporalGateway,
     private readonly delegationsStore: DelegationsStore,
+    private readonly catalogue: Catalogue,
   ) {}
 
   async inbox(caller: Principal, options: { overdue?: boolean } = {}): Promise<Inbox> {
@@ -47,7 +51,10 @@ export class InboxService {
       if (!view) unanswered++;
       return view;
     });
-    const items = views.flatMap((v) => (v ? inboxItemsOf(v, caller, delegations, now) : []));
+    // A change request asked from another party's internal step carries no comment here either.
+    const readable = (v: ProcessView) =>
+      viewFor(caller, internalStepsOf(this.catalogue.getDefinition(v.definitionId, v.definitionVersion)), v);
+    const items = views.flatMap((v) => (v ? inboxItemsOf(readable(v), caller, delegations, now) : []));
     return {
       items: sortInbox(options.overdue ? items.filter((i) => i.overdue) : items),
       truncated: page.nextPageToken !== null || unanswered > 0,
