@@ -4,7 +4,7 @@
  * shared with `npm run token`, and production refuses to start without a secret or JWKS URL.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import * as http from 'node:http';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -142,6 +142,23 @@ describe('the API as a standalone process', () => {
     expect(fs.existsSync(path.join(dataDir, 'jwt-secret'))).toBe(false);
   });
 
+  it('production refuses to start without ACCORD_UPDATE_KEYS (the key that proves Updates come from the API)', () => {
+    const res = spawnSync(process.execPath, ['-r', REGISTER, 'apps/api/src/main.ts'], {
+      cwd: ROOT,
+      env: cleanEnv({
+        ACCORD_DATA_DIR: dataDir,
+        NODE_ENV: 'production',
+        ACCORD_JWT_SECRET: randomBytes(32).toString('hex'),
+        TEMPORAL_ADDRESS: '127.0.0.1:1',
+      }),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toMatch(/ACCORD_UPDATE_KEYS is required in production/);
+    expect(fs.existsSync(path.join(dataDir, 'dev-update-keys'))).toBe(false);
+  });
+
   it('verifies RS256 tokens from a JWKS URL with issuer and audience (OIDC provider)', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' };
@@ -173,6 +190,7 @@ describe('the API as a standalone process', () => {
       cwd: ROOT,
       env: cleanEnv({
         NODE_ENV: 'production',
+        ACCORD_UPDATE_KEYS: `k1:${randomBytes(32).toString('base64')}`,
         ACCORD_DATA_DIR: dataDir,
         ACCORD_JWKS_URL: `http://127.0.0.1:${jwksPort}/jwks.json`,
         ACCORD_JWT_ISSUER: 'https://idp.example',

@@ -106,6 +106,12 @@ export class StepViewDto {
   })
   status!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) dueAt!: string | null;
+  @ApiPropertyOptional({
+    description:
+      'dueAt was computed beyond published calendar data (House of Commons sitting days from the approximate ' +
+      'calendar or past its years; Diet days outside the published sessions): an estimate. Absent when exact.',
+  })
+  dueProjected?: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) startedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: SCALARS }) outputs!: Record<string, unknown>;
