@@ -132,6 +132,11 @@ export interface StepView {
   notApplicableBecause?: string | null;
   /** `dueAt` as a local date and time per party's capital (Asia/Tokyo, America/Toronto); added by the API. */
   dueLocal?: Partial<Record<Party, LocalDue>> | null;
+  /**
+   * Set (by the API) when the step is internal to a party the reader is not of: its outputs and comments are
+   * left out of this answer.
+   */
+  internalTo?: Party;
 }
 
 /** "Now / next / waiting on", short enough to read aloud (added by the API from the view). */

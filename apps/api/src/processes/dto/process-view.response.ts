@@ -158,6 +158,12 @@ export class StepViewDto {
     description: "dueAt as a local date and time in each party's capital",
   })
   dueLocal?: LocalDuesDto | null;
+  @ApiPropertyOptional({
+    enum: ['JP', 'CA'],
+    description:
+      "The step is internal to this party, which is not the reader's: its outputs and comments are left out",
+  })
+  internalTo?: string;
 }
 
 /** The answer of POST …/deadline: the step, and how the given dueAt was read. */
