@@ -134,6 +134,7 @@ function activate(e: Engine, id: string, now: string): void {
   st.startedAt = now;
   st.completedAt = null;
   st.dueAt = null;
+  delete st.dueProjected;
   st.dueError = null;
   st.waiver = null;
   st.deadline = null;

@@ -68,6 +68,7 @@ export function stepView(e: Engine, id: string): StepView {
   if (notApplicable) view.notApplicableBecause = notApplicable;
   else if (st.status === 'waiting') view.waitsFor = waitsFor(e, id);
   if (st.dueError) view.dueError = st.dueError;
+  if (st.dueProjected && st.dueAt) view.dueProjected = true;
   return view;
 }
 

@@ -42,6 +42,8 @@ export interface InboxItem {
   /** The caller's roles (or delegated roles) that make them eligible. */
   roles: string[];
   dueAt: string | null;
+  /** dueAt is counted beyond published calendar data (see StepView.dueProjected). */
+  dueProjected?: boolean;
   overdue: boolean;
   round: number;
   activeSince: string | null;

@@ -56,6 +56,7 @@ export function inboxItemsOf(
       party: caller.party,
       roles: acting.roles,
       dueAt: step.dueAt,
+      ...(step.dueProjected ? { dueProjected: true } : {}),
       overdue: step.dueAt !== null && Date.parse(step.dueAt) < now,
       round: step.round,
       activeSince: step.startedAt,

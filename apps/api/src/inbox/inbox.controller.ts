@@ -1,5 +1,12 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/error-response.dto';
@@ -72,6 +79,8 @@ export class InboxItemDto {
   @ApiProperty({ enum: ['JP', 'CA'] }) party!: string;
   @ApiProperty({ type: [String] }) roles!: string[];
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) dueAt!: string | null;
+  @ApiPropertyOptional({ description: 'dueAt is counted beyond published calendar data (an estimate)' })
+  dueProjected?: boolean;
   @ApiProperty() overdue!: boolean;
   @ApiProperty() round!: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) activeSince!: string | null;

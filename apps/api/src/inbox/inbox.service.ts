@@ -10,9 +10,11 @@ import { ACCORD_CONFIG } from '../common/tokens';
 import { Catalogue } from '../definitions/catalogue';
 import { stateQuery } from '../../../../libs/contracts/src/messages';
 import type { Principal } from '../../../../libs/contracts/src/principal';
+import type { ProcessView } from '../../../../libs/contracts/src/process-view';
 import { awaitingRoleKey } from '../../../../libs/contracts/src/search-attributes';
 import { clauses, TemporalGateway } from '../temporal/temporal-gateway';
 import { DelegationsStore } from '../delegations/delegations.store';
+import { internalStepsOf, viewFor } from '../../../../libs/directory/src/read-scope';
 import {
   definitionsWithRoles,
   inboxItemsOf,
@@ -73,7 +75,9 @@ export class InboxService {
       return view;
     });
     const items = views
-      .flatMap((v) => (v ? withdrawnNoticesOf(v, caller, delegations, since, noticeMs) : []))
+      .flatMap((v) =>
+        v ? withdrawnNoticesOf(this.readable(caller, v), caller, delegations, since, noticeMs) : [],
+      )
       .sort((a, b) => b.withdrawnAt.localeCompare(a.withdrawnAt));
     return { items, truncated: page.nextPageToken !== null || unanswered > 0 };
   }
@@ -94,10 +98,21 @@ export class InboxService {
       if (!view) unanswered++;
       return view;
     });
-    const items = views.flatMap((v) => (v ? inboxItemsOf(v, caller, delegations, now) : []));
+    const items = views.flatMap((v) =>
+      v ? inboxItemsOf(this.readable(caller, v), caller, delegations, now) : [],
+    );
     return {
       items: sortInbox(options.overdue ? items.filter((i) => i.overdue) : items),
       truncated: page.nextPageToken !== null || unanswered > 0,
     };
+  }
+
+  /** What the caller may read of a view: another party's internal steps carry no comment or output here either. */
+  private readable(caller: Principal, v: ProcessView): ProcessView {
+    return viewFor(
+      caller,
+      internalStepsOf(this.catalogue.getDefinition(v.definitionId, v.definitionVersion)),
+      v,
+    );
   }
 }

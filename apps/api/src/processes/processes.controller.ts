@@ -113,8 +113,8 @@ export class ProcessesController {
   })
   @ApiOkResponse({ type: ProcessViewDto })
   @ApiErrors(400, 404)
-  async get(@Param('id', new ParseIdPipe('id')) id: string) {
-    const view = await this.processes.read(id);
+  async get(@CurrentPrincipal() caller: Principal, @Param('id', new ParseIdPipe('id')) id: string) {
+    const view = await this.processes.read(id, caller);
     return { ...view, forecast: await this.forecastOf(view) };
   }
 
@@ -134,11 +134,17 @@ export class ProcessesController {
   })
   @ApiErrors(400, 404)
   async timeline(
+    @CurrentPrincipal() caller: Principal,
     @Param('id', new ParseIdPipe('id')) id: string,
     @Query() query: TimelineQuery,
     @Res({ passthrough: true }) res: HeaderSink,
   ) {
-    const page = await this.processes.timeline(id, Number(query.pageToken ?? 0), query.pageSize ?? 200);
+    const page = await this.processes.timeline(
+      id,
+      caller,
+      Number(query.pageToken ?? 0),
+      query.pageSize ?? 200,
+    );
     if (page.next !== null) res.setHeader(NEXT_PAGE_HEADER, String(page.next));
     return page.entries;
   }

@@ -40,6 +40,12 @@ import type { StartProcessDto } from './dto/start-process.dto';
 import { listUsers } from '../../../../libs/directory/src/directory';
 import { awaitedRoles } from '../../../../libs/directory/src/who-acts';
 import { stepForPeople, viewForPeople, type People } from './people-view';
+import {
+  internalStepsOf,
+  timelineFor,
+  viewFor,
+  type InternalSteps,
+} from '../../../../libs/directory/src/read-scope';
 import { summaryOf, type ProcessSummary } from './process-summary';
 import { PROCESSES, quote } from './visibility';
 
@@ -188,7 +194,7 @@ export class ProcessesService {
     }
     this.metrics.processStarted(definition.id);
     try {
-      return { view: await this.forPeople(await this.firstSettledView(processId)), note };
+      return { view: await this.forPeople(await this.firstSettledView(processId), caller), note };
     } catch (err) {
       // Started, but no worker has answered yet: the initial view (steps appear once the worker runs it).
       this.logger.warn(`state of ${processId} not available right after start: ${(err as Error).message}`);
@@ -292,9 +298,17 @@ export class ProcessesService {
     return this.gateway.query(id, stateQuery);
   }
 
-  /** The view for people: holders by name, local due dates, the "now / next / waiting on" summary. */
-  async read(id: string): Promise<ProcessView> {
-    return this.forPeople(await this.get(id));
+  /**
+   * The view for people: holders by name, local due dates, the "now / next / waiting on" summary; what the
+   * reader's party may not read (another party's internal steps) left out.
+   */
+  async read(id: string, reader: Principal): Promise<ProcessView> {
+    return this.forPeople(await this.get(id), reader);
+  }
+
+  /** The steps of the view's definition that are internal to one party (read-scope.ts). */
+  private internalSteps(view: Pick<ProcessView, 'definitionId' | 'definitionVersion'>): InternalSteps {
+    return internalStepsOf(this.catalogue.getDefinition(view.definitionId, view.definitionVersion));
   }
 
   /**
@@ -311,21 +325,25 @@ export class ProcessesService {
     return { users, delegations: given.flat() };
   }
 
-  async forPeople(view: ProcessView): Promise<ProcessView> {
-    return viewForPeople(view, await this.people(view.steps));
+  async forPeople(view: ProcessView, reader: Principal): Promise<ProcessView> {
+    return viewFor(reader, this.internalSteps(view), viewForPeople(view, await this.people(view.steps)));
   }
 
   async stepForPeople(step: StepView): Promise<StepView> {
     return stepForPeople(step, await this.people([step]));
   }
 
-  /** One page of the timeline, oldest first; `from` counts entries over the whole process (every run). */
-  async timeline(id: string, from = 0, limit = 100): Promise<TimelineSlice> {
+  /**
+   * One page of the timeline, oldest first; `from` counts entries over the whole process (every run). The
+   * view is read beside it for its definition: what the reader's party may not read is left out.
+   */
+  async timeline(id: string, reader: Principal, from = 0, limit = 100): Promise<TimelineSlice> {
     assertProcessId(id);
     try {
-      return await this.client.connection.withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
-        readTimelinePage(this.client, id, from, limit),
+      const [page, view] = await this.client.connection.withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
+        Promise.all([readTimelinePage(this.client, id, from, limit), this.get(id)]),
       );
+      return { ...page, entries: timelineFor(reader, this.internalSteps(view), page.entries) };
     } catch (err) {
       return mapQueryError(id, err);
     }
@@ -367,7 +385,7 @@ export class ProcessesService {
       { principal: caller, requestId, reason: dto.reason },
       updateIdOf(caller, cancelUpdate.name, null, requestId),
     );
-    return this.forPeople(view);
+    return this.forPeople(view, caller);
   }
 
   /**

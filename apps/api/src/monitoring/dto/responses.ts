@@ -58,6 +58,12 @@ export class ForecastBasisDto {
   @ApiPropertyOptional({ description: 'On the path that decides the entry into force' })
   decidesEntryIntoForce?: boolean;
   @ApiPropertyOptional() overdue?: boolean;
+  @ApiPropertyOptional({
+    description:
+      'The end is counted in parliamentary days beyond published calendar data (House of Commons sitting days ' +
+      'from the approximate calendar or past its years; Diet days outside the published sessions)',
+  })
+  projected?: boolean;
 }
 
 export class ForecastDto {
@@ -84,6 +90,8 @@ export class ForecastDto {
     description: 'Step ids deciding the dates, longest first: those deciding entry into force first',
   })
   dominant!: string[];
+  @ApiProperty({ description: 'Some end on the critical path is projected beyond published calendars' })
+  projected!: boolean;
   @ApiProperty({ description: 'Starts from what decides entry into force (or completion)' })
   explanation!: string;
   @ApiProperty({ format: 'date-time' }) computedAt!: string;
