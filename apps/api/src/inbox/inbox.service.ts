@@ -11,6 +11,9 @@ import { clauses, TemporalGateway } from '../temporal/temporal-gateway';
 import { DelegationsStore } from '../delegations/delegations.store';
 import { inboxItemsOf, sortInbox, type InboxItem } from './inbox-items';
 import { mapLimit } from '../../../../libs/monitoring/src/limits';
+import type { Lang } from '../../../../libs/contracts/src/i18n';
+import { localizeInboxItem } from '../../../../libs/definitions/src/view-i18n';
+import { Catalogue } from '../definitions/catalogue';
 
 /** Processes inspected per inbox request (one Query each). */
 export const INBOX_PROCESS_LIMIT = 100;
@@ -29,9 +32,11 @@ export class InboxService {
   constructor(
     private readonly gateway: TemporalGateway,
     private readonly delegationsStore: DelegationsStore,
+    private readonly catalogue: Catalogue,
   ) {}
 
-  async inbox(caller: Principal, options: { overdue?: boolean } = {}): Promise<Inbox> {
+  /** `lang`: the language of the names (steps, definitions, outputs); the engine's English by default. */
+  async inbox(caller: Principal, options: { overdue?: boolean; lang?: Lang } = {}): Promise<Inbox> {
     const now = Date.now();
     const delegations = await this.delegationsStore.toPerson(caller.sub, caller.party);
     const roles = new Set([...caller.roles, ...delegations.flatMap((d) => d.roles)]);
@@ -47,7 +52,13 @@ export class InboxService {
       if (!view) unanswered++;
       return view;
     });
-    const items = views.flatMap((v) => (v ? inboxItemsOf(v, caller, delegations, now) : []));
+    const items = views.flatMap((v) => {
+      if (!v) return [];
+      const book =
+        options.lang && this.catalogue.titleBook(v.definitionId, v.definitionVersion, options.lang);
+      const mine = inboxItemsOf(v, caller, delegations, now);
+      return book ? mine.map((i) => localizeInboxItem(i, book)) : mine;
+    });
     return {
       items: sortInbox(options.overdue ? items.filter((i) => i.overdue) : items),
       truncated: page.nextPageToken !== null || unanswered > 0,

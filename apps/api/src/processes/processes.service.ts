@@ -41,6 +41,9 @@ import { listUsers } from '../../../../libs/directory/src/directory';
 import { stepForPeople, viewForPeople, type People } from './people-view';
 import { summaryOf, type ProcessSummary } from './process-summary';
 import { PROCESSES, quote } from './visibility';
+import type { Lang } from '../../../../libs/contracts/src/i18n';
+import { localizeProcessView, localizeTitled } from '../../../../libs/definitions/src/view-i18n';
+import type { Forecast } from '../../../../libs/forecast/src/types';
 
 /** Business keys map onto workflow ids, so "already used" is decided atomically by Temporal. */
 export const BUSINESS_KEY_ID_PREFIX = `${PROCESS_ID_PREFIX}bk-`;
@@ -62,7 +65,11 @@ export class ProcessesService {
     private readonly metrics: MetricsService,
   ) {}
 
-  async start(caller: Principal, dto: StartProcessDto): Promise<{ view: ProcessView; note: StartNote }> {
+  async start(
+    caller: Principal,
+    dto: StartProcessDto,
+    lang?: Lang,
+  ): Promise<{ view: ProcessView; note: StartNote }> {
     const initiatives = this.catalogue.listInitiatives();
     const initiative = dto.initiativeId ? initiatives.find((i) => i.id === dto.initiativeId) : undefined;
     if (dto.initiativeId && !initiative) {
@@ -187,7 +194,7 @@ export class ProcessesService {
     }
     this.metrics.processStarted(definition.id);
     try {
-      return { view: await this.forPeople(await this.firstSettledView(processId)), note };
+      return { view: await this.forPeople(await this.firstSettledView(processId), lang), note };
     } catch (err) {
       // Started, but no worker has answered yet: the initial view (steps appear once the worker runs it).
       this.logger.warn(`state of ${processId} not available right after start: ${(err as Error).message}`);
@@ -197,7 +204,10 @@ export class ProcessesService {
         title: input.title,
         definitionId: definition.id,
         definitionVersion: definition.version,
-        definitionTitle: definition.title,
+        definitionTitle: lang
+          ? (this.catalogue.titleBook(definition.id, definition.version, lang)?.definition ??
+            definition.title)
+          : definition.title,
         status: 'running',
         businessKey: input.businessKey ?? null,
         initiativeId,
@@ -279,9 +289,12 @@ export class ProcessesService {
     return this.gateway.query(id, stateQuery);
   }
 
-  /** The view for people: holders by name, local due dates, the "now / next / waiting on" summary. */
-  async read(id: string): Promise<ProcessView> {
-    return this.forPeople(await this.get(id));
+  /**
+   * The view for people: holders by name, local due dates, the "now / next / waiting on" summary, and the
+   * names in `lang` (a definition outside the catalogue keeps its own).
+   */
+  async read(id: string, lang?: Lang): Promise<ProcessView> {
+    return this.forPeople(await this.get(id), lang);
   }
 
   /** Directory users and active delegations (a missing delegations store only means no delegates). */
@@ -290,8 +303,20 @@ export class ProcessesService {
     return { users: listUsers(), delegations };
   }
 
-  async forPeople(view: ProcessView): Promise<ProcessView> {
-    return viewForPeople(view, await this.people());
+  /** The view with the names of its definition in `lang` (the engine keeps the English titles). */
+  inLang<V extends ProcessView>(view: V, lang: Lang): V {
+    const book = this.catalogue.titleBook(view.definitionId, view.definitionVersion, lang);
+    return book ? localizeProcessView(view, book) : view;
+  }
+
+  /** A forecast's step names in `lang`. */
+  forecastInLang(forecast: Forecast | null, view: ProcessView, lang: Lang): Forecast | null {
+    const book = this.catalogue.titleBook(view.definitionId, view.definitionVersion, lang);
+    return forecast && book ? { ...forecast, basis: localizeTitled(forecast.basis, book) } : forecast;
+  }
+
+  async forPeople(view: ProcessView, lang?: Lang): Promise<ProcessView> {
+    return viewForPeople(lang ? this.inLang(view, lang) : view, await this.people());
   }
 
   async stepForPeople(step: StepView): Promise<StepView> {
@@ -338,7 +363,7 @@ export class ProcessesService {
     });
   }
 
-  async cancel(caller: Principal, id: string, dto: ReasonDto): Promise<ProcessView> {
+  async cancel(caller: Principal, id: string, dto: ReasonDto, lang?: Lang): Promise<ProcessView> {
     const requestId = dto.requestId;
     const view = await this.gateway.update(
       id,
@@ -346,7 +371,7 @@ export class ProcessesService {
       { principal: caller, requestId, reason: dto.reason },
       updateIdOf(caller, cancelUpdate.name, null, requestId),
     );
-    return this.forPeople(view);
+    return this.forPeople(view, lang);
   }
 
   /**
