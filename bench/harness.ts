@@ -4,6 +4,7 @@
  * leaves nothing behind. The benchmark definitions are written to a temporary ACCORD_DEFINITIONS_DIR before
  * the definitions registry loads, which is why the API and worker are imported lazily.
  */
+import { accordClientInterceptors } from '../libs/temporal/src/update-signing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -96,6 +97,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ACCORD_NOTIFY: 'webhook',
       ACCORD_WEBHOOK_URL: `http://127.0.0.1:${sinkPort}/notify`,
       ACCORD_WEBHOOK_SECRET: randomBytes(16).toString('hex'),
+      // Benchmarks load the engine from one address with a few users: the rate limits would measure themselves.
+      ACCORD_RATE_LIMIT_PER_USER: '0',
+      ACCORD_RATE_LIMIT_PER_ADDRESS: '0',
       PORT: String(apiPort),
       LOG_LEVEL: process.env.ACCORD_BENCH_LOG_LEVEL ?? 'warn',
       ...(options.dayLength ? { ACCORD_DAY_LENGTH: options.dayLength } : {}),
@@ -105,7 +109,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const config = loadConfig(process.env);
     connection = await Connection.connect({ address: server.address });
     await registerSearchAttributes(connection, 'default');
-    const client = new Client({ connection, namespace: 'default' });
+    // Signs Updates as the API's own client does (the worker rejects Updates without the API's proof).
+    const client = new Client({
+      connection,
+      namespace: 'default',
+      interceptors: accordClientInterceptors(process.env),
+    });
     // Lazy: the definitions registry reads ACCORD_DEFINITIONS_DIR when it first loads.
     const { createWorker } = await import('../apps/worker/src/worker.factory');
     const { createApiApp } = await import('../apps/api/src/app.factory');

@@ -4,10 +4,12 @@
  *   npm run token -- <userId> [--ttl 12h]
  *   npm run token -- --list [--json]
  */
-import { resolveJwtSecret, jwtSecretPath } from '../apps/api/src/auth/jwt-secret';
+import { assertAuthConfigured, resolveJwtSecret, jwtSecretPath } from '../apps/api/src/auth/jwt-secret';
 import { signToken } from '../apps/api/src/auth/sign-token';
-import { loadConfig, parseDuration } from '../libs/config/src/accord-config';
+import { ConfigError, loadConfig, parseDuration } from '../libs/config/src/accord-config';
 import { getUser, listUsers, principalOf } from '../libs/directory/src/directory';
+
+const DEFAULT_TTL_SECONDS = 12 * 3600;
 
 function main(argv: string[]): number {
   const json = argv.includes('--json');
@@ -42,6 +44,14 @@ function main(argv: string[]): number {
     );
     return 1;
   }
+  try {
+    // The API's own start checks (a short ACCORD_JWT_SECRET, …): a token it would never accept is no use.
+    assertAuthConfigured(config);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(err.message + '\n');
+    return 1;
+  }
   // Create the secret if the API has not run yet, so the API (same data folder) accepts the token later.
   const secret = resolveJwtSecret(config, { create: !config.production });
   if (!secret) {
@@ -49,8 +59,16 @@ function main(argv: string[]): number {
     return 1;
   }
   const expiresInSeconds = ttl ? Math.round(parseDuration(ttl, '--ttl') / 1000) : undefined;
+  const maxSeconds = Math.floor(config.auth.maxTokenLifetimeMs / 1000);
+  if ((expiresInSeconds ?? DEFAULT_TTL_SECONDS) > maxSeconds) {
+    process.stderr.write(
+      `--ttl ${ttl ?? '12h'} is longer than the API accepts (ACCORD_MAX_TOKEN_LIFETIME, ${maxSeconds} s); ` +
+        'ask for a shorter one.\n',
+    );
+    return 2;
+  }
   const token = signToken(principalOf(user), secret, {
-    expiresInSeconds,
+    expiresInSeconds: expiresInSeconds ?? DEFAULT_TTL_SECONDS,
     issuer: config.auth.issuer,
     audience: config.auth.audience,
   });

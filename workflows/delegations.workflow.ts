@@ -1,9 +1,11 @@
 /**
- * Stores delegations durably (see libs/contracts/src/delegations.ts). One instance per namespace, started
- * by the API with update-with-start. Expired entries are pruned on each change; the history is kept short
- * with continue-as-new.
+ * Stores delegations durably (see libs/contracts/src/delegations.ts). One instance per person and side
+ * (given, received), started by the API with update-with-start. An add may carry a bound, checked in the
+ * validator so that two concurrent adds cannot both pass it. Expired entries are pruned on each change; the
+ * history is kept short with continue-as-new.
  */
 import {
+  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -12,9 +14,11 @@ import {
 } from '@temporalio/workflow';
 import {
   addDelegationUpdate,
+  delegationLimitError,
   delegationsQuery,
   removeDelegationUpdate,
   type Delegation,
+  type DelegationBound,
   type DelegationsState,
 } from '../libs/contracts/src/delegations';
 
@@ -40,20 +44,32 @@ export async function delegationsWorkflow(state: DelegationsState = { delegation
       return d;
     },
     {
-      validator: (d: Delegation) => {
+      validator: (d: Delegation, bound?: DelegationBound) => {
         if (!d || typeof d.id !== 'string' || !d.from?.sub || !d.to?.sub || !Array.isArray(d.roles)) {
           throw new Error('invalid delegation');
         }
+        if (!bound) return;
+        // Replacing an entry (same id) does not add one.
+        const now = Date.now();
+        const others = delegations.filter((x) => x.id !== d.id && Date.parse(x.until) > now);
+        const tooMany = delegationLimitError(others, d, bound);
+        if (tooMany) throw ApplicationFailure.create({ type: tooMany.code, message: tooMany.message });
       },
     },
   );
-  setHandler(removeDelegationUpdate, ({ id }) => {
-    const found = delegations.find((x) => x.id === id) ?? null;
-    delegations = delegations.filter((x) => x.id !== id);
-    prune();
-    changes++;
-    return found;
-  });
+  setHandler(
+    removeDelegationUpdate,
+    ({ id }) => {
+      const found = delegations.find((x) => x.id === id) ?? null;
+      delegations = delegations.filter((x) => x.id !== id);
+      prune();
+      changes++;
+      return found;
+    },
+    // No check of its own, but the SDK runs the validation interceptors (the API's proof,
+    // workflows/interceptors.ts) only for an Update that has a validator.
+    { validator: (_input: { id: string }) => undefined },
+  );
 
   await condition(() => changes >= MAX_CHANGES_PER_RUN || workflowInfo().continueAsNewSuggested);
   await condition(allHandlersFinished);

@@ -91,7 +91,7 @@ describe('sign-in elsewhere', () => {
   }
 
   it('has no directory endpoints when given ACCORD_JWT_SECRET, and says the console cannot sign in', async () => {
-    const { url } = await start({ ACCORD_JWT_SECRET: 'a-secret-given-by-the-operator' });
+    const { url } = await start({ ACCORD_JWT_SECRET: 'a-secret-given-by-the-operator-32-bytes' });
     await expectNoDirectory(url);
     const config = await fetch(`${url}/api/v1/auth/config`);
     expect(config.status).toBe(404);
@@ -105,6 +105,7 @@ describe('sign-in elsewhere', () => {
     const { url } = await start({
       NODE_ENV: 'production',
       ACCORD_JWKS_URL: 'https://id.example.gc.ca/realms/accord/protocol/openid-connect/certs',
+      ACCORD_JWT_ISSUER: 'https://id.example.gc.ca/realms/accord',
       ACCORD_JWT_AUDIENCE: 'accord-api',
       ACCORD_OIDC_ISSUER: 'https://id.example.gc.ca/realms/accord',
       ACCORD_OIDC_CLIENT_ID: 'accord-console',

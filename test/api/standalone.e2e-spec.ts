@@ -4,7 +4,7 @@
  * shared with `npm run token`, and production refuses to start without a secret or JWKS URL.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import * as http from 'node:http';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -65,8 +65,10 @@ describe('the API as a standalone process', () => {
       expect(body).toMatchObject({
         statusCode: 503,
         error: 'Service Unavailable',
-        checks: { temporal: { status: 'down' } },
+        checks: { temporal: { status: 'down', message: 'Temporal did not answer within 2000 ms' } },
       });
+      // Public: no internal error (the gRPC message names the address it tried) reaches the client.
+      expect(JSON.stringify(body)).not.toContain(deadTemporal.split(':')[1]!);
 
       // CORS opens only to the configured origins.
       const preflight = (origin: string) =>
@@ -140,6 +142,23 @@ describe('the API as a standalone process', () => {
     expect(fs.existsSync(path.join(dataDir, 'jwt-secret'))).toBe(false);
   });
 
+  it('production refuses to start without ACCORD_UPDATE_KEYS (the key that proves Updates come from the API)', () => {
+    const res = spawnSync(process.execPath, ['-r', REGISTER, 'apps/api/src/main.ts'], {
+      cwd: ROOT,
+      env: cleanEnv({
+        ACCORD_DATA_DIR: dataDir,
+        NODE_ENV: 'production',
+        ACCORD_JWT_SECRET: randomBytes(32).toString('hex'),
+        TEMPORAL_ADDRESS: '127.0.0.1:1',
+      }),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toMatch(/ACCORD_UPDATE_KEYS is required in production/);
+    expect(fs.existsSync(path.join(dataDir, 'dev-update-keys'))).toBe(false);
+  });
+
   it('verifies RS256 tokens from a JWKS URL with issuer and audience (OIDC provider)', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' };
@@ -171,6 +190,7 @@ describe('the API as a standalone process', () => {
       cwd: ROOT,
       env: cleanEnv({
         NODE_ENV: 'production',
+        ACCORD_UPDATE_KEYS: `k1:${randomBytes(32).toString('base64')}`,
         ACCORD_DATA_DIR: dataDir,
         ACCORD_JWKS_URL: `http://127.0.0.1:${jwksPort}/jwks.json`,
         ACCORD_JWT_ISSUER: 'https://idp.example',
@@ -208,7 +228,7 @@ describe('the API as a standalone process', () => {
 
   it('answers 201 without steps when no worker serves the task queue yet, and 503 (not 500) for reads without a worker', async () => {
     const port = await freePort();
-    const secret = 'standalone-secret';
+    const secret = 'standalone-secret-of-at-least-32-bytes';
     const child = spawn(process.execPath, ['-r', REGISTER, 'apps/api/src/main.ts'], {
       cwd: ROOT,
       env: cleanEnv({

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { decideUpdate, PROCESS_WORKFLOW_TYPE, stateQuery } from '../../libs/contracts/src/messages';
 import { startDevServer } from '../../libs/temporal/src/dev-server';
+import { accordClientInterceptors } from '../../libs/temporal/src/update-signing';
 import { e2eEnv } from '../support/e2e-env';
 import { freePort } from '../../libs/temporal/src/free-port';
 import { DIST, descendants, isAlive, spawnNode, waitFor, type Spawned } from './support/processes';
@@ -39,6 +40,8 @@ async function newInstance(): Promise<Instance> {
   // The harness points this process at the shared server; an instance of `npm start` runs its own.
   delete env.TEMPORAL_ADDRESS;
   delete env.TEMPORAL_NAMESPACE;
+  // Nor the run's update key: `npm start` makes one for development in its data folder.
+  delete env.ACCORD_UPDATE_KEYS;
   return {
     env,
     apiUrl: `http://127.0.0.1:${apiPort}`,
@@ -71,10 +74,12 @@ async function stopWithSigint(started: Spawned): Promise<number | null> {
   return code;
 }
 
-async function withClient<T>(address: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  const connection = await Connection.connect({ address });
+/** A client that signs Updates with the instance's update key (made in its data folder by `npm start`). */
+async function withClient<T>(instance: Instance, fn: (c: Client) => Promise<T>): Promise<T> {
+  const connection = await Connection.connect({ address: instance.temporalAddress });
   try {
-    return await fn(new Client({ connection, namespace: 'default' }));
+    const interceptors = accordClientInterceptors(instance.env);
+    return await fn(new Client({ connection, namespace: 'default', interceptors }));
   } finally {
     await connection.close();
   }
@@ -108,7 +113,7 @@ describe('npm start', () => {
     expect(fs.existsSync(path.join(instance.dataDir, 'temporal.db'))).toBe(true);
 
     const processId = `process-${randomUUID()}`;
-    await withClient(instance.temporalAddress, async (client) => {
+    await withClient(instance, async (client) => {
       const handle = await client.workflow.start(PROCESS_WORKFLOW_TYPE, {
         taskQueue: instance.env.ACCORD_TASK_QUEUE!,
         workflowId: processId,
@@ -130,7 +135,7 @@ describe('npm start', () => {
     const second = spawnNode('scripts/start.js', [], instance.env);
     running.push(second);
     await waitHealthy(instance.apiUrl, second);
-    const state = await withClient(instance.temporalAddress, (client) =>
+    const state = await withClient(instance, (client) =>
       client.workflow.getHandle(processId).query(stateQuery),
     );
     expect(state.status).toBe('running');

@@ -5,22 +5,24 @@
  * directory sign-in is there; the tests sign tokens with that secret. Handles stay on globalThis for global-teardown.ts;
  * test files read test/.tmp/e2e-env.json (test/support/e2e-env.ts).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { resolveJwtSecret } from '../../apps/api/src/auth/jwt-secret';
 import { createWorker, type AccordWorker } from '../../apps/worker/src/worker.factory';
-import { loadConfig } from '../../libs/config/src/accord-config';
+import { loadConfig, loadPayloadKeys } from '../../libs/config/src/accord-config';
 import { SA } from '../../libs/contracts/src/search-attributes';
 import { resolveTemporalCli } from '../../libs/temporal/src/cli-resolver';
 import { connectClient, temporalSettings } from '../../libs/temporal/src/connection';
+import { accordDataConverter } from '../../libs/temporal/src/encryption/encryption-codec';
 import { ensureNamespace } from '../../libs/temporal/src/namespace';
+import { accordClientInterceptors } from '../../libs/temporal/src/update-signing';
 import { registerSearchAttributes } from '../../libs/temporal/src/search-attributes';
 import type { E2eEnv } from '../support/e2e-env';
 import { E2E_ENV_FILE, E2E_ENV_VAR } from '../support/e2e-env';
@@ -30,7 +32,7 @@ import { ensureWebConsoleBuilt } from './web-console-build';
 export interface E2eHandles {
   /** The dev server this run started; absent when TEMPORAL_ADDRESS names a server (e.g. the PostgreSQL cluster). */
   testEnv?: TestWorkflowEnvironment;
-  /** The client the worker and API share (testEnv.client on the dev server). */
+  /** The client the worker and API share (on testEnv's connection on the dev server). */
   client: Client;
   worker: AccordWorker;
   app: INestApplication;
@@ -63,6 +65,9 @@ export default async function globalSetup(): Promise<void> {
   // By configuration alone: TEMPORAL_ADDRESS (and TEMPORAL_NAMESPACE, TLS settings) run the suite against
   // that server, e.g. the PostgreSQL cluster of `npm run test:cluster`; otherwise a dev server of its own.
   const external = process.env.TEMPORAL_ADDRESS ? temporalSettings(process.env) : undefined;
+  // The key that proves Updates come from Accord (API, worker, test clients and the processes tests start
+  // inherit it); a run's own unless given.
+  process.env.ACCORD_UPDATE_KEYS ||= `e2e:${randomBytes(32).toString('base64')}`;
   let testEnv: TestWorkflowEnvironment | undefined;
   let client: Client;
   let namespace: string;
@@ -81,7 +86,13 @@ export default async function globalSetup(): Promise<void> {
         log: { format: 'pretty', level: 'warn' },
       },
     });
-    client = testEnv.client;
+    // The environment's own client neither encrypts nor signs Updates: one like the API's.
+    client = new Client({
+      connection: testEnv.connection,
+      namespace: 'default',
+      dataConverter: accordDataConverter(loadPayloadKeys(process.env)),
+      interceptors: accordClientInterceptors(process.env),
+    });
     namespace = 'default';
     await registerSearchAttributes(testEnv.connection, namespace);
     t = lap(`dev server at ${testEnv.address}`, t);

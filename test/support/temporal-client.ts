@@ -6,6 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadPayloadKeys } from '../../libs/config/src/accord-config';
 import { temporalSettings } from '../../libs/temporal/src/connection';
 import { accordDataConverter } from '../../libs/temporal/src/encryption/encryption-codec';
+import { accordClientInterceptors } from '../../libs/temporal/src/update-signing';
 import { e2eEnv } from './e2e-env';
 
 let pending: Promise<Client> | undefined;
@@ -21,6 +22,8 @@ export function testClient(): Promise<Client> {
           connection,
           namespace: env.namespace,
           dataConverter: accordDataConverter(loadPayloadKeys(process.env)),
+          // Signs Updates like the API's client (the worker rejects unsigned ones).
+          interceptors: accordClientInterceptors(process.env),
         }),
     );
   }

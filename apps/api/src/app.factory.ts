@@ -17,7 +17,7 @@ import { lazyClient } from '../../../libs/temporal/src/connection';
 import { AppModule } from './app.module';
 import { assertAuthConfigured, resolveJwtSecret } from './auth/jwt-secret';
 import type { DirectorySigner } from './auth/sign-in.controller';
-import { directorySignInEnabled } from './auth/sign-in-mode';
+import { directorySignInEnabled, seededIdentitiesWarning } from './auth/sign-in-mode';
 import { TokenVerifier } from './auth/token-verifier';
 import { errorBody } from './common/all-exceptions.filter';
 import { jsonBody } from './common/body';
@@ -39,16 +39,22 @@ export interface CreateApiAppOptions {
 export function createTokenVerifier(config: AccordConfig): TokenVerifier {
   assertAuthConfigured(config);
   const { issuer, audience, jwksUrl } = config.auth;
-  if (jwksUrl) return new TokenVerifier({ kind: 'jwks', jwksUrl, issuer, audience });
+  const maxLifetimeSeconds = Math.floor(config.auth.maxTokenLifetimeMs / 1000);
+  if (jwksUrl) return new TokenVerifier({ kind: 'jwks', jwksUrl, issuer, audience, maxLifetimeSeconds });
   const secret = resolveJwtSecret(config, { create: true })!;
-  return new TokenVerifier({ kind: 'secret', secret, issuer, audience });
+  return new TokenVerifier({ kind: 'secret', secret, issuer, audience, maxLifetimeSeconds });
 }
 
 /** Directory sign-in signs with the generated secret the verifier trusts (sign-in-mode.ts decides when). */
 function directorySigner(config: AccordConfig): DirectorySigner | undefined {
   if (!directorySignInEnabled(config)) return undefined;
   const { issuer, audience } = config.auth;
-  return { secret: resolveJwtSecret(config, { create: true })!, issuer, audience };
+  return {
+    secret: resolveJwtSecret(config, { create: true })!,
+    issuer,
+    audience,
+    maxLifetimeSeconds: Math.floor(config.auth.maxTokenLifetimeMs / 1000),
+  };
 }
 
 export async function createApiApp(options: CreateApiAppOptions = {}): Promise<INestApplication> {
@@ -66,6 +72,8 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<I
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
+  const seeded = seededIdentitiesWarning(config);
+  if (seeded) app.get(Logger).warn(seeded, 'Auth');
   // First, so every request is timed, including those refused by helmet, body parsing or the guard.
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.disable('x-powered-by');

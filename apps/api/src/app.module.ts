@@ -2,6 +2,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { Client } from '@temporalio/client';
 import { LoggerModule } from 'nestjs-pino';
 import type { AccordConfig } from '../../../libs/config/src/accord-config';
@@ -16,6 +17,7 @@ import {
 import type { TokenVerifier } from './auth/token-verifier';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { requestIdOf } from './common/request-id';
+import { CalendarsModule } from './calendars/calendars.module';
 import { DefinitionsModule } from './definitions/definitions.module';
 import { DelegationsModule } from './delegations/delegations.module';
 import { HealthController } from './health/health.controller';
@@ -24,6 +26,7 @@ import { MeController } from './me/me.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { ProcessesModule } from './processes/processes.module';
+import { AddressRateLimitGuard, throttlerOptions, UserRateLimitGuard } from './rate-limit/rate-limit.guards';
 import { CoreModule } from './temporal/gateway.module';
 import { webConsoleModule } from './web/web-console.module';
 
@@ -49,10 +52,12 @@ export class AppModule {
         CoreModule.forRoot(config),
         DefinitionsModule,
         DelegationsModule,
+        CalendarsModule,
         ProcessesModule,
         InboxModule,
         MonitoringModule,
         TerminusModule.forRoot({ logger: false }),
+        ThrottlerModule.forRoot(throttlerOptions(config.rateLimits)),
         ...(webConsole ? [webConsole] : []),
         LoggerModule.forRoot({
           pinoHttp: {
@@ -95,7 +100,10 @@ export class AppModule {
       providers: [
         ...(directory ? [{ provide: DIRECTORY_SIGNER, useValue: directory }] : []),
         { provide: TOKEN_VERIFIER, useValue: verifier },
+        // Global guards run in this order: the address budget, the token, then the user's budget.
+        { provide: APP_GUARD, useClass: AddressRateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: UserRateLimitGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
     };

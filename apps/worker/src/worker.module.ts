@@ -6,10 +6,11 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from
 import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../../activities';
-import { loadConfig, type AccordConfig } from '../../../libs/config/src/accord-config';
+import { loadConfig, loadUpdateKeys, type AccordConfig } from '../../../libs/config/src/accord-config';
 import { connectWorkerConnection } from '../../../libs/temporal/src/connection';
 import { accordDataConverter } from '../../../libs/temporal/src/encryption/encryption-codec';
 import { TEMPORAL_CLIENT, TemporalModule } from '../../../libs/temporal/src/temporal.module';
+import { withUpdateKeys } from './update-keys-bundle';
 
 export const ACCORD_CONFIG = Symbol('ACCORD_CONFIG');
 export const WORKER_CONNECTION = Symbol('WORKER_CONNECTION');
@@ -21,6 +22,8 @@ export interface WorkerModuleOptions {
   client?: Client;
   env?: NodeJS.ProcessEnv;
 }
+
+export const WORKFLOW_INTERCEPTORS_PATH = require.resolve('../../../workflows/interceptors');
 
 /** `index.ts` under jest/ts, `index.js` from dist/: resolved relative to this file either way. */
 export const WORKFLOWS_PATH = require.resolve('../../../workflows');
@@ -55,6 +58,10 @@ export class WorkerModule {
               activities: createActivities({ config, client }),
               // The same codec as the API's client: the worker reads and writes only ciphertext payloads.
               dataConverter: accordDataConverter(config.payloadKeys),
+              // Every Update must carry the API's proof (workflows/interceptors.ts); the keys go into the
+              // workflow bundle, never into a workflow's input or history.
+              interceptors: { workflowModules: [WORKFLOW_INTERCEPTORS_PATH] },
+              bundlerOptions: { webpackConfigHook: withUpdateKeys(loadUpdateKeys(env).keys) },
             }),
         },
         ConnectionCloser,

@@ -3,6 +3,7 @@
  * here: they are read the way Temporal users expect (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS, API key,
  * profiles) by @temporalio/envconfig in libs/temporal.
  */
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_TASK_QUEUE } from '../../contracts/src/task-queue';
@@ -24,7 +25,19 @@ export interface AccordConfig {
   };
   /** When set, the worker serves the Temporal SDK's Prometheus metrics on 127.0.0.1:<metricsPort>/metrics. */
   worker: { metricsPort?: number };
-  auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  auth: {
+    jwtSecret?: string;
+    jwksUrl?: string;
+    issuer?: string;
+    audience?: string;
+    /** Tokens whose exp lies further than this after their iat (or after now) are refused (401). */
+    maxTokenLifetimeMs: number;
+  };
+  /**
+   * Requests per window, per signed-in user and per client address (429 with Retry-After past them);
+   * 0 turns that limit off. Generous by default: they stop a runaway client, not a busy coordinator.
+   */
+  rateLimits: { windowMs: number; perUser: number; perAddress: number };
   /** The web console's OpenID Connect sign-in (authorization code + PKCE); unset: no OIDC sign-in. */
   oidc?: { issuer: string; clientId: string; scope: string };
   /** The built web console (index.html and assets) the API serves at /. */
@@ -59,6 +72,8 @@ export interface AccordConfig {
     maxRounds: number;
     /** Active delegations one person may have given. */
     maxDelegationsPerPerson: number;
+    /** Active delegations one person may have received (the store a decision reads stays small). */
+    maxDelegationsReceived: number;
   };
 }
 
@@ -77,7 +92,12 @@ export interface PayloadKeys {
  * worker Accord makes, so it is exported on its own.
  */
 export function loadPayloadKeys(env: NodeJS.ProcessEnv = process.env): PayloadKeys | undefined {
-  const raw = env.ACCORD_PAYLOAD_KEYS?.trim();
+  return keyList(env, 'ACCORD_PAYLOAD_KEYS', 'ACCORD_PAYLOAD_KEY_ID');
+}
+
+/** `<id>:<base64 of 32 bytes>,…` in env[list], the current id in env[current] (default the first). */
+function keyList(env: NodeJS.ProcessEnv, list: string, currentId: string): PayloadKeys | undefined {
+  const raw = env[list]?.trim();
   if (!raw) return undefined;
   const keys = new Map<string, Buffer>();
   for (const entry of raw
@@ -88,15 +108,58 @@ export function loadPayloadKeys(env: NodeJS.ProcessEnv = process.env): PayloadKe
     const key = m && Buffer.from(m[2]!, 'base64');
     if (!m || !key || key.length !== 32) {
       throw new ConfigError(
-        `ACCORD_PAYLOAD_KEYS must be "<id>:<base64 of 32 random bytes>", comma-separated; "${entry.split(':')[0]}" is not`,
+        `${list} must be "<id>:<base64 of 32 random bytes>", comma-separated; "${entry.split(':')[0]}" is not`,
       );
     }
     keys.set(m[1]!, key);
   }
-  const current = env.ACCORD_PAYLOAD_KEY_ID || [...keys.keys()][0]!;
-  if (!keys.has(current))
-    throw new ConfigError(`ACCORD_PAYLOAD_KEY_ID "${current}" is not one of the ids in ACCORD_PAYLOAD_KEYS`);
+  const current = env[currentId] || [...keys.keys()][0]!;
+  if (!keys.has(current)) throw new ConfigError(`${currentId} "${current}" is not one of the ids in ${list}`);
   return { keys, current };
+}
+
+export interface UpdateKeys {
+  /** Key id → 32-byte key as hex: every key verifies (the worker); `current` signs (the API). */
+  keys: Record<string, string>;
+  current: string;
+  /** Where they came from: the environment, or a key made for development in the data folder. */
+  source: 'env' | 'dev-file';
+}
+
+/**
+ * The keys that prove an Update comes from the API (libs/contracts/src/update-proof.ts):
+ * ACCORD_UPDATE_KEYS="<id>:<base64 of 32 bytes>,…" and ACCORD_UPDATE_KEY_ID (the one the API signs with;
+ * default the first), the same on the API and the worker. Production refuses to start without them;
+ * otherwise a key is made once in <data dir>/dev-update-keys (mode 0600) and shared by every process
+ * started from the same folder.
+ */
+export function loadUpdateKeys(env: NodeJS.ProcessEnv = process.env): UpdateKeys {
+  const fromEnv = keyList(env, 'ACCORD_UPDATE_KEYS', 'ACCORD_UPDATE_KEY_ID');
+  const hexOf = (k: PayloadKeys) => Object.fromEntries([...k.keys].map(([id, b]) => [id, b.toString('hex')]));
+  if (fromEnv) return { keys: hexOf(fromEnv), current: fromEnv.current, source: 'env' };
+  if (env.NODE_ENV === 'production' || env.ACCORD_ENV === 'production') {
+    throw new ConfigError(
+      'ACCORD_UPDATE_KEYS is required in production: "<id>:<base64 of 32 random bytes>" (e.g. ' +
+        '`openssl rand -base64 32`), the same on the API and the worker, so that only the API can act on processes',
+    );
+  }
+  const file = path.join(path.resolve(env.ACCORD_DATA_DIR ?? 'data'), 'dev-update-keys');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    // 'wx': two processes starting together make one key, not two.
+    fs.writeFileSync(file, `dev:${crypto.randomBytes(32).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  let keys: PayloadKeys | undefined;
+  for (let attempt = 0; !keys; attempt++) {
+    const raw = fs.readFileSync(file, 'utf8').trim();
+    // Another process may have created the file and not written it yet.
+    if (raw === '' && attempt < 50) continue;
+    keys = keyList({ KEYS: raw }, 'KEYS', 'KEY_ID');
+    if (!keys) throw new ConfigError(`${file} is empty: delete it and start again`);
+  }
+  return { keys: hexOf(keys), current: keys.current, source: 'dev-file' };
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -210,6 +273,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AccordConfig {
       jwksUrl: httpUrl(env, 'ACCORD_JWKS_URL'),
       issuer: env.ACCORD_JWT_ISSUER || undefined,
       audience: env.ACCORD_JWT_AUDIENCE || undefined,
+      maxTokenLifetimeMs: parseDuration(env.ACCORD_MAX_TOKEN_LIFETIME || '24h', 'ACCORD_MAX_TOKEN_LIFETIME'),
+    },
+    rateLimits: {
+      windowMs: parseDuration(env.ACCORD_RATE_LIMIT_WINDOW || '1m', 'ACCORD_RATE_LIMIT_WINDOW'),
+      perUser: int(env, 'ACCORD_RATE_LIMIT_PER_USER', 1200),
+      perAddress: int(env, 'ACCORD_RATE_LIMIT_PER_ADDRESS', 6000),
     },
     oidc: oidcSettings(env),
     web: { dir: path.resolve(env.ACCORD_WEB_DIR || path.join(projectRoot(), 'dist', 'web')) },
@@ -253,6 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AccordConfig {
     limits: {
       maxRounds: positive(env, 'ACCORD_MAX_ROUNDS', 20),
       maxDelegationsPerPerson: positive(env, 'ACCORD_MAX_DELEGATIONS', 20),
+      maxDelegationsReceived: positive(env, 'ACCORD_MAX_DELEGATIONS_RECEIVED', 100),
     },
   };
 }

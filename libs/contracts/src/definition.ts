@@ -138,6 +138,8 @@ export interface ApprovalStepSpec extends StepBase {
   onRequestChanges?: RouteAction;
   /** After this many change rounds a further change request rejects the process. */
   maxRounds?: number;
+  /** Comments (and outputs) stay within the step's one party and its coordinators; see `TaskStepSpec`. */
+  internal?: boolean;
 }
 
 export interface TaskStepSpec extends StepBase {
@@ -145,6 +147,11 @@ export interface TaskStepSpec extends StepBase {
   /** Who may record completion (any one eligible principal of any listed party). */
   parties: Partial<Record<Party, PartyAssignment>>;
   outputs?: Record<string, OutputSpec>;
+  /**
+   * A party's internal step (one party only): its outputs and comments are read by that party's officials
+   * and coordinators, not the other party's, who see its status, dates and who acted.
+   */
+  internal?: boolean;
 }
 
 export interface TimerStepSpec extends StepBase {

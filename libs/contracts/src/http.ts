@@ -45,6 +45,8 @@ export interface InboxItem {
   /** The caller's roles (or delegated roles) that make them eligible. */
   roles: string[];
   dueAt: string | null;
+  /** dueAt is counted beyond published calendar data (see StepView.dueProjected). */
+  dueProjected?: boolean;
   overdue: boolean;
   round: number;
   activeSince: string | null;
@@ -58,6 +60,29 @@ export interface InboxItem {
   references: InboxReference[];
   /** Where to act and where to read the whole process. */
   links: { process: string; act: string };
+}
+
+/**
+ * GET /inbox/withdrawn: an item that left the caller's inbox because a round restarted (a change request or
+ * a rejection routed back) before they decided; listed for a bounded time after the change request.
+ */
+export interface InboxWithdrawnNotice {
+  processId: string;
+  processTitle: string;
+  stepId: string;
+  stepTitle: string;
+  party: Party;
+  /** The caller's roles (own or delegated) that were awaited. */
+  roles: string[];
+  /** When the item left the inbox (the change request). */
+  withdrawnAt: string;
+  /** Who asked for changes, why, on which step, and the round it opened. */
+  changeRequest: ChangeRequestView;
+  /** Listed until then, or until the step is active again (it is then back in the inbox). */
+  noticeUntil: string;
+  /** The above in one sentence. */
+  message: string;
+  links: { process: string };
 }
 
 /** GET /processes rows (and the processes of an initiative), built from search attributes alone. */

@@ -288,6 +288,21 @@ class DefinitionValidator {
     else this.seenIds.set(id, path);
   }
 
+  /** `internal`: a boolean, and only on a step of exactly one party (whose step it is). */
+  private internal(s: Record<string, unknown>, path: string): void {
+    if (s.internal === undefined) return;
+    if (typeof s.internal !== 'boolean') {
+      this.err(`${path}.internal`, `must be true or false, got ${describe(s.internal)}`);
+      return;
+    }
+    const parties = s.parties && typeof s.parties === 'object' ? Object.keys(s.parties) : [];
+    if (s.internal && parties.length !== 1)
+      this.err(
+        `${path}.internal`,
+        `only a step of one party can be internal to it; this one has ${parties.length} (${parties.join(', ')})`,
+      );
+  }
+
   private step(
     s: Record<string, unknown>,
     path: string,
@@ -315,7 +330,8 @@ class DefinitionValidator {
     if (s.when !== undefined) this.condition(s.when, `${path}.when`, scope);
     switch (s.type) {
       case 'approval':
-        this.keys(s, [...leaf, 'parties', 'onReject', 'onRequestChanges', 'maxRounds'], path);
+        this.keys(s, [...leaf, 'parties', 'onReject', 'onRequestChanges', 'maxRounds', 'internal'], path);
+        this.internal(s, path);
         this.assignments(s.parties, `${path}.parties`, true);
         this.route(s.onReject, `${path}.onReject`, gotoable);
         this.route(s.onRequestChanges, `${path}.onRequestChanges`, gotoable);
@@ -324,7 +340,8 @@ class DefinitionValidator {
         }
         break;
       case 'task':
-        this.keys(s, [...leaf, 'parties', 'outputs'], path);
+        this.keys(s, [...leaf, 'parties', 'outputs', 'internal'], path);
+        this.internal(s, path);
         this.assignments(s.parties, `${path}.parties`, false);
         this.outputs(s.outputs, `${path}.outputs`);
         break;

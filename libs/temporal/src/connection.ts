@@ -8,6 +8,7 @@ import { loadClientConfigProfile, toClientOptions, type ClientConfigProfile } fr
 import { NativeConnection } from '@temporalio/worker';
 import { loadPayloadKeys } from '../../config/src/accord-config';
 import { accordDataConverter } from './encryption/encryption-codec';
+import { accordClientInterceptors } from './update-signing';
 
 export const DEFAULT_NAMESPACE = 'default';
 export const DEFAULT_ADDRESS = 'localhost:7233';
@@ -54,7 +55,12 @@ export async function connectClient(env: NodeJS.ProcessEnv = process.env): Promi
   const { connectionOptions, namespace } = temporalSettings(env);
   // The client-side Connection accepts the same address/TLS/API-key/metadata options as NativeConnection.
   const connection = await Connection.connect(connectionOptions as Parameters<typeof Connection.connect>[0]);
-  return new Client({ connection, namespace, dataConverter: accordDataConverter(loadPayloadKeys(env)) });
+  return new Client({
+    connection,
+    namespace,
+    dataConverter: accordDataConverter(loadPayloadKeys(env)),
+    interceptors: accordClientInterceptors(env),
+  });
 }
 
 /**
@@ -64,7 +70,12 @@ export async function connectClient(env: NodeJS.ProcessEnv = process.env): Promi
 export function lazyClient(env: NodeJS.ProcessEnv = process.env): Client {
   const { connectionOptions, namespace } = temporalSettings(env);
   const connection = Connection.lazy(connectionOptions as Parameters<typeof Connection.lazy>[0]);
-  return new Client({ connection, namespace, dataConverter: accordDataConverter(loadPayloadKeys(env)) });
+  return new Client({
+    connection,
+    namespace,
+    dataConverter: accordDataConverter(loadPayloadKeys(env)),
+    interceptors: accordClientInterceptors(env),
+  });
 }
 
 export async function connectWorkerConnection(

@@ -43,7 +43,13 @@ export async function startApiProcess(
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', SWC_REGISTER, 'apps/api/src/main.ts'], {
     cwd: ROOT,
-    env: cleanEnv({ ACCORD_API_HOST: '127.0.0.1', PORT: String(port), ...env }),
+    env: cleanEnv({
+      ACCORD_API_HOST: '127.0.0.1',
+      PORT: String(port),
+      // The run's update key, so that the worker accepts this API's Updates.
+      ACCORD_UPDATE_KEYS: process.env.ACCORD_UPDATE_KEYS ?? '',
+      ...env,
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -13,9 +13,11 @@ import { Client, Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../../../activities';
-import { loadConfig } from '../../../libs/config/src/accord-config';
+import { withUpdateKeys } from '../../../apps/worker/src/update-keys-bundle';
+import { loadConfig, loadUpdateKeys } from '../../../libs/config/src/accord-config';
 import { SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../../libs/contracts/src/search-attributes';
 import { registerSearchAttributes } from '../../../libs/temporal/src/search-attributes';
+import { accordClientInterceptors } from '../../../libs/temporal/src/update-signing';
 import { e2eEnv } from '../../support/e2e-env';
 import { waitFor } from '../../infra/support/processes';
 import { startApiProcess, type ApiProcess } from './api-process';
@@ -73,7 +75,7 @@ export async function startIsolatedApi(
   const taskQueue = `${prefix}-${randomUUID()}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `accord-${prefix}-`));
   const connection = await Connection.connect({ address: env.temporalAddress });
-  const client = new Client({ connection, namespace });
+  const client = new Client({ connection, namespace, interceptors: accordClientInterceptors(process.env) });
   let nativeConnection: NativeConnection | undefined;
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
@@ -115,6 +117,9 @@ export async function startIsolatedApi(
       taskQueue,
       workflowsPath: require.resolve('../../../workflows'),
       activities: createActivities({ config, client }),
+      // As the real worker: Updates without the API's proof are rejected.
+      interceptors: { workflowModules: [require.resolve('../../../workflows/interceptors')] },
+      bundlerOptions: { webpackConfigHook: withUpdateKeys(loadUpdateKeys(process.env).keys) },
     });
     running = worker.run();
 

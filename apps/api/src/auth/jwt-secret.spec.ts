@@ -5,6 +5,8 @@ import { loadConfig } from '../../../../libs/config/src/accord-config';
 import { assertAuthConfigured, resolveJwtSecret } from './jwt-secret';
 import { signToken } from './sign-token';
 
+const LONG_SECRET = 'an-operator-secret-of-32-bytes-or-more';
+
 describe('JWT secret', () => {
   let dir: string;
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-secret-'))));
@@ -35,12 +37,40 @@ describe('JWT secret', () => {
       assertAuthConfigured(loadConfig({ ACCORD_ENV: 'production', ACCORD_DATA_DIR: dir })),
     ).toThrow();
     expect(() =>
-      assertAuthConfigured(loadConfig({ NODE_ENV: 'production', ACCORD_JWT_SECRET: 's' })),
+      assertAuthConfigured(loadConfig({ NODE_ENV: 'production', ACCORD_JWT_SECRET: LONG_SECRET })),
     ).not.toThrow();
     expect(() =>
-      assertAuthConfigured(loadConfig({ NODE_ENV: 'production', ACCORD_JWKS_URL: 'https://idp/jwks' })),
+      assertAuthConfigured(
+        loadConfig({
+          NODE_ENV: 'production',
+          ACCORD_JWKS_URL: 'https://idp/jwks',
+          ACCORD_JWT_ISSUER: 'https://idp',
+          ACCORD_JWT_AUDIENCE: 'accord',
+        }),
+      ),
     ).not.toThrow();
     expect(() => assertAuthConfigured(loadConfig({ ACCORD_DATA_DIR: dir }))).not.toThrow();
+  });
+
+  it('refuses an HS256 secret shorter than 32 bytes, saying how long it is', () => {
+    expect(() => assertAuthConfigured(loadConfig({ ACCORD_JWT_SECRET: 'x'.repeat(31) }))).toThrow(
+      /ACCORD_JWT_SECRET is 31 bytes long; HS256 needs at least 32/,
+    );
+    // Bytes, not characters: 11 three-byte characters are 33 bytes.
+    expect(() => assertAuthConfigured(loadConfig({ ACCORD_JWT_SECRET: '鍵'.repeat(11) }))).not.toThrow();
+  });
+
+  it('refuses a JWKS URL without the issuer and the audience that make its tokens Accord’s', () => {
+    const jwks = { ACCORD_JWKS_URL: 'https://idp/jwks' };
+    expect(() => assertAuthConfigured(loadConfig(jwks))).toThrow(
+      /ACCORD_JWT_ISSUER and ACCORD_JWT_AUDIENCE must be set too/,
+    );
+    expect(() => assertAuthConfigured(loadConfig({ ...jwks, ACCORD_JWT_ISSUER: 'https://idp' }))).toThrow(
+      /: ACCORD_JWT_AUDIENCE must be set too/,
+    );
+    expect(() => assertAuthConfigured(loadConfig({ ...jwks, ACCORD_JWT_AUDIENCE: 'accord' }))).toThrow(
+      /: ACCORD_JWT_ISSUER must be set too/,
+    );
   });
 });
 

@@ -15,11 +15,36 @@ export function jwtSecretPath(config: Pick<AccordConfig, 'dataDir'>): string {
   return path.join(config.dataDir, JWT_SECRET_FILE);
 }
 
+/** HS256 keys shorter than the hash output (RFC 7518 §3.2: at least 256 bits) can be brute-forced offline. */
+export const MIN_SECRET_BYTES = 32;
+
+/**
+ * Refuses, at start, settings under which tokens could be forged or replayed elsewhere: no key at all in
+ * production, a short shared secret, or a JWKS (an identity provider serving many applications) without
+ * the issuer and audience that make its tokens Accord's.
+ */
 export function assertAuthConfigured(config: AccordConfig): void {
-  if (config.production && !config.auth.jwtSecret && !config.auth.jwksUrl) {
+  const { jwtSecret, jwksUrl, issuer, audience } = config.auth;
+  if (config.production && !jwtSecret && !jwksUrl) {
     throw new ConfigError(
       'In production ACCORD_JWT_SECRET or ACCORD_JWKS_URL must be set (no generated secret).',
     );
+  }
+  if (jwtSecret && !jwksUrl && Buffer.byteLength(jwtSecret, 'utf8') < MIN_SECRET_BYTES) {
+    throw new ConfigError(
+      `ACCORD_JWT_SECRET is ${Buffer.byteLength(jwtSecret, 'utf8')} bytes long; HS256 needs at least ` +
+        `${MIN_SECRET_BYTES} (e.g. \`openssl rand -base64 32\`).`,
+    );
+  }
+  if (jwksUrl) {
+    const missing = [!issuer && 'ACCORD_JWT_ISSUER', !audience && 'ACCORD_JWT_AUDIENCE'].filter(Boolean);
+    if (missing.length) {
+      throw new ConfigError(
+        `ACCORD_JWKS_URL is set: ${missing.join(' and ')} must be set too (the "iss" and "aud" your ` +
+          "identity provider puts in Accord's access tokens), so tokens it issues for other applications " +
+          'are refused.',
+      );
+    }
   }
 }
 

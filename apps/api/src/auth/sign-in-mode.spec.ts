@@ -1,5 +1,5 @@
 import { loadConfig } from '../../../../libs/config/src/accord-config';
-import { authConfigOf, directorySignInEnabled } from './sign-in-mode';
+import { authConfigOf, directorySignInEnabled, seededIdentitiesWarning } from './sign-in-mode';
 
 const OIDC = {
   ACCORD_OIDC_ISSUER: 'https://id.example.gc.ca/realms/accord',
@@ -44,5 +44,13 @@ describe('sign-in mode', () => {
       loadConfig({ ACCORD_OIDC_ISSUER: OIDC.ACCORD_OIDC_ISSUER, ACCORD_OIDC_CLIENT_ID: 'c' }),
     ).toThrow(/ACCORD_JWKS_URL/);
     expect(() => loadConfig({ ...OIDC, ACCORD_OIDC_ISSUER: 'id.example' })).toThrow(/http\(s\) URL/);
+  });
+
+  it('warns at start while the seeded identities can sign in, and only then', () => {
+    expect(seededIdentitiesWarning(loadConfig({ ACCORD_API_HOST: '0.0.0.0', PORT: '3000' }))).toMatch(
+      /anyone who reaches this API \(listening on 0\.0\.0\.0:3000\) can sign in as any seeded user/,
+    );
+    expect(seededIdentitiesWarning(loadConfig({ ACCORD_JWT_SECRET: 's'.repeat(32) }))).toBeUndefined();
+    expect(seededIdentitiesWarning(loadConfig({ ACCORD_ENV: 'production' }))).toBeUndefined();
   });
 });

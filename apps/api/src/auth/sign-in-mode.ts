@@ -24,3 +24,17 @@ export function authConfigOf(config: AccordConfig): AuthConfig | undefined {
   if (directorySignInEnabled(config)) return { mode: 'directory' };
   return undefined;
 }
+
+/**
+ * The warning logged at start while directory sign-in is on: anyone who reaches the API can take any
+ * seeded identity, coordinators included. Fine on a laptop, never on a shared host.
+ */
+export function seededIdentitiesWarning(config: AccordConfig): string | undefined {
+  if (!directorySignInEnabled(config)) return undefined;
+  return (
+    'Directory sign-in is on: anyone who reaches this API (listening on ' +
+    `${config.api.host}:${config.api.port}) can sign in as any seeded user, coordinators included. ` +
+    'For anything but a laptop or a test run, set ACCORD_JWKS_URL (an identity provider) or ' +
+    'ACCORD_JWT_SECRET, or run with NODE_ENV=production.'
+  );
+}

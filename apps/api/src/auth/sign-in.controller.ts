@@ -21,6 +21,8 @@ export interface DirectorySigner {
   secret: string;
   issuer?: string;
   audience?: string;
+  /** The verifier's ACCORD_MAX_TOKEN_LIFETIME: a directory token never outlives what the API accepts. */
+  maxLifetimeSeconds: number;
 }
 
 /** Directory tokens last a working day: the console returns to sign-in when one expires. */
@@ -103,12 +105,13 @@ export class DirectorySignInController {
       ]);
     }
     const now = Date.now();
+    const seconds = Math.min(DIRECTORY_TOKEN_SECONDS, this.signer.maxLifetimeSeconds);
     const token = signToken(principalOf(user), this.signer.secret, {
-      expiresInSeconds: DIRECTORY_TOKEN_SECONDS,
+      expiresInSeconds: seconds,
       issuer: this.signer.issuer,
       audience: this.signer.audience,
       now,
     });
-    return { token, expiresAt: new Date(now + DIRECTORY_TOKEN_SECONDS * 1000).toISOString() };
+    return { token, expiresAt: new Date(now + seconds * 1000).toISOString() };
   }
 }

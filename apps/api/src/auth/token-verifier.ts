@@ -7,9 +7,39 @@ import type { Principal } from '../../../../libs/contracts/src/principal';
 
 export class InvalidTokenError extends Error {}
 
+interface CommonSettings {
+  issuer?: string;
+  audience?: string;
+  /** Longest accepted lifetime (exp − iat, or exp − now without iat); absent: any. */
+  maxLifetimeSeconds?: number;
+}
+
 export type VerifierSettings =
-  | { kind: 'secret'; secret: string; issuer?: string; audience?: string }
-  | { kind: 'jwks'; jwksUrl: string; issuer?: string; audience?: string };
+  | ({ kind: 'secret'; secret: string } & CommonSettings)
+  | ({ kind: 'jwks'; jwksUrl: string } & CommonSettings);
+
+/** "90000 s" → "25 h" for messages; whole hours and minutes read better than seconds. */
+function span(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}
+
+/**
+ * A stolen token is good until it expires, so the API bounds how long that can be, whatever the issuer
+ * chose. Without iat the lifetime left (exp − now) is what counts.
+ */
+export function checkLifetime(payload: JWTPayload, maxSeconds: number, nowSeconds: number): void {
+  const exp = payload.exp!;
+  const from = typeof payload.iat === 'number' ? payload.iat : nowSeconds;
+  const lifetime = exp - from;
+  if (lifetime > maxSeconds) {
+    throw new InvalidTokenError(
+      `token lifetime is ${span(lifetime)} (exp − ${typeof payload.iat === 'number' ? 'iat' : 'now'}); ` +
+        `this API accepts at most ${span(maxSeconds)} (ACCORD_MAX_TOKEN_LIFETIME): ask for a shorter-lived token`,
+    );
+  }
+}
 
 const ROLE_PATTERN = /^[a-z][a-z0-9-]{0,63}$/;
 
@@ -71,6 +101,8 @@ export class TokenVerifier {
             : 'token signature or format invalid';
       throw new InvalidTokenError(reason);
     }
+    if (this.settings.maxLifetimeSeconds !== undefined)
+      checkLifetime(payload, this.settings.maxLifetimeSeconds, Math.floor(Date.now() / 1000));
     return principalFromClaims(payload);
   }
 }

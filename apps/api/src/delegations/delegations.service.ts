@@ -2,15 +2,12 @@
  * Delegation rules: same party only; the delegator is the caller unless a coordinator names one; the
  * delegated roles are a subset of the delegator's roles; the end date lies in the future.
  */
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Delegation } from '../../../../libs/contracts/src/delegations';
 import { COORDINATOR_ROLE, type Principal } from '../../../../libs/contracts/src/principal';
-import { getUser } from '../../../../libs/directory/src/directory';
-import type { AccordConfig } from '../../../../libs/config/src/accord-config';
+import { getUser, listUsers } from '../../../../libs/directory/src/directory';
 import { ApiError, badRequest } from '../common/api-error';
-import { ACCORD_CONFIG } from '../common/tokens';
-import { delegationLimitError } from './delegation-limit';
 import { DelegationsStore } from './delegations.store';
 import type { CreateDelegationDto } from './dto/create-delegation.dto';
 
@@ -20,10 +17,7 @@ const isCoordinator = (p: Principal) => p.roles.includes(COORDINATOR_ROLE);
 
 @Injectable()
 export class DelegationsService {
-  constructor(
-    private readonly store: DelegationsStore,
-    @Inject(ACCORD_CONFIG) private readonly config: AccordConfig,
-  ) {}
+  constructor(private readonly store: DelegationsStore) {}
 
   async create(caller: Principal, dto: CreateDelegationDto, now = Date.now()): Promise<Delegation> {
     const until = Date.parse(dto.until);
@@ -71,12 +65,7 @@ export class DelegationsService {
     if (!roles.length)
       throw badRequest([{ field: 'roles', message: 'the delegator has no role to delegate' }]);
 
-    const tooMany = delegationLimitError(
-      await this.store.active(now),
-      from.sub,
-      this.config.limits.maxDelegationsPerPerson,
-    );
-    if (tooMany) throw new ApiError(tooMany.status, tooMany.message, undefined, tooMany.code);
+    // The stores enforce the bounds (per delegator, per delegate) atomically: 409 DELEGATION_LIMIT past them.
     return this.store.add({
       id: `dlg-${randomUUID()}`,
       from: { sub: from.sub, name: from.name },
@@ -89,16 +78,19 @@ export class DelegationsService {
     });
   }
 
-  /** Delegations the caller gave or received; a coordinator sees all of their party. */
+  /** Delegations the caller gave or received; a coordinator sees all those of their party's people. */
   async list(caller: Principal): Promise<Delegation[]> {
-    const all = await this.store.active();
-    return all.filter((d) =>
-      isCoordinator(caller) ? d.party === caller.party : d.from.sub === caller.sub || d.to.sub === caller.sub,
-    );
+    const found = isCoordinator(caller)
+      ? await this.ofParty(caller)
+      : [...(await this.store.given(caller.sub)), ...(await this.store.toPerson(caller.sub, caller.party))];
+    return [...new Map(found.map((d) => [d.id, d])).values()];
   }
 
   async remove(caller: Principal, id: string): Promise<void> {
-    const d = (await this.store.active()).find((x) => x.id === id);
+    // The caller's own stores first; else their party's (to tell "not yours", 403, from "none", 404).
+    const d =
+      (await this.list(caller)).find((x) => x.id === id) ??
+      (isCoordinator(caller) ? undefined : (await this.ofParty(caller)).find((x) => x.id === id));
     if (!d) throw new ApiError(404, `Delegation "${id}" not found`, undefined, 'NOT_FOUND');
     const allowed =
       d.from.sub === caller.sub ||
@@ -106,6 +98,31 @@ export class DelegationsService {
       d.createdBy.sub === caller.sub ||
       (isCoordinator(caller) && d.party === caller.party);
     if (!allowed) throw new ApiError(403, 'Not your delegation', undefined, 'NOT_ELIGIBLE');
-    await this.store.remove(id);
+    await this.store.remove(d);
   }
+
+  /**
+   * Every delegation given by the coordinator's party's people: the directory's users of that party, one
+   * small store each, read a few at a time (a coordinator's listing, never a decision's path).
+   */
+  private async ofParty(caller: Principal): Promise<Delegation[]> {
+    const subs = new Set([
+      caller.sub,
+      ...listUsers()
+        .filter((u) => u.party === caller.party)
+        .map((u) => u.id),
+    ]);
+    const out: Delegation[] = [];
+    for (const batch of chunks([...subs], 8)) {
+      for (const given of await Promise.all(batch.map((sub) => this.store.given(sub))))
+        out.push(...given.filter((d) => d.party === caller.party));
+    }
+    return out;
+  }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -1,71 +1,128 @@
 /**
- * Reads and writes delegations in the delegations workflow (one per namespace), started on first use with
- * update-with-start so concurrent first writers cannot race.
+ * Reads and writes delegations in small per-person stores (libs/contracts/src/delegations.ts): the
+ * delegator's `given` store is the record and enforces the bound per delegator; the delegate's `received`
+ * store is what a decision or the inbox reads, one Query with a deadline. Stores start on first use with
+ * update-with-start, so concurrent first writers cannot race.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { AccordConfig } from '../../../../libs/config/src/accord-config';
 import {
   addDelegationUpdate,
-  DELEGATIONS_WORKFLOW_ID,
   DELEGATIONS_WORKFLOW_TYPE,
   delegationsQuery,
+  delegationStoreId,
   removeDelegationUpdate,
   type Delegation,
+  type DelegationSide,
 } from '../../../../libs/contracts/src/delegations';
+import { businessError } from '../common/temporal-errors';
 import { ACCORD_CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 
-/** How long one read of the delegations may take before the request fails (503) rather than hangs. */
-const DELEGATIONS_QUERY_TIMEOUT_MS = 5_000;
+/** How long one read of a store may take before the request fails (503) rather than hangs. */
+export const DELEGATIONS_QUERY_TIMEOUT_MS = 5_000;
+
+const live = (now: number) => (d: Delegation) => Date.parse(d.until) > now;
 
 @Injectable()
 export class DelegationsStore {
+  /**
+   * Writes to one store, one at a time from this API process: Temporal refuses more than 10 Updates in
+   * flight on one workflow (RESOURCE_EXHAUSTED), which a burst from one user would otherwise hit. Writes
+   * from other API processes may still race; the store's validator keeps the bound anyway.
+   */
+  private readonly writing = new Map<string, Promise<unknown>>();
+
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(ACCORD_CONFIG) private readonly config: AccordConfig,
   ) {}
 
-  async add(delegation: Delegation): Promise<Delegation> {
-    return this.client.workflow.executeUpdateWithStart(addDelegationUpdate, {
-      args: [delegation],
-      startWorkflowOperation: new WithStartWorkflowOperation(DELEGATIONS_WORKFLOW_TYPE, {
-        workflowId: DELEGATIONS_WORKFLOW_ID,
-        taskQueue: this.config.taskQueue,
-        args: [{ delegations: [] }],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      }),
-    });
+  /**
+   * Records the delegation with the delegator (409 DELEGATION_LIMIT past their bound), then with the
+   * delegate (409 past theirs). If the second write fails the first is undone: a delegation is in both
+   * stores or in neither. (Were the API to stop between the two, the delegator's record would hold a
+   * delegation the delegate cannot use: never more power than intended; ending it removes it.)
+   */
+  async add(d: Delegation): Promise<Delegation> {
+    const { maxDelegationsPerPerson, maxDelegationsReceived } = this.config.limits;
+    try {
+      await this.addTo('given', d.from.sub, d, maxDelegationsPerPerson);
+      try {
+        await this.addTo('received', d.to.sub, d, maxDelegationsReceived);
+      } catch (err) {
+        await this.removeFrom('given', d.from.sub, d.id).catch(() => undefined);
+        throw err;
+      }
+    } catch (err) {
+      // A bound refused in a store's validator: 409 DELEGATION_LIMIT with its message.
+      throw businessError(err) ?? err;
+    }
+    return d;
   }
 
-  async remove(id: string): Promise<Delegation | null> {
+  /** Ends a delegation: first the delegate's power to use it, then the delegator's record. */
+  async remove(d: Delegation): Promise<void> {
+    await this.removeFrom('received', d.to.sub, d.id);
+    await this.removeFrom('given', d.from.sub, d.id);
+  }
+
+  /** Active delegations given by `sub` (at most ACCORD_MAX_DELEGATIONS). */
+  given(sub: string, now = Date.now()): Promise<Delegation[]> {
+    return this.read('given', sub, now);
+  }
+
+  /** Active delegations given to `sub`: the one read a decision or the inbox makes. */
+  async toPerson(sub: string, party: string, now = Date.now()): Promise<Delegation[]> {
+    return (await this.read('received', sub, now)).filter((d) => d.party === party);
+  }
+
+  private one<T>(workflowId: string, write: () => Promise<T>): Promise<T> {
+    const run = (this.writing.get(workflowId) ?? Promise.resolve()).then(write, write);
+    const settled = run.catch(() => undefined);
+    this.writing.set(workflowId, settled);
+    void settled.then(() => {
+      if (this.writing.get(workflowId) === settled) this.writing.delete(workflowId);
+    });
+    return run;
+  }
+
+  private async addTo(side: DelegationSide, sub: string, d: Delegation, max: number): Promise<void> {
+    const workflowId = delegationStoreId(side, sub);
+    await this.one(workflowId, () =>
+      this.client.workflow.executeUpdateWithStart(addDelegationUpdate, {
+        args: [d, { side, max }],
+        startWorkflowOperation: new WithStartWorkflowOperation(DELEGATIONS_WORKFLOW_TYPE, {
+          workflowId,
+          taskQueue: this.config.taskQueue,
+          args: [{ delegations: [] }],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        }),
+      }),
+    );
+  }
+
+  private async removeFrom(side: DelegationSide, sub: string, id: string): Promise<void> {
+    const workflowId = delegationStoreId(side, sub);
     try {
-      return await this.client.workflow
-        .getHandle(DELEGATIONS_WORKFLOW_ID)
-        .executeUpdate(removeDelegationUpdate, {
-          args: [{ id }],
-        });
+      await this.one(workflowId, () =>
+        this.client.workflow.getHandle(workflowId).executeUpdate(removeDelegationUpdate, { args: [{ id }] }),
+      );
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) return null;
-      throw err;
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
     }
   }
 
-  /** Every stored delegation that has not ended (the workflow prunes lazily, so filter here too). */
-  async active(now = Date.now()): Promise<Delegation[]> {
+  /** One store's live delegations (the workflow prunes lazily, so filter here too); none if it never started. */
+  private async read(side: DelegationSide, sub: string, now: number): Promise<Delegation[]> {
     try {
-      // A deadline: a decision or the inbox never waits longer than this on the delegations.
       const all = await this.client.connection.withDeadline(Date.now() + DELEGATIONS_QUERY_TIMEOUT_MS, () =>
-        this.client.workflow.getHandle(DELEGATIONS_WORKFLOW_ID).query(delegationsQuery),
+        this.client.workflow.getHandle(delegationStoreId(side, sub)).query(delegationsQuery),
       );
-      return all.filter((d) => Date.parse(d.until) > now);
+      return all.filter(live(now));
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return [];
       throw err;
     }
-  }
-
-  /** Active delegations the given person may act under. */
-  async toPerson(sub: string, party: string): Promise<Delegation[]> {
-    return (await this.active()).filter((d) => d.to.sub === sub && d.party === party);
   }
 }

@@ -1,16 +1,23 @@
-/** Liveness and Temporal reachability: 503 when the Temporal frontend does not answer. */
-import { Controller, Get, Inject } from '@nestjs/common';
+/**
+ * Liveness and Temporal reachability: 503 when the Temporal frontend does not answer. Public, so it never
+ * echoes an internal error: the details go to the log.
+ */
+import { Controller, Get, Inject, Logger } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import { Public } from '../auth/public.decorator';
 import { TEMPORAL_CLIENT } from '../common/tokens';
+import { NotRateLimited } from '../rate-limit/rate-limit.guards';
 
 export const HEALTH_TIMEOUT_MS = 2000;
 
 @ApiTags('health')
+@NotRateLimited()
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger('Health');
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
@@ -56,7 +63,10 @@ export class HealthController {
       );
       return session.up({ namespace: this.client.options.namespace });
     } catch (err) {
-      return session.down({ message: (err as Error).message?.slice(0, 200) ?? 'unreachable' });
+      // The error (addresses, TLS and gRPC details) goes to the log; /health is public, so it says only
+      // what an operator's probe needs.
+      this.logger.warn({ err }, 'health: Temporal did not answer');
+      return session.down({ message: `Temporal did not answer within ${HEALTH_TIMEOUT_MS} ms` });
     }
   }
 }

@@ -6,10 +6,12 @@ import { Public } from '../auth/public.decorator';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { metricsTokenAccepted } from './metrics-token';
 import { MetricsService } from './metrics.service';
+import { NotRateLimited } from '../rate-limit/rate-limit.guards';
 
 export const METRICS_TOKEN = Symbol('METRICS_TOKEN');
 
 @ApiTags('metrics')
+@NotRateLimited()
 @Controller('metrics')
 export class MetricsController {
   constructor(

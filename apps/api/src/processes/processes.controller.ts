@@ -123,8 +123,12 @@ export class ProcessesController {
   })
   @ApiOkResponse({ type: ProcessViewDto })
   @ApiErrors(400, 404)
-  async get(@Param('id', new ParseIdPipe('id')) id: string, @RequestLang() lang: Lang) {
-    const view = await this.processes.read(id, lang);
+  async get(
+    @CurrentPrincipal() caller: Principal,
+    @Param('id', new ParseIdPipe('id')) id: string,
+    @RequestLang() lang: Lang,
+  ) {
+    const view = await this.processes.read(id, caller, lang);
     return { ...view, forecast: await this.forecastOf(view, lang) };
   }
 
@@ -144,11 +148,17 @@ export class ProcessesController {
   })
   @ApiErrors(400, 404)
   async timeline(
+    @CurrentPrincipal() caller: Principal,
     @Param('id', new ParseIdPipe('id')) id: string,
     @Query() query: TimelineQuery,
     @Res({ passthrough: true }) res: HeaderSink,
   ) {
-    const page = await this.processes.timeline(id, Number(query.pageToken ?? 0), query.pageSize ?? 200);
+    const page = await this.processes.timeline(
+      id,
+      caller,
+      Number(query.pageToken ?? 0),
+      query.pageSize ?? 200,
+    );
     if (page.next !== null) res.setHeader(NEXT_PAGE_HEADER, String(page.next));
     return page.entries;
   }

@@ -38,7 +38,14 @@ import type { CompletionDto, DecisionDto, MoveDeadlineDto, ReasonDto, WaiverDto 
 import type { ListProcessesQuery } from './dto/list-processes.query';
 import type { StartProcessDto } from './dto/start-process.dto';
 import { listUsers } from '../../../../libs/directory/src/directory';
+import { awaitedRoles } from '../../../../libs/directory/src/who-acts';
 import { stepForPeople, viewForPeople, type People } from './people-view';
+import {
+  internalStepsOf,
+  timelineFor,
+  viewFor,
+  type InternalSteps,
+} from '../../../../libs/directory/src/read-scope';
 import { summaryOf, type ProcessSummary } from './process-summary';
 import { PROCESSES, quote } from './visibility';
 import type { Lang } from '../../../../libs/contracts/src/i18n';
@@ -194,7 +201,7 @@ export class ProcessesService {
     }
     this.metrics.processStarted(definition.id);
     try {
-      return { view: await this.forPeople(await this.firstSettledView(processId), lang), note };
+      return { view: await this.forPeople(await this.firstSettledView(processId), caller, lang), note };
     } catch (err) {
       // Started, but no worker has answered yet: the initial view (steps appear once the worker runs it).
       this.logger.warn(`state of ${processId} not available right after start: ${(err as Error).message}`);
@@ -290,17 +297,17 @@ export class ProcessesService {
   }
 
   /**
-   * The view for people: holders by name, local due dates, the "now / next / waiting on" summary, and the
-   * names in `lang` (a definition outside the catalogue keeps its own).
+   * The view for people: holders by name, local due dates, the "now / next / waiting on" summary; what the
+   * reader's party may not read (another party's internal steps) left out; the names in `lang` (a definition
+   * outside the catalogue keeps its own).
    */
-  async read(id: string, lang?: Lang): Promise<ProcessView> {
-    return this.forPeople(await this.get(id), lang);
+  async read(id: string, reader: Principal, lang?: Lang): Promise<ProcessView> {
+    return this.forPeople(await this.get(id), reader, lang);
   }
 
-  /** Directory users and active delegations (a missing delegations store only means no delegates). */
-  private async people(): Promise<People> {
-    const delegations = await this.delegations.active().catch(() => []);
-    return { users: listUsers(), delegations };
+  /** The steps of the view's definition that are internal to one party (read-scope.ts). */
+  private internalSteps(view: Pick<ProcessView, 'definitionId' | 'definitionVersion'>): InternalSteps {
+    return internalStepsOf(this.catalogue.getDefinition(view.definitionId, view.definitionVersion));
   }
 
   /** The view with the names of its definition in `lang` (the engine keeps the English titles). */
@@ -315,21 +322,40 @@ export class ProcessesService {
     return forecast && book ? { ...forecast, basis: localizeTitled(forecast.basis, book) } : forecast;
   }
 
-  async forPeople(view: ProcessView, lang?: Lang): Promise<ProcessView> {
-    return viewForPeople(lang ? this.inLang(view, lang) : view, await this.people());
+  /**
+   * Directory users, and the delegations given by the people who hold a role awaited on these steps (the
+   * only delegates a view names): one small store per such person, read in parallel with a deadline. A
+   * store that does not answer only means no delegates shown.
+   */
+  private async people(steps: StepView[]): Promise<People> {
+    const users = listUsers();
+    const holders = users.filter((u) =>
+      steps.some((s) => awaitedRoles(s, u.party).some((r) => u.roles.includes(r))),
+    );
+    const given = await Promise.all(holders.map((u) => this.delegations.given(u.id).catch(() => [])));
+    return { users, delegations: given.flat() };
+  }
+
+  async forPeople(view: ProcessView, reader: Principal, lang?: Lang): Promise<ProcessView> {
+    const named = lang ? this.inLang(view, lang) : view;
+    return viewFor(reader, this.internalSteps(view), viewForPeople(named, await this.people(view.steps)));
   }
 
   async stepForPeople(step: StepView): Promise<StepView> {
-    return stepForPeople(step, await this.people());
+    return stepForPeople(step, await this.people([step]));
   }
 
-  /** One page of the timeline, oldest first; `from` counts entries over the whole process (every run). */
-  async timeline(id: string, from = 0, limit = 100): Promise<TimelineSlice> {
+  /**
+   * One page of the timeline, oldest first; `from` counts entries over the whole process (every run). The
+   * view is read beside it for its definition: what the reader's party may not read is left out.
+   */
+  async timeline(id: string, reader: Principal, from = 0, limit = 100): Promise<TimelineSlice> {
     assertProcessId(id);
     try {
-      return await this.client.connection.withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
-        readTimelinePage(this.client, id, from, limit),
+      const [page, view] = await this.client.connection.withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
+        Promise.all([readTimelinePage(this.client, id, from, limit), this.get(id)]),
       );
+      return { ...page, entries: timelineFor(reader, this.internalSteps(view), page.entries) };
     } catch (err) {
       return mapQueryError(id, err);
     }
@@ -371,7 +397,7 @@ export class ProcessesService {
       { principal: caller, requestId, reason: dto.reason },
       updateIdOf(caller, cancelUpdate.name, null, requestId),
     );
-    return this.forPeople(view, lang);
+    return this.forPeople(view, caller, lang);
   }
 
   /**

@@ -29,15 +29,46 @@ export class StuckItemDto {
 export class ForecastBasisDto {
   @ApiProperty() stepId!: string;
   @ApiProperty() title!: string;
-  @ApiProperty({ format: 'date-time' }) start!: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: '00:00 UTC of the projected date when days are real days',
+  })
+  start!: string;
   @ApiProperty({ format: 'date-time' }) end!: string;
-  @ApiProperty({ enum: ['deadline', 'typical', 'timer', 'fixed', 'default', 'recorded'] }) source!: string;
+  @ApiProperty({ format: 'date', example: '2027-01-31' }) startOn!: string;
+  @ApiProperty({ format: 'date', example: '2027-03-13' }) endOn!: string;
+  @ApiProperty({
+    enum: ['deadline', 'typical', 'observed', 'timer', 'fixed', 'default', 'recorded'],
+    description:
+      "typical: the definition's `typically`; observed: the median in completed processes of the definition; " +
+      'deadline: the due time is earlier than the expected end (it binds) or nothing else is known',
+  })
+  source!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Expected duration (typical or observed)',
+  })
+  expectedDays?: number | null;
+  @ApiPropertyOptional({ example: 'calendar-days' }) expectedUnit?: string;
+  @ApiPropertyOptional({ description: 'With observed: how many completed processes' }) observedCount?: number;
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'The deadline: a limit' })
+  dueOn?: string | null;
   @ApiProperty({ description: 'On the critical path' }) critical!: boolean;
+  @ApiPropertyOptional({ description: 'On the path that decides the entry into force' })
+  decidesEntryIntoForce?: boolean;
   @ApiPropertyOptional() overdue?: boolean;
+  @ApiPropertyOptional({
+    description:
+      'The end is counted in parliamentary days beyond published calendar data (House of Commons sitting days ' +
+      'from the approximate calendar or past its years; Diet days outside the published sessions)',
+  })
+  projected?: boolean;
 }
 
 export class ForecastDto {
   @ApiProperty({ format: 'date-time' }) projectedCompletion!: string;
+  @ApiProperty({ format: 'date', example: '2027-09-15' }) projectedCompletionOn!: string;
   @ApiPropertyOptional({
     format: 'date-time',
     nullable: true,
@@ -45,9 +76,24 @@ export class ForecastDto {
     description: 'Agreements: projected entry into force',
   })
   projectedEntryIntoForce?: string | null;
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    type: String,
+    example: '2027-06-17',
+    description: 'Agreements: the projected entry into force as a date (the same in Tokyo and Ottawa)',
+  })
+  projectedEntryIntoForceOn?: string | null;
   @ApiProperty({ type: [ForecastBasisDto] }) basis!: ForecastBasisDto[];
-  @ApiProperty({ type: [String], description: 'Critical-path step ids, longest first' }) dominant!: string[];
-  @ApiProperty() explanation!: string;
+  @ApiProperty({
+    type: [String],
+    description: 'Step ids deciding the dates, longest first: those deciding entry into force first',
+  })
+  dominant!: string[];
+  @ApiProperty({ description: 'Some end on the critical path is projected beyond published calendars' })
+  projected!: boolean;
+  @ApiProperty({ description: 'Starts from what decides entry into force (or completion)' })
+  explanation!: string;
   @ApiProperty({ format: 'date-time' }) computedAt!: string;
 }
 

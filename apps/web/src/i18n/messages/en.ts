@@ -91,6 +91,8 @@ export const en = {
 
   'due.none': 'No deadline',
   'due.overdue': 'Overdue',
+  'due.projected': 'Projected',
+  'due.projectedHint': 'Counted in parliamentary days beyond the published calendar: an estimate',
   'due.tokyo': 'Tokyo',
   'due.ottawa': 'Ottawa',
 
@@ -151,6 +153,7 @@ export const en = {
   'timeline.reminder': 'Reminder sent',
   'timeline.escalation': 'Escalated to coordinators',
   'timeline.deadline-moved': 'Deadline moved',
+  'timeline.due-recomputed': 'Due date recomputed (calendar changed)',
   'timeline.reassigned': 'Reassigned',
   'timeline.nudged': 'Nudged',
   'timeline.cancelled': 'Cancelled',
@@ -169,6 +172,7 @@ export const en = {
   'forecast.source.fixed': 'fixed date',
   'forecast.source.default': 'estimate',
   'forecast.source.recorded': 'recorded',
+  'forecast.source.observed': 'as observed',
 
   'coord.label': 'Coordinator actions on {step}',
   'coord.action': 'Action',

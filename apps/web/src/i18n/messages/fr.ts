@@ -91,6 +91,8 @@ export const fr: Messages = {
 
   'due.none': 'Pas d’échéance',
   'due.overdue': 'En retard',
+  'due.projected': 'Estimée',
+  'due.projectedHint': 'Comptée en jours parlementaires au-delà du calendrier publié : une estimation',
   'due.tokyo': 'Tokyo',
   'due.ottawa': 'Ottawa',
 
@@ -151,6 +153,7 @@ export const fr: Messages = {
   'timeline.reminder': 'Rappel envoyé',
   'timeline.escalation': 'Signalé aux coordonnateurs',
   'timeline.deadline-moved': 'Échéance déplacée',
+  'timeline.due-recomputed': 'Échéance recalculée (calendrier modifié)',
   'timeline.reassigned': 'Réattribué',
   'timeline.nudged': 'Relancé',
   'timeline.cancelled': 'Annulé',
@@ -169,6 +172,7 @@ export const fr: Messages = {
   'forecast.source.fixed': 'date fixe',
   'forecast.source.default': 'estimation',
   'forecast.source.recorded': 'consigné',
+  'forecast.source.observed': 'durée observée',
 
   'coord.label': 'Actions du coordonnateur sur {step}',
   'coord.action': 'Action',

@@ -90,6 +90,8 @@ export const ja: Messages = {
 
   'due.none': '期限なし',
   'due.overdue': '期限超過',
+  'due.projected': '見込み',
+  'due.projectedHint': '公表された会期・議事日程を超えて計算した日付（見込み）',
   'due.tokyo': '東京',
   'due.ottawa': 'オタワ',
 
@@ -150,6 +152,7 @@ export const ja: Messages = {
   'timeline.reminder': '督促送信',
   'timeline.escalation': 'コーディネーターへ報告',
   'timeline.deadline-moved': '期限変更',
+  'timeline.due-recomputed': '期限再計算（会期・議会日程の変更）',
   'timeline.reassigned': '担当変更',
   'timeline.nudged': '催促',
   'timeline.cancelled': '中止',
@@ -168,6 +171,7 @@ export const ja: Messages = {
   'forecast.source.fixed': '確定日',
   'forecast.source.default': '推定',
   'forecast.source.recorded': '記録済み',
+  'forecast.source.observed': '実績値',
 
   'coord.label': '{step}に対するコーディネーターの操作',
   'coord.action': '操作',
