@@ -6,7 +6,7 @@
  * sentence and the API's own text as its detail, so no key and no silent blank ever shows. Pure.
  */
 import { ErrorCodes, isErrorCode } from '../../../../libs/contracts/src/errors';
-import type { MessageId } from './messages/en';
+import { en, type MessageId } from './messages/en';
 
 export interface Explained {
   id: MessageId;
@@ -60,9 +60,13 @@ export function explainFieldProblem(message: string): Explained {
   return { id: 'problem.other', received, needsDetail: true };
 }
 
-/** The sentence for a business error code, or null for a code this console does not know. */
+/**
+ * The sentence for a business error code, or null for a code this console has no sentence for (a code
+ * newer than the console): the caller then says it by the HTTP status, never by a raw message id.
+ */
 export function apiErrorMessage(code: string | undefined): MessageId | null {
-  return code && isErrorCode(code) ? (`apiError.${code}` as MessageId) : null;
+  const id = `apiError.${code}`;
+  return code && isErrorCode(code) && id in en ? (id as MessageId) : null;
 }
 
 /** Every code has its sentence (checked by the spec against each locale). */

@@ -312,6 +312,7 @@ export const en = {
   'error.status403': 'You may not do this.',
   'error.status404': 'Not found.',
   'error.status409': 'This cannot be done now.',
+  'apiError.NO_ROLES': 'Your sign-in carries no role in Accord: ask your administrator for one.',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -315,4 +315,6 @@ export const fr: Messages = {
   'error.status403': 'Vous ne pouvez pas faire cela.',
   'error.status404': 'Introuvable.',
   'error.status409': 'Cela ne peut pas être fait maintenant.',
+  'apiError.NO_ROLES':
+    'Votre connexion ne porte aucun rôle dans Accord : demandez-en un à votre administrateur.',
 };

@@ -310,4 +310,5 @@ export const ja: Messages = {
   'error.status403': 'この操作は許可されていません。',
   'error.status404': '見つかりません。',
   'error.status409': '現在この操作はできません。',
+  'apiError.NO_ROLES': 'サインイン情報にAccordの役割がありません。管理者に役割の付与を依頼してください。',
 };
