@@ -114,6 +114,12 @@ export interface StepReference {
   /** The legal basis, e.g. "Constitution of Japan, art. 73(3)". */
   legalBasis?: string;
   sources?: SourceRef[];
+  /**
+   * The step waits on a legislature (its vote, its session): monitoring counts the idle threshold in its days
+   * (`diet-days` for the Diet, `sitting-days` for the House of Commons), so a wait while it is out of session
+   * or dissolved is not idle. A timer counted in those days needs no mark.
+   */
+  legislature?: 'diet' | 'house-of-commons';
 }
 
 interface StepBase extends StepReference {

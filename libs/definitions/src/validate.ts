@@ -197,6 +197,8 @@ class DefinitionValidator {
     }
     this.text(s, 'legalBasis', `${path}.`, false);
     this.sources(s.sources, `${path}.sources`);
+    if (s.legislature !== undefined && s.legislature !== 'diet' && s.legislature !== 'house-of-commons')
+      this.err(`${path}.legislature`, `must be "diet" or "house-of-commons", got ${describe(s.legislature)}`);
   }
 
   private partiesList(p: unknown): void {
@@ -319,6 +321,7 @@ class DefinitionValidator {
       'authority',
       'legalBasis',
       'sources',
+      'legislature',
     ];
     this.translations(s.titles, `${path}.titles`);
     this.reference(s, path);
