@@ -35,7 +35,10 @@ export interface InboxItem {
   processId: string;
   processTitle: string;
   definitionId: string;
+  /** The definition's title, in the language asked. */
+  definitionTitle: string;
   stepId: string;
+  /** In the language asked. */
   stepTitle: string;
   type: 'approval' | 'task';
   party: Party;

@@ -11,6 +11,10 @@ import { AtRiskItemDto, BulkResultDto, StuckItemDto, SummaryDto } from './dto/re
 import { AtRiskQueryDto } from './dto/at-risk.query';
 import { StuckQueryDto } from './dto/stuck.query';
 import { MonitoringService } from './monitoring.service';
+import { RequestLang } from '../common/lang';
+import type { Lang } from '../../../../libs/contracts/src/i18n';
+import { Catalogue } from '../definitions/catalogue';
+import { stuckInLang, summaryInLang } from './board-lang';
 
 @ApiTags('monitoring')
 @ApiBearerAuth()
@@ -20,6 +24,7 @@ export class MonitoringController {
   constructor(
     private readonly monitoring: MonitoringService,
     private readonly bulk: BulkService,
+    private readonly catalogue: Catalogue,
   ) {}
 
   @Get('stuck')
@@ -37,13 +42,14 @@ export class MonitoringController {
     @CurrentPrincipal() caller: Principal,
     @Query() query: StuckQueryDto,
     @Res({ passthrough: true }) res: HeaderSink,
+    @RequestLang() lang: Lang,
   ) {
     assertCoordinator(caller);
     const r = await this.monitoring.stuck(query);
     res.setHeader('X-Accord-Scanned', String(r.scanned));
     res.setHeader('X-Accord-Truncated', String(r.truncated));
     if (r.failingNextPageToken) res.setHeader('X-Next-Page-Token', r.failingNextPageToken);
-    return r.items;
+    return stuckInLang(r.items, this.catalogue, lang);
   }
 
   @Get('summary')
@@ -52,9 +58,9 @@ export class MonitoringController {
       'Counts by status, definition and awaited party; overdue and idle; roll-up per pillar and initiative',
   })
   @ApiOkResponse({ type: SummaryDto })
-  summary(@CurrentPrincipal() caller: Principal) {
+  async summary(@CurrentPrincipal() caller: Principal, @RequestLang() lang: Lang) {
     assertCoordinator(caller);
-    return this.monitoring.summary();
+    return summaryInLang(await this.monitoring.summary(), this.catalogue, lang);
   }
 
   @Get('at-risk')

@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { LangQuery } from '../../common/lang';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
@@ -71,7 +72,7 @@ export class ListProcessesQuery {
   pageToken?: string;
 }
 
-export class InboxQuery {
+export class InboxQuery extends LangQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only steps past their due time' })
   @IsOptional()
   @IsIn(['true', 'false'])
