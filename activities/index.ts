@@ -4,6 +4,7 @@
  */
 import type { Client } from '@temporalio/client';
 import type { AccordConfig } from '../libs/config/src/accord-config';
+import { calendarEventsReader } from './calendar-events';
 import { createDueCalculator } from './compute-due';
 import { createMonitoringActivities } from './monitoring';
 import { createNotify, defaultDirectory, senderFor, type Directory, type Sender } from './notify';
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
   const due = createDueCalculator({
     dayLengthMs: deps.config.dayLengthMs,
     sittingCalendarFile: deps.config.sittingCalendarFile,
+    ...(deps.client ? { calendarEvents: calendarEventsReader(deps.client) } : {}),
   });
   let sender: Sender | undefined = deps.sender;
   const notify = createNotify(

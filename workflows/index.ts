@@ -2,3 +2,4 @@
 export { processWorkflow } from './process.workflow';
 export { delegationsWorkflow } from './delegations.workflow';
 export { digestWorkflow } from './digest.workflow';
+export { calendarEventsWorkflow } from './calendar-events.workflow';

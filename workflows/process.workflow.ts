@@ -41,6 +41,7 @@ import {
   type TimelinePage,
   type TimelinePageRequest,
 } from '../libs/contracts/src/messages';
+import { calendarChangedSignal } from '../libs/contracts/src/calendar-events';
 import type { ProcessView, StepView } from '../libs/contracts/src/process-view';
 import { SA } from '../libs/contracts/src/search-attributes';
 import * as engine from './engine';
@@ -96,8 +97,11 @@ function fail(e: engine.EngineError): never {
 function rulesFor(input: ProcessInput): engine.EngineRules {
   if (!patched('accord-20261202-trust')) return engine.LEGACY_RULES;
   const maxRounds = input.limits?.maxRounds;
+  // Diet days as a legal wait (the waiver names the authority): not for processes started before it.
+  const legalDietWaits = patched('accord-20261202-diet-waiver');
   return {
     ...engine.CURRENT_RULES,
+    legalDietWaits,
     ...(Number.isInteger(maxRounds) && maxRounds! > 0 ? { defaultMaxRounds: maxRounds! } : {}),
   };
 }
@@ -160,6 +164,12 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
   update(waiveTimerUpdate, 'step', engine.validateWaiveTimer, engine.applyWaiveTimer);
   update(nudgeUpdate, 'process', engine.validateNudge, engine.applyNudge);
   update(reassignUpdate, 'step', engine.validateReassign, engine.applyReassign);
+  // A chamber's calendar changed: the due times counted in its days are computed again (new behaviour only
+  // when the signal arrives, which no recorded history holds).
+  setHandler(calendarChangedSignal, (s) => {
+    if (s?.chamber === 'house-of-commons' || s?.chamber === 'diet')
+      engine.resetCalendarDues(e, s.chamber, nowIso());
+  });
   setHandler(stateQuery, () => engine.processView(e));
   setHandler(timelineQuery, () => e.state.timeline);
   setHandler(timelinePageQuery, (req: TimelinePageRequest): TimelinePage => {

@@ -279,6 +279,25 @@ export const fixtures = {
       parties: { CA: { roles: ['ca-parliament-liaison'] } },
     },
   ]),
+  /** The Diet's 30-day rule (no `calendar`: the unit says whose it is), then a task with a sitting-day deadline. */
+  dietWait: definition('diet-wait', [
+    {
+      id: 'councillors',
+      type: 'timer',
+      title: '30 days of the Diet',
+      wait: { amount: 30, unit: 'diet-days' },
+    },
+    {
+      id: 'legislation',
+      type: 'task',
+      title: 'Implementing Act',
+      parties: { CA: { roles: ['ca-parliament-liaison'] } },
+      deadline: {
+        within: { amount: 10, unit: 'sitting-days', calendar: 'CA' },
+        remindBefore: [{ amount: 2, unit: 'sitting-days', calendar: 'CA' }],
+      },
+    },
+  ]),
   /** An approval that loops on change requests with no maxRounds of its own (the default cap applies). */
   loop: definition('loop', [
     {

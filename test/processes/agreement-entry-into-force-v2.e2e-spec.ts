@@ -142,11 +142,25 @@ describe('agreement entry into force, version 2, through the API', () => {
     expect(period.dueAt).toBe(
       expectedDue(receivedByCouncillorsOn, { amount: 30, unit: 'diet-days', calendar: 'JP' }),
     );
+    // The 30-day rule is a legal wait too: ending it names who made that so (here, the Councillors' vote).
+    const noAuthority = await api('POST', `/api/v1/processes/${id}/steps/jp-councillors-period/waiver`, {
+      as: 'jp-coordinator',
+      body: { reason: 'House of Councillors approved (plenary vote)' },
+    });
+    expect(noAuthority.status).toBeGreaterThanOrEqual(400);
+    expect(noAuthority.status).toBeLessThan(500);
+    expect(JSON.stringify(noAuthority.body)).toMatch(/authority/);
+    const notJapan = await api('POST', `/api/v1/processes/${id}/steps/jp-councillors-period/waiver`, {
+      as: 'ca-coordinator',
+      body: { reason: 'Councillors voted', authority: 'House of Councillors' },
+    });
+    expect(notJapan.status).toBe(403);
     await waive(
       'jp-coordinator',
       id,
       'jp-councillors-period',
       'House of Councillors approved (plenary vote)',
+      'House of Councillors (plenary vote)',
     );
     await record('jp-diet-liaison', id, 'jp-councillors', {
       dietApprovedOn: '2026-05-29',

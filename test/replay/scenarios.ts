@@ -3,10 +3,12 @@
  * and replayed against the current workflow code by replay.e2e-spec.ts.
  */
 import { agreementEntryIntoForce, agreementEntryIntoForceV2 } from '../../libs/definitions/src';
+import { calendarChangedSignal } from '../../libs/contracts/src/calendar-events';
 import {
   cancelUpdate,
   moveDeadlineUpdate,
   reassignUpdate,
+  stateQuery,
   waiveTimerUpdate,
 } from '../../libs/contracts/src/messages';
 import { autopilot } from '../engine/autopilot';
@@ -185,6 +187,34 @@ export const scenarios: Scenario[] = [
       await decide(h, people.caNeg, 'sign');
       await h.result();
       return { handle: h, runId: first };
+    },
+  },
+  {
+    name: 'calendar-changed-diet-waived',
+    async run() {
+      const h = await startProcess(fixtures.dietWait);
+      const due = async () => (await h.query(stateQuery)).steps.find((x) => x.id === 'councillors')?.dueAt;
+      await eventually(due, (d) => typeof d === 'string');
+      // A Diet event recorded through the API: the 30-day rule is counted again (a second computeDues).
+      await h.signal(calendarChangedSignal, { chamber: 'diet' });
+      await eventually(
+        () => timeline(h),
+        (t) => t.some((x) => x.kind === 'due-recomputed' && x.stepId === 'councillors'),
+      );
+      await eventually(due, (d) => typeof d === 'string');
+      await h.executeUpdate(waiveTimerUpdate, {
+        args: [
+          {
+            principal: people.coordinator,
+            stepId: 'councillors',
+            reason: 'The House of Councillors voted',
+            authority: 'House of Councillors (plenary vote)',
+          },
+        ],
+      });
+      await complete(h, people.caParl, 'legislation');
+      await h.result();
+      return { handle: h };
     },
   },
 ];

@@ -102,13 +102,24 @@ export function partyVocabulary(def: ProcessDefinition, party: Party): string[] 
  * Whose side a step is: a step one party acts on is that party's; a timer counted on a country's calendar
  * (its business or sitting days) is that country's; anything else is joint (an empty list).
  */
-export function sideOf(spec: LeafStepSpec): Party[] {
-  if (spec.type === 'timer') return spec.wait?.calendar ? [spec.wait.calendar] : [];
+/** Whose legislature counts these days (a timer in them is that side's, whatever its `calendar`). */
+const LEGISLATURE_SIDE: Partial<Record<string, Party>> = { 'sitting-days': 'CA', 'diet-days': 'JP' };
+
+export function sideOf(spec: LeafStepSpec, legislatures = false): Party[] {
+  if (spec.type === 'timer') {
+    const side = (legislatures && LEGISLATURE_SIDE[spec.wait?.unit ?? '']) || spec.wait?.calendar;
+    return side ? [side] : [];
+  }
   const parties = stepParties(spec);
   return parties.length === 1 ? parties : [];
 }
 
-/** A legal wait (the House of Commons' sitting days): waiving it records who granted the exception. */
-export function isLegalTimer(spec: LeafStepSpec): boolean {
-  return spec.type === 'timer' && spec.wait?.unit === 'sitting-days';
+/**
+ * A legal wait (the House of Commons' sitting days; with `diet`, also the Diet's days of the 30-day rule):
+ * waiving it records who granted the exception.
+ */
+export function isLegalTimer(spec: LeafStepSpec, diet = false): boolean {
+  return (
+    spec.type === 'timer' && (spec.wait?.unit === 'sitting-days' || (diet && spec.wait?.unit === 'diet-days'))
+  );
 }

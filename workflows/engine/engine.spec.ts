@@ -20,6 +20,7 @@ import {
   dueRequests,
   LEGACY_RULES,
   requestKey,
+  resetCalendarDues,
   failDues,
   nextWakeAt,
   processView,
@@ -214,6 +215,17 @@ describe('reject and request changes', () => {
     });
     expect(e.state.closedAt).toBe(at(5));
     expect(decideError(e, people.caNeg, 'text')).toBe('PROCESS_CLOSED');
+  });
+
+  it('a round restarted: the reviewers who had not decided are named on the step until it is active again', () => {
+    const e = atText();
+    decide(e, people.caNeg, 'text', 'request-changes', 'Align the French text');
+    const text = processView(e).steps.find((s) => s.id === 'text')!;
+    // JP had not decided: it lost the item; CA asked for the change and is not told of its own request.
+    expect(text).toMatchObject({ status: 'waiting', withdrawnFrom: ['JP:jp-mofa-negotiator'] });
+    expect(text.latestChangeRequest).toMatchObject({ comment: 'Align the French text', party: 'CA' });
+    complete(e, people.jpNeg, 'draft', { ref: 'D-2' });
+    expect(processView(e).steps.find((s) => s.id === 'text')!.withdrawnFrom).toBeUndefined();
   });
 
   it('reject → goto: back to the named step, which runs again', () => {
@@ -886,6 +898,57 @@ describe('coordinator powers (issue 13)', () => {
     expect(e.state.timeline.find((t) => t.kind === 'timer-waived')!.data).toEqual({
       authority: 'Prime Minister',
     });
+  });
+});
+
+describe('parliamentary calendars (issue 10)', () => {
+  it("waives a Diet timer by Japan's coordinator only, naming the authority; not before the rule", () => {
+    const e = start(fixtures.dietWait);
+    const waive = (p: ActingPrincipal, authority?: string) =>
+      validateWaiveTimer(e, { principal: p, stepId: 'councillors', reason: 'Voted', authority })?.code ??
+      null;
+    expect(waive(people.caCoordinator, 'House of Councillors')).toBe('WRONG_PARTY');
+    expect(waive(people.coordinator)).toBe('AUTHORITY_REQUIRED');
+    expect(waive(people.coordinator, 'House of Councillors')).toBeNull();
+    // Processes started before the rule keep the old one (replay): no authority asked, no side inferred.
+    const legacy = createEngine(fixtures.dietWait, startInput(fixtures.dietWait), at(0), {
+      ...CURRENT_RULES,
+      legalDietWaits: false,
+    });
+    expect(
+      validateWaiveTimer(legacy, { principal: people.coordinator, stepId: 'councillors', reason: 'Voted' }),
+    ).toBeNull();
+  });
+
+  it('keeps whether a due time is projected, and forgets it when a coordinator sets the date', () => {
+    const e = start(fixtures.dietWait);
+    applyDues(e, { 'councillors#1:due': at(30), 'councillors#1:due+projected': 'projected' });
+    expect(processView(e).steps[0]).toMatchObject({ dueAt: at(30), dueProjected: true });
+    const b = start(fixtures.timerSeconds, { seconds: 5 });
+    applyDues(b, { 'wait#1:due': at(5) });
+    expect(processView(b).steps.find((s) => s.id === 'wait')!.dueProjected).toBeUndefined();
+  });
+
+  it("recomputes the due times counted in a chamber's days when its calendar changes, keeping what was sent", () => {
+    const e = start(fixtures.dietWait);
+    applyDues(e, { 'councillors#1:due': at(30) });
+    expect(resetCalendarDues(e, 'house-of-commons', at(1))).toEqual([]);
+    expect(resetCalendarDues(e, 'diet', at(1))).toEqual(['councillors']);
+    expect(e.state.steps.councillors!.dueAt).toBeNull();
+    expect(dueRequests(e)).toEqual([
+      { key: 'councillors#1:due', fromIso: at(0), span: { amount: 30, unit: 'diet-days' } },
+    ]);
+    expect(kinds(e)).toContain('due-recomputed');
+    applyDues(e, { 'councillors#1:due': at(40) });
+    tick(e, at(40));
+    expect(status(e, 'legislation')).toBe('active');
+    applyDues(e, { 'legislation#1:due': at(60), 'legislation#1:r0': at(50) });
+    tick(e, at(51)); // the reminder (2 sitting days before) goes
+    expect(e.state.steps.legislation!.deadline!.remindersSent).toEqual([true]);
+    expect(resetCalendarDues(e, 'house-of-commons', at(52))).toEqual(['legislation']);
+    applyDues(e, { 'legislation#1:due': at(70), 'legislation#1:r0': at(52) });
+    expect(e.state.steps.legislation).toMatchObject({ dueAt: at(70) });
+    expect(e.state.steps.legislation!.deadline!.remindersSent).toEqual([true]);
   });
 });
 

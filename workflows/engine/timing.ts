@@ -5,6 +5,7 @@
  * with offsets measured from the activation time, so moving a deadline moves them too.
  */
 import type { Party, Span } from '../../libs/contracts/src/definition';
+import { DUE_PROJECTED_SUFFIX } from '../../libs/contracts/src/due';
 import { awaitingRoleKey } from './keys';
 import { awaitedRolesOf, stepParties } from './approval';
 import { resolveAmount, resolveDate } from './conditions';
@@ -56,7 +57,10 @@ export function applyDues(e: Engine, results: DueResults): void {
     const due = results[key(st, 'due')];
     if (st.status !== 'active' || st.dueAt !== null || due === undefined) continue;
     st.dueAt = due;
+    if (results[key(st, 'due') + DUE_PROJECTED_SUFFIX]) st.dueProjected = true;
+    else delete st.dueProjected;
     const spec = idx.leaves.get(id)!.spec;
+    const previous = st.deadline;
     if (spec.type !== 'timer' && spec.deadline) {
       const started = Date.parse(st.startedAt!);
       const offset = (k: string) => Math.max(0, Date.parse(results[key(st, k)] ?? st.startedAt!) - started);
@@ -67,12 +71,48 @@ export function applyDues(e: Engine, results: DueResults): void {
       st.deadline = {
         remindOffsetsMs: remind,
         escalateOffsetsMs: escalate,
-        remindersSent: remind.map(() => false),
-        escalationsSent: escalate.map(() => false),
+        // A recomputation (a calendar changed) keeps what was already sent.
+        remindersSent: remind.map((_, i) => previous?.remindersSent[i] ?? false),
+        escalationsSent: escalate.map((_, i) => previous?.escalationsSent[i] ?? false),
       };
     }
     e.state.rev++;
   }
+}
+
+/** The unit counted in a chamber's days. */
+const CHAMBER_UNIT = { 'house-of-commons': 'sitting-days', diet: 'diet-days' } as const;
+
+/**
+ * A chamber's calendar changed (a prorogation, dissolution or session was recorded or removed): active steps
+ * whose due time counts that chamber's days forget it, so the next computeDues counts again on the new
+ * calendar. Reminders and escalations already sent stay sent. Returns the ids reset.
+ */
+export function resetCalendarDues(e: Engine, chamber: keyof typeof CHAMBER_UNIT, now: string): string[] {
+  if (e.state.status !== 'running') return [];
+  const unit = CHAMBER_UNIT[chamber];
+  if (!unit) return [];
+  const idx = indexOf(e.def);
+  const reset: string[] = [];
+  for (const id of idx.order) {
+    const st = e.state.steps[id]!;
+    if (st.status !== 'active' || (st.dueAt === null && !st.dueError)) continue;
+    const spec = idx.leaves.get(id)!.spec;
+    const span = spec.type === 'timer' ? spec.wait : spec.deadline?.within;
+    if (span?.unit !== unit) continue;
+    st.dueAt = null;
+    st.dueError = null;
+    reset.push(id);
+    note(
+      e.state,
+      now,
+      'due-recomputed',
+      id,
+      `The ${chamber === 'diet' ? 'Diet' : 'House of Commons'} calendar changed: "${spec.title}" is due again on the new calendar`,
+    );
+  }
+  if (reset.length) e.state.rev++;
+  return reset;
 }
 
 /** Due computation failed for good: the step stays active without a due time (a coordinator can act). */
@@ -195,6 +235,7 @@ export function setDue(e: Engine, id: string, dueAt: string, now: string): void 
   const st = e.state.steps[id]!;
   st.dueAt = dueAt;
   st.dueError = null;
+  delete st.dueProjected; // a date a coordinator set is not computed
   if (st.deadline) {
     const t = Date.parse(now);
     const { reminders, escalations } = instants(st);

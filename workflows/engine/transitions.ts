@@ -134,6 +134,7 @@ function activate(e: Engine, id: string, now: string): void {
   st.startedAt = now;
   st.completedAt = null;
   st.dueAt = null;
+  delete st.dueProjected;
   st.dueError = null;
   st.waiver = null;
   st.deadline = null;
@@ -247,11 +248,13 @@ export function routeBack(
     for (const id of leavesWithin(el)) {
       const st = s.steps[id]!;
       // Whoever was still awaited here loses the item now: remember them (with who and why) to tell them.
+      // On the step where the change was asked, everyone but the decider's own role (they know why).
       const spec = idx.leaves.get(id)!.spec;
-      st.withdrawnKeys =
-        id === fromId
-          ? []
-          : stepParties(spec).flatMap((p) => awaitedRolesOf(spec, st, p).map((r) => awaitingRoleKey(p, r)));
+      const decided = id === fromId ? st.decisions.at(-1) : undefined;
+      const own = decided?.role && party ? awaitingRoleKey(party, decided.role) : null;
+      st.withdrawnKeys = stepParties(spec)
+        .flatMap((p) => awaitedRolesOf(spec, st, p).map((r) => awaitingRoleKey(p, r)))
+        .filter((k) => k !== own);
       if (st.startedAt !== null) st.round++;
       if (actor) {
         st.lastChangeRequest = {

@@ -55,6 +55,8 @@ export interface StepState {
   startedAt: string | null;
   completedAt: string | null;
   dueAt: string | null;
+  /** The due time was computed beyond published calendar data (see StepView.dueProjected). */
+  dueProjected?: boolean;
   /** Set when the due-time computation failed for good: the step waits for a coordinator. */
   dueError?: string | null;
   decisions: DecisionRecord[];
@@ -130,6 +132,11 @@ export interface EngineRules {
   defaultMaxRounds: number | null;
   /** Decisions of old rounds leave the state (the timeline keeps them); the timeline is not carried. */
   boundedState: boolean;
+  /**
+   * Diet days are a legal wait too (waiving one names the authority that granted the exception), and a timer
+   * counted in a legislature's days belongs to that legislature's side even without `calendar`.
+   */
+  legalDietWaits: boolean;
 }
 
 /** Without a setting: 20 rounds of change requests on one approval are plenty for a real review. */
@@ -140,6 +147,7 @@ export const CURRENT_RULES: EngineRules = {
   scopedRequests: true,
   defaultMaxRounds: DEFAULT_MAX_ROUNDS,
   boundedState: true,
+  legalDietWaits: true,
 };
 
 /** The rules of processes started before the patch. */
@@ -148,6 +156,7 @@ export const LEGACY_RULES: EngineRules = {
   scopedRequests: false,
   defaultMaxRounds: null,
   boundedState: false,
+  legalDietWaits: false,
 };
 
 /** The definition and the rules travel beside the state in every call. */

@@ -98,7 +98,7 @@ function coordinator(p: ActingPrincipal): EngineError | null {
 function coordinatorOfSide(e: Engine, p: ActingPrincipal, info: LeafInfo, what: string): EngineError | null {
   const notCoordinator = coordinator(p);
   if (notCoordinator || !e.rules.partySides) return notCoordinator;
-  const side = sideOf(info.spec);
+  const side = sideOf(info.spec, e.rules.legalDietWaits);
   if (side.length === 1 && side[0] !== p.party) {
     return err(
       'WRONG_PARTY',
@@ -448,7 +448,7 @@ export function validateWaiveTimer(e: Engine, inp: WaiveTimerInput): EngineError
   const side = coordinatorOfSide(e, inp.principal, info, 'waive it');
   if (side) return side;
   if (blank(inp.reason)) return err('COMMENT_REQUIRED', 'A reason is required to waive a timer');
-  if (e.rules.partySides && isLegalTimer(info.spec) && blank(inp.authority)) {
+  if (e.rules.partySides && isLegalTimer(info.spec, e.rules.legalDietWaits) && blank(inp.authority)) {
     return err(
       'AUTHORITY_REQUIRED',
       `"${inp.stepId}" is a legal wait: name the authority that granted the exception (authority)`,

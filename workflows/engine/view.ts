@@ -63,9 +63,12 @@ export function stepView(e: Engine, id: string): StepView {
     }));
   }
   view.latestChangeRequest = st.lastChangeRequest ? { ...st.lastChangeRequest } : null;
+  // Until the step is active again: who lost it from their inbox when a round restarted.
+  if (st.status === 'waiting' && st.withdrawnKeys?.length) view.withdrawnFrom = [...st.withdrawnKeys];
   if (notApplicable) view.notApplicableBecause = notApplicable;
   else if (st.status === 'waiting') view.waitsFor = waitsFor(e, id);
   if (st.dueError) view.dueError = st.dueError;
+  if (st.dueProjected && st.dueAt) view.dueProjected = true;
   return view;
 }
 

@@ -17,6 +17,7 @@ import {
 import type { TokenVerifier } from './auth/token-verifier';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { requestIdOf } from './common/request-id';
+import { CalendarsModule } from './calendars/calendars.module';
 import { DefinitionsModule } from './definitions/definitions.module';
 import { DelegationsModule } from './delegations/delegations.module';
 import { HealthController } from './health/health.controller';
@@ -51,6 +52,7 @@ export class AppModule {
         CoreModule.forRoot(config),
         DefinitionsModule,
         DelegationsModule,
+        CalendarsModule,
         ProcessesModule,
         InboxModule,
         MonitoringModule,

@@ -88,26 +88,36 @@ function nthBusinessDate(start: IsoDate, n: number, party: Party): IsoDate {
   return d;
 }
 
-function nthSittingDate(start: IsoDate, n: number, cal: SittingCalendar): IsoDate {
+/** A counted date, and whether any day counted (or passed over) was a projection rather than published data. */
+interface Counted {
+  date: IsoDate;
+  projected: boolean;
+}
+
+function nthSittingDate(start: IsoDate, n: number, cal: SittingCalendar): Counted {
   let d = start;
+  let projected = false;
   for (let count = 0, guard = 0; count < n; guard++) {
     if (guard > 3660 + n * 30)
       throw new CalendarError(`no ${n} sitting days found after ${start} in ${cal.source}`);
     d = addDays(d, 1);
+    projected ||= cal.isProjected(d);
     if (cal.isSittingDay(d)) count++;
   }
-  return d;
+  return { date: d, projected };
 }
 
-function nthDietDate(start: IsoDate, n: number, cal: DietCalendar): IsoDate {
+function nthDietDate(start: IsoDate, n: number, cal: DietCalendar): Counted {
   let d = start;
+  let projected = false;
   for (let count = 0, guard = 0; count < n; guard++) {
     if (guard > 3660 + n * 30)
       throw new CalendarError(`no ${n} Diet days found after ${start} in ${cal.source}`);
     d = addDays(d, 1);
+    projected ||= cal.isProjected(d);
     if (cal.isInSession(d)) count++;
   }
-  return d;
+  return { date: d, projected };
 }
 
 function addMonthsTo(date: IsoDate, n: number): IsoDate {
@@ -120,6 +130,16 @@ function addMonthsTo(date: IsoDate, n: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * A due time, and whether it was computed beyond published calendar data (`projected`): House of Commons
+ * sitting days from an approximate calendar or outside its years, Diet days outside the published sessions.
+ * Other units are arithmetic on fixed rules (public holidays by law, months) and never projected.
+ */
+export interface DueAnswer {
+  due: Date;
+  projected: boolean;
+}
+
 /** The real (uncompressed) calendar result. */
 export function calendarDue(
   from: Date,
@@ -127,47 +147,58 @@ export function calendarDue(
   sittingCalendar?: SittingCalendar,
   dietCalendar?: DietCalendar,
 ): Date {
+  return calendarDueAnswer(from, span, sittingCalendar, dietCalendar).due;
+}
+
+/** The real (uncompressed) calendar result, with whether it is a projection. */
+export function calendarDueAnswer(
+  from: Date,
+  span: DueSpan,
+  sittingCalendar?: SittingCalendar,
+  dietCalendar?: DietCalendar,
+): DueAnswer {
+  const exact = (d: Date): DueAnswer => ({ due: d, projected: false });
   const t = from.getTime();
   if (!Number.isFinite(t)) throw new CalendarError('invalid start date');
   const n = span.amount;
   if (!Number.isFinite(n) || n < 0) throw new CalendarError(`span amount must be a number ≥ 0, got ${n}`);
   const wall = WALL_MS[span.unit];
-  if (wall !== undefined) return new Date(t + n * wall);
+  if (wall !== undefined) return exact(new Date(t + n * wall));
   if (span.unit !== 'calendar-days' && !Number.isInteger(n))
     throw new CalendarError(`${span.unit} are counted whole, got ${n}`);
   switch (span.unit) {
     case 'calendar-days':
-      return new Date(t + n * DAY_MS);
+      return exact(new Date(t + n * DAY_MS));
     case 'business-days': {
       const party = requireCalendar(span);
-      if (n === 0) return new Date(t);
+      if (n === 0) return exact(new Date(t));
       const l = local(t, TIME_ZONES[party]);
-      return new Date(l.at(nthBusinessDate(l.date, n, party), l.msOfDay));
+      return exact(new Date(l.at(nthBusinessDate(l.date, n, party), l.msOfDay)));
     }
     case 'sitting-days': {
       if (span.calendar !== undefined && span.calendar !== 'CA')
         throw new CalendarError('sitting-days are House of Commons days: calendar CA');
-      if (n === 0) return new Date(t);
+      if (n === 0) return exact(new Date(t));
       const l = local(t, TIME_ZONES.CA);
-      return new Date(
-        l.at(addDays(nthSittingDate(l.date, n, sittingCalendar ?? loadSittingCalendar()), 1), 0),
-      );
+      const c = nthSittingDate(l.date, n, sittingCalendar ?? loadSittingCalendar());
+      return { due: new Date(l.at(addDays(c.date, 1), 0)), projected: c.projected };
     }
     case 'diet-days': {
       if (span.calendar !== undefined && span.calendar !== 'JP')
         throw new CalendarError('diet-days are days the National Diet is in session: calendar JP');
-      if (n === 0) return new Date(t);
+      if (n === 0) return exact(new Date(t));
       const l = local(t, TIME_ZONES.JP);
-      return new Date(l.at(addDays(nthDietDate(l.date, n, dietCalendar ?? loadDietCalendar()), 1), 0));
+      const c = nthDietDate(l.date, n, dietCalendar ?? loadDietCalendar());
+      return { due: new Date(l.at(addDays(c.date, 1), 0)), projected: c.projected };
     }
     case 'months': {
       const l = local(t, span.calendar ? TIME_ZONES[span.calendar] : 'UTC');
-      return new Date(l.at(addMonthsTo(l.date, n), l.msOfDay));
+      return exact(new Date(l.at(addMonthsTo(l.date, n), l.msOfDay)));
     }
     case 'month-starts': {
       const l = local(t, span.calendar ? TIME_ZONES[span.calendar] : 'UTC');
-      if (n === 0) return new Date(t);
-      return new Date(l.at(addMonthsTo(`${l.date.slice(0, 8)}01`, n), 0));
+      if (n === 0) return exact(new Date(t));
+      return exact(new Date(l.at(addMonthsTo(`${l.date.slice(0, 8)}01`, n), 0)));
     }
     default:
       throw new CalendarError(`unknown unit ${JSON.stringify(span.unit)}`);
@@ -176,12 +207,21 @@ export function calendarDue(
 
 /** When a span that starts at `from` ends, with day-based units compressed to dayLengthMs. */
 export function computeDue(from: Date, span: DueSpan, options: DueOptions): Date {
+  return computeDueAnswer(from, span, options).due;
+}
+
+/**
+ * computeDue with whether the answer is a projection (see DueAnswer). Under a compressed test day the
+ * calendar is still counted for real from `from`, so the flag means the same as in production.
+ */
+export function computeDueAnswer(from: Date, span: DueSpan, options: DueOptions): DueAnswer {
   if (!(options.dayLengthMs > 0))
     throw new CalendarError(`dayLengthMs must be positive, got ${options.dayLengthMs}`);
-  const result = calendarDue(from, span, options.sittingCalendar, options.dietCalendar);
+  const result = calendarDueAnswer(from, span, options.sittingCalendar, options.dietCalendar);
   if (WALL_MS[span.unit] !== undefined || options.dayLengthMs === DAY_MS) return result;
   const t = from.getTime();
-  return new Date(t + Math.round(((result.getTime() - t) * options.dayLengthMs) / DAY_MS));
+  const due = new Date(t + Math.round(((result.due.getTime() - t) * options.dayLengthMs) / DAY_MS));
+  return { due, projected: result.projected };
 }
 
 /** The n-th business day after `from`, same local time (uncompressed). */
@@ -201,7 +241,7 @@ export function nextSittingDay(
   calendar: SittingCalendar = loadSittingCalendar(),
 ): IsoDate {
   const d = typeof date === 'string' ? date : local(date.getTime(), TIME_ZONES.CA).date;
-  return nthSittingDate(d, 1, calendar);
+  return nthSittingDate(d, 1, calendar).date;
 }
 
 /** Whether a civil date is a sitting day. */

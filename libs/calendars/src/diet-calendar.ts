@@ -4,9 +4,11 @@
  * questions: is the Diet in session on a date (the 30-day rule of Constitution arts. 60(2) and 61 counts days
  * "the period of recess excluded"), and is that answer published or projected.
  *
- * Published range: from the first listed convocation to the last listed closing date. Inside it, a day is in
- * session only inside a listed session (minus its recesses). Outside it, the answer is a PROJECTION: an
- * ordinary session convened on 20 January for 150 days (Diet Act arts. 2 and 10) and nothing else.
+ * Published range: from the first listed convocation to the last listed closing date (or dissolution). Inside
+ * it, a day is in session only inside a listed session (minus its recesses). Outside it, the answer is a
+ * PROJECTION: an ordinary session convened on 20 January for 150 days (Diet Act arts. 2 and 10) and nothing
+ * else, except that no session is projected in the 70 days after a dissolution (Constitution art. 54: the
+ * election within 40 days, the Diet convened within 30 days of it) unless one is listed.
  */
 import { addDays, type IsoDate } from './civil-date';
 import shipped from '../data/diet-sessions.json';
@@ -30,9 +32,20 @@ export interface DietSession {
   sources?: Array<{ title: string; url: string }>;
 }
 
+export interface DietDissolution {
+  house?: 'representatives';
+  on: IsoDate;
+  election?: IsoDate;
+  sources?: Array<{ title: string; url: string }>;
+}
+
+/** Days after a dissolution before the special session at the latest (Constitution art. 54: 40 + 30). */
+export const DISSOLUTION_TO_SESSION_DAYS = 70;
+
 export interface DietCalendar {
   readonly source: string;
   readonly sessions: readonly DietSession[];
+  readonly dissolutions: readonly DietDissolution[];
   /** First and last published days; outside them every answer is projected. */
   readonly first: IsoDate;
   readonly last: IsoDate;
@@ -84,17 +97,30 @@ export function parseDietCalendar(data: unknown, source: string): DietCalendar {
     }
     return o as unknown as DietSession;
   });
+  const rawDissolutions = (data as Record<string, unknown>).dissolutions ?? [];
+  if (!Array.isArray(rawDissolutions)) return fail('dissolutions', 'must be an array of { on }');
+  const dissolutions = rawDissolutions.map((x, i): DietDissolution => {
+    const o = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
+    if (!validDate(o.on)) fail(`dissolutions[${i}].on`, 'must be a date YYYY-MM-DD');
+    return o as unknown as DietDissolution;
+  });
   const first = sessions[0]!.convened;
-  const last = sessions[sessions.length - 1]!.closed;
+  const lastClosed = sessions[sessions.length - 1]!.closed;
+  const last = dissolutions.reduce((m, d) => (d.on > m ? d.on : m), lastClosed);
   const isProjected = (date: IsoDate) => date < first || date > last;
+  const afterDissolution = (date: IsoDate) =>
+    dissolutions.some(
+      (d) => date > d.on && date <= addDays(d.on, DISSOLUTION_TO_SESSION_DAYS) && d.on >= lastClosed,
+    );
   return {
     source,
     sessions,
+    dissolutions,
     first,
     last,
     isProjected,
     isInSession(date) {
-      if (isProjected(date)) return inProjectedSession(date);
+      if (isProjected(date)) return !afterDissolution(date) && inProjectedSession(date);
       const s = sessions.find((x) => date >= x.convened && date <= x.closed);
       return !!s && !(s.recesses ?? []).some((r) => date >= r.from && date <= r.to);
     },

@@ -12,6 +12,8 @@ export {
   parseDietCalendar,
   DietCalendarError,
   PROJECTED_ORDINARY_SESSION,
+  DISSOLUTION_TO_SESSION_DAYS,
   type DietCalendar,
   type DietSession,
 } from './diet-calendar';
+export { withSittingEvents, withDietEvents } from './recorded-events';

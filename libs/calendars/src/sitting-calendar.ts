@@ -32,7 +32,10 @@ export interface SittingCalendar {
   readonly first: IsoDate;
   readonly last: IsoDate;
   isSittingDay(date: IsoDate): boolean;
-  /** Outside the covered years: the answer is a projection. */
+  /**
+   * The answer for this date is a projection: the date is outside the covered years, or the calendar is
+   * approximate (built from the Standing Orders' pattern, not the calendar the House published).
+   */
   isProjected(date: IsoDate): boolean;
 }
 
@@ -85,7 +88,7 @@ export function parseSittingCalendar(data: unknown, source: string): SittingCale
     last,
     interruptions,
     isSittingDay: (date) => !interrupted(date) && set.has(project(date)),
-    isProjected: (date) => date < from || date > to,
+    isProjected: (date) => o.approximate !== false || date < from || date > to,
   };
 }
 

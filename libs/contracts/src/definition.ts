@@ -114,6 +114,12 @@ export interface StepReference {
   /** The legal basis, e.g. "Constitution of Japan, art. 73(3)". */
   legalBasis?: string;
   sources?: SourceRef[];
+  /**
+   * The step waits on a legislature (its vote, its session): monitoring counts the idle threshold in its days
+   * (`diet-days` for the Diet, `sitting-days` for the House of Commons), so a wait while it is out of session
+   * or dissolved is not idle. A timer counted in those days needs no mark.
+   */
+  legislature?: 'diet' | 'house-of-commons';
 }
 
 interface StepBase extends StepReference {
@@ -138,6 +144,8 @@ export interface ApprovalStepSpec extends StepBase {
   onRequestChanges?: RouteAction;
   /** After this many change rounds a further change request rejects the process. */
   maxRounds?: number;
+  /** Comments (and outputs) stay within the step's one party and its coordinators; see `TaskStepSpec`. */
+  internal?: boolean;
 }
 
 export interface TaskStepSpec extends StepBase {
@@ -145,6 +153,11 @@ export interface TaskStepSpec extends StepBase {
   /** Who may record completion (any one eligible principal of any listed party). */
   parties: Partial<Record<Party, PartyAssignment>>;
   outputs?: Record<string, OutputSpec>;
+  /**
+   * A party's internal step (one party only): its outputs and comments are read by that party's officials
+   * and coordinators, not the other party's, who see its status, dates and who acted.
+   */
+  internal?: boolean;
 }
 
 export interface TimerStepSpec extends StepBase {

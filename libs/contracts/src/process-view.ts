@@ -98,6 +98,12 @@ export interface StepView {
   status: StepStatus;
   /** ISO time the step is due (deadline), or for a timer when it fires. */
   dueAt: string | null;
+  /**
+   * The due time was computed beyond published calendar data (House of Commons sitting days from the
+   * approximate calendar or past its years, Diet days outside the published sessions): an estimate that will
+   * move when the calendar is published or an interruption is recorded. Absent when exact.
+   */
+  dueProjected?: boolean;
   startedAt: string | null;
   completedAt: string | null;
   outputs: Record<string, ParamValue>;
@@ -115,12 +121,22 @@ export interface StepView {
   outputsAsked?: OutputAsked[];
   /** The latest change request that restarted this step (null if none). */
   latestChangeRequest?: ChangeRequestView | null;
+  /**
+   * For a step a route back returned to waiting: the `PARTY:role` keys that were awaited on it and lost it
+   * from their inbox (reviewers who had not decided); gone once the step is active again.
+   */
+  withdrawnFrom?: string[];
   /** For a waiting step: the steps it waits for (ids). */
   waitsFor?: string[];
   /** For a `not-applicable` step: why, in words. */
   notApplicableBecause?: string | null;
   /** `dueAt` as a local date and time per party's capital (Asia/Tokyo, America/Toronto); added by the API. */
   dueLocal?: Partial<Record<Party, LocalDue>> | null;
+  /**
+   * Set (by the API) when the step is internal to a party the reader is not of: its outputs and comments are
+   * left out of this answer.
+   */
+  internalTo?: Party;
 }
 
 /** "Now / next / waiting on", short enough to read aloud (added by the API from the view). */
@@ -177,6 +193,7 @@ export type TimelineKind =
   | 'reminder'
   | 'escalation'
   | 'deadline-moved'
+  | 'due-recomputed'
   | 'reassigned'
   | 'nudged'
   | 'cancelled'

@@ -19,6 +19,18 @@ describe('validateDefinition', () => {
     expect(validateDefinition(agreementEntryIntoForce)).toEqual([]);
   });
 
+  it('allows `internal` only as a boolean on a step of one party', () => {
+    const d = aeif();
+    (parallel(d, 2).branches[0].steps[0] as ApprovalStepSpec).internal = true;
+    expect(validateDefinition(d)).toEqual([]);
+    (d.steps[1] as ApprovalStepSpec).internal = true;
+    (parallel(d, 2).branches[1].steps[0] as unknown as Record<string, unknown>).internal = 'yes';
+    expect(validateDefinition(d)).toEqual([
+      `${REF}: steps[1].internal: only a step of one party can be internal to it; this one has 2 (JP, CA)`,
+      `${REF}: steps[2].branches[1].steps[0].internal: must be true or false, got "yes"`,
+    ]);
+  });
+
   it('names the definition and the nested field path', () => {
     const d = aeif();
     (parallel(d, 2).branches[1].steps[0] as ApprovalStepSpec).parties.CA!.rule = { quorum: 0 };

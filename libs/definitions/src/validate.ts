@@ -197,6 +197,8 @@ class DefinitionValidator {
     }
     this.text(s, 'legalBasis', `${path}.`, false);
     this.sources(s.sources, `${path}.sources`);
+    if (s.legislature !== undefined && s.legislature !== 'diet' && s.legislature !== 'house-of-commons')
+      this.err(`${path}.legislature`, `must be "diet" or "house-of-commons", got ${describe(s.legislature)}`);
   }
 
   private partiesList(p: unknown): void {
@@ -288,6 +290,21 @@ class DefinitionValidator {
     else this.seenIds.set(id, path);
   }
 
+  /** `internal`: a boolean, and only on a step of exactly one party (whose step it is). */
+  private internal(s: Record<string, unknown>, path: string): void {
+    if (s.internal === undefined) return;
+    if (typeof s.internal !== 'boolean') {
+      this.err(`${path}.internal`, `must be true or false, got ${describe(s.internal)}`);
+      return;
+    }
+    const parties = s.parties && typeof s.parties === 'object' ? Object.keys(s.parties) : [];
+    if (s.internal && parties.length !== 1)
+      this.err(
+        `${path}.internal`,
+        `only a step of one party can be internal to it; this one has ${parties.length} (${parties.join(', ')})`,
+      );
+  }
+
   private step(
     s: Record<string, unknown>,
     path: string,
@@ -304,6 +321,7 @@ class DefinitionValidator {
       'authority',
       'legalBasis',
       'sources',
+      'legislature',
     ];
     this.translations(s.titles, `${path}.titles`);
     this.reference(s, path);
@@ -315,7 +333,8 @@ class DefinitionValidator {
     if (s.when !== undefined) this.condition(s.when, `${path}.when`, scope);
     switch (s.type) {
       case 'approval':
-        this.keys(s, [...leaf, 'parties', 'onReject', 'onRequestChanges', 'maxRounds'], path);
+        this.keys(s, [...leaf, 'parties', 'onReject', 'onRequestChanges', 'maxRounds', 'internal'], path);
+        this.internal(s, path);
         this.assignments(s.parties, `${path}.parties`, true);
         this.route(s.onReject, `${path}.onReject`, gotoable);
         this.route(s.onRequestChanges, `${path}.onRequestChanges`, gotoable);
@@ -324,7 +343,8 @@ class DefinitionValidator {
         }
         break;
       case 'task':
-        this.keys(s, [...leaf, 'parties', 'outputs'], path);
+        this.keys(s, [...leaf, 'parties', 'outputs', 'internal'], path);
+        this.internal(s, path);
         this.assignments(s.parties, `${path}.parties`, false);
         this.outputs(s.outputs, `${path}.outputs`);
         break;

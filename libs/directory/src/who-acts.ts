@@ -3,9 +3,10 @@
  * delegations applied. The ONE place the API's acting-principal check, the inbox, the holders shown in the
  * view and monitoring's "waiting on" get it from: none of them recomputes what the engine awaits.
  */
+import { CHAMBER_PARTY, type Chamber } from '../../contracts/src/calendar-events';
 import type { Party } from '../../contracts/src/definition';
 import type { Delegation } from '../../contracts/src/delegations';
-import type { Principal } from '../../contracts/src/principal';
+import { COORDINATOR_ROLE, type Principal } from '../../contracts/src/principal';
 import type { Holder, StepView } from '../../contracts/src/process-view';
 import type { DirectoryUser } from './directory';
 
@@ -90,4 +91,27 @@ export function holdersOf(
     });
   }
   return [...out.values()];
+}
+
+/**
+ * Who may record a parliamentary event (prorogation, dissolution, Diet session) that moves legal due times:
+ * a coordinator of the chamber's own party (the House of Commons: CA; the Diet: JP). Operators change the
+ * shipped data by a commit or ACCORD_SITTING_CALENDAR instead. Null when allowed, else why not.
+ */
+export function calendarRecorderRefusal(
+  caller: Principal,
+  chamber: Chamber,
+): { code: 'NOT_COORDINATOR' | 'WRONG_PARTY'; message: string } | null {
+  const party = CHAMBER_PARTY[chamber];
+  if (!caller.roles.includes(COORDINATOR_ROLE))
+    return {
+      code: 'NOT_COORDINATOR',
+      message: `Only a ${party} coordinator may record an event of the ${chamber} calendar`,
+    };
+  if (caller.party !== party)
+    return {
+      code: 'WRONG_PARTY',
+      message: `The ${chamber} calendar is ${party}'s: only a ${party} coordinator may record it, not ${caller.party}'s`,
+    };
+  return null;
 }

@@ -255,6 +255,21 @@ describe('forecastProcess', () => {
     expect(f.explanation).toContain('2026-04-29');
   });
 
+  it('marks the ends counted beyond published calendars projected, and says so', () => {
+    // The test calendar is "published" until 1 March 2026: a sitting-day count ending later is projected.
+    const answerSpan = (from: Date, span: Parameters<AddSpan>[1]) => {
+      const due = addSpan(from, span);
+      return { due, projected: span.unit === 'sitting-days' && due.toISOString() > '2026-03-01' };
+    };
+    const f = forecastProcess({ view: justSigned(), definition: agreement, now, addSpan, answerSpan });
+    const at = (id: string) => f.basis.find((b) => b.stepId === id)!;
+    expect(at('ca-sitting-days')).toMatchObject({ end: '2026-03-13T00:00:00.000Z', projected: true });
+    expect(at('ca-oic').projected).toBeUndefined();
+    expect(f.projected).toBe(true);
+    expect(f.explanation).toContain('projected');
+    expect(run(justSigned()).projected).toBe(false);
+  });
+
   it('moving a deadline moves the forecast', () => {
     const before = run(justSigned());
     const after = run(justSigned({}, '2026-02-12T00:00:00.000Z'));

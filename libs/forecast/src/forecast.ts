@@ -21,7 +21,15 @@ import type { ProcessView, StepView } from '../../contracts/src/process-view';
 import { toZoned } from '../../calendars/src/civil-date';
 import { TIME_ZONES } from '../../calendars/src/holidays';
 import { evaluate, type KnownValues, outputValue, paramValue } from './conditions';
-import type { AddSpan, BasisSource, Forecast, ForecastBasis, ObservedDurations, ResolvedSpan } from './types';
+import type {
+  AddSpan,
+  AnswerSpan,
+  BasisSource,
+  Forecast,
+  ForecastBasis,
+  ObservedDurations,
+  ResolvedSpan,
+} from './types';
 
 export interface ForecastInput {
   view: ProcessView;
@@ -29,6 +37,8 @@ export interface ForecastInput {
   definition: ProcessDefinition;
   now: Date;
   addSpan: AddSpan;
+  /** When given, used instead of addSpan so that ends counted beyond published calendars are flagged. */
+  answerSpan?: AnswerSpan;
   /** For steps with neither an expected duration nor a deadline. Default 7 calendar days. */
   defaultDuration?: ResolvedSpan;
   /** Day length (tests compress days). Default 24 h: dates are then civil dates. */
@@ -55,6 +65,8 @@ interface Projected {
   overdue?: boolean;
   expected?: { days: number; unit: SpanUnit; count?: number } | null;
   due?: Date | null;
+  /** The end was counted beyond published calendar data. */
+  projected?: boolean;
 }
 
 interface Walk {
@@ -178,6 +190,7 @@ class Walker {
       b.dueOn = p.due ? iso(p.due).slice(0, 10) : null;
     }
     if (p.overdue) b.overdue = true;
+    if (p.projected) b.projected = true;
     this.basis.push(b);
     this.ends.set(step.id, p.end);
     const critical = [...prefix, b];
@@ -202,30 +215,39 @@ class Walker {
     return { span: typical, days: spanDays(typical), source: 'typical' };
   }
 
+  /** A span's end through the calendars, and whether it was counted beyond published calendar data. */
+  private span(from: Date, span: ResolvedSpan): { due: Date; projected: boolean } {
+    if (this.input.answerSpan) return this.input.answerSpan(from, span);
+    return { due: this.input.addSpan(from, span), projected: false };
+  }
+
   /** The expected end, unless the deadline is earlier (it binds) or is all that is known. */
-  private bounded(step: LeafStepSpec, start: Date, due: Date | null): Projected {
+  private bounded(step: LeafStepSpec, start: Date, due: Date | null, dueProjected = false): Projected {
     const exp = this.expected(step);
-    const expEnd = exp ? this.day(this.input.addSpan(start, exp.span)) : null;
+    const expAnswer = exp ? this.span(start, exp.span) : null;
+    const expEnd = expAnswer ? this.day(expAnswer.due) : null;
     const expected = exp ? { days: exp.days, unit: exp.span.unit, count: exp.count } : null;
+    const flag = (projected: boolean | undefined) => (projected ? { projected: true } : {});
     if (expEnd && due && due.getTime() < expEnd.getTime())
-      return { end: due, source: 'deadline', expected, due };
-    if (expEnd) return { end: expEnd, source: exp!.source, expected, due };
-    if (due) return { end: due, source: 'deadline', expected, due };
-    const fallback = this.day(this.input.addSpan(start, this.input.defaultDuration ?? DEFAULT_DURATION));
-    return { end: fallback, source: 'default', expected, due };
+      return { end: due, source: 'deadline', expected, due, ...flag(dueProjected) };
+    if (expEnd) return { end: expEnd, source: exp!.source, expected, due, ...flag(expAnswer?.projected) };
+    if (due) return { end: due, source: 'deadline', expected, due, ...flag(dueProjected) };
+    const fallback = this.span(start, this.input.defaultDuration ?? DEFAULT_DURATION);
+    return { end: this.day(fallback.due), source: 'default', expected, due, ...flag(fallback.projected) };
   }
 
   private activeEnd(step: LeafStepSpec, view: StepView, start: Date): Projected {
     const now = this.now;
     if (step.type === 'timer' && view.dueAt) {
-      return { end: later(this.day(new Date(view.dueAt), this.parties(step)), now), source: 'timer' };
+      const end = later(this.day(new Date(view.dueAt), this.parties(step)), now);
+      return { end, source: 'timer', ...(view.dueProjected ? { projected: true } : {}) };
     }
     if (step.type === 'timer') {
       const planned = this.timerEnd(step, start);
       return { ...planned, end: later(planned.end, now) };
     }
     const due = view.dueAt ? this.day(new Date(view.dueAt), this.parties(step)) : null;
-    const p = this.bounded(step, start, due);
+    const p = this.bounded(step, start, due, view.dueProjected === true);
     const overdue = view.dueAt !== null && Date.parse(view.dueAt) < this.input.now.getTime();
     return { ...p, end: later(p.end, now), ...(overdue ? { overdue: true } : {}) };
   }
@@ -233,8 +255,9 @@ class Walker {
   private plannedEnd(step: LeafStepSpec, start: Date): Projected {
     if (step.type === 'timer') return this.timerEnd(step, start);
     const within = step.deadline && this.resolve(step.deadline.within);
-    const due = within ? this.day(this.input.addSpan(start, within), this.parties(step)) : null;
-    return this.bounded(step, start, due);
+    const answer = within ? this.span(start, within) : null;
+    const due = answer ? this.day(answer.due, this.parties(step)) : null;
+    return this.bounded(step, start, due, answer?.projected === true);
   }
 
   private timerEnd(step: TimerStepSpec, start: Date): Projected {
@@ -245,9 +268,11 @@ class Walker {
       const fixed = Boolean(step.from && from?.known);
       return { end: later(this.day(base), start), source: fixed ? 'fixed' : 'timer' };
     }
+    const answer = this.span(base, wait);
     return {
-      end: later(this.day(this.input.addSpan(base, wait), this.parties(step)), start),
+      end: later(this.day(answer.due, this.parties(step)), start),
       source: 'timer',
+      ...(answer.projected ? { projected: true } : {}),
     };
   }
 
@@ -365,6 +390,7 @@ export function forecastProcess(input: ForecastInput): Forecast {
       projectedEntryIntoForceOn: eif?.slice(0, 10) ?? null,
       basis: [],
       dominant: [],
+      projected: false,
       explanation: `The process is ${view.status}; it closed on ${closed.slice(0, 10)}.`,
       computedAt,
     };
@@ -404,6 +430,10 @@ export function forecastProcess(input: ForecastInput): Forecast {
       ? `Projected to complete on ${endOn}. What decides it: ${path(walk.critical)}.`
       : `Projected to complete on ${endOn}; no step remains.`;
   }
+  const projected = [...walk.critical, ...walker.eifPath].some((b) => b.projected === true);
+  if (projected)
+    explanation +=
+      ' Some of these dates are counted in parliamentary days beyond the published calendars (marked projected).';
   return {
     projectedCompletion: iso(end),
     projectedCompletionOn: endOn,
@@ -411,6 +441,7 @@ export function forecastProcess(input: ForecastInput): Forecast {
     projectedEntryIntoForceOn: eif?.slice(0, 10) ?? null,
     basis: walker.basis,
     dominant,
+    projected,
     explanation,
     computedAt,
   };

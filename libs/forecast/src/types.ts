@@ -11,6 +11,9 @@ export interface ResolvedSpan extends Omit<Span, 'amount'> {
  */
 export type AddSpan = (from: Date, span: ResolvedSpan) => Date;
 
+/** AddSpan with whether the answer was computed beyond published calendar data (libs/calendars DueAnswer). */
+export type AnswerSpan = (from: Date, span: ResolvedSpan) => { due: Date; projected: boolean };
+
 /**
  * Where a step's projected end comes from. `typical`: the definition's `typically`; `observed`: the median
  * duration of the step in completed processes of the same definition; `deadline`: the due time, either
@@ -46,6 +49,11 @@ export interface ForecastBasis {
   decidesEntryIntoForce?: boolean;
   /** The active step is already past its due time: projected to finish now at the earliest. */
   overdue?: boolean;
+  /**
+   * The end was counted in a legislature's days beyond published calendar data (House of Commons sitting days
+   * from the approximate calendar or past its years, Diet days outside the published sessions).
+   */
+  projected?: boolean;
 }
 
 export interface Forecast {
@@ -64,6 +72,8 @@ export interface Forecast {
    * force first, then those after it.
    */
   dominant: string[];
+  /** Some end on the critical path is counted beyond published calendar data (see ForecastBasis.projected). */
+  projected: boolean;
   /** Starts from what decides the entry into force (or the completion), never from a step after it. */
   explanation: string;
   computedAt: string;

@@ -4,9 +4,10 @@ import type { AccordConfig } from '../../../../libs/config/src/accord-config';
 import { stateQuery } from '../../../../libs/contracts/src/messages';
 import type { ProcessView } from '../../../../libs/contracts/src/process-view';
 import { forecastProcess } from '../../../../libs/forecast/src/forecast';
-import type { AddSpan, Forecast } from '../../../../libs/forecast/src/types';
-import { calendarAddSpan } from '../../../../libs/monitoring/src/calendar-adapter';
+import type { AddSpan, AnswerSpan, Forecast } from '../../../../libs/forecast/src/types';
+import { calendarSpans } from '../../../../libs/monitoring/src/calendar-adapter';
 import { DefinitionResolver } from '../../../../libs/monitoring/src/pinned-definition';
+import { CalendarEventsStore } from '../calendars/calendar-events.store';
 import { ApiError } from '../common/api-error';
 import { ACCORD_CONFIG } from '../common/tokens';
 import { Catalogue } from '../definitions/catalogue';
@@ -17,14 +18,19 @@ import { ObservedDurationsCache } from './observed-durations';
 export class ForecastService {
   readonly definitions: DefinitionResolver;
   readonly addSpan: AddSpan;
+  private readonly answerSpan: AnswerSpan;
   private readonly observed: ObservedDurationsCache;
 
   constructor(
     @Inject(ACCORD_CONFIG) private readonly config: AccordConfig,
     private readonly gateway: TemporalGateway,
     catalogue: Catalogue,
+    private readonly calendarEvents: CalendarEventsStore,
   ) {
-    this.addSpan = calendarAddSpan(config);
+    // The shipped calendars with the recorded events on top, as the computeDues activity counts them.
+    ({ addSpan: this.addSpan, answerSpan: this.answerSpan } = calendarSpans(config, () =>
+      calendarEvents.cached(),
+    ));
     this.observed = new ObservedDurationsCache(gateway, config.dayLengthMs);
     this.definitions = new DefinitionResolver(gateway.client, (id, version) =>
       catalogue.getDefinition(id, version),
@@ -46,11 +52,14 @@ export class ForecastService {
         'CONFLICT',
       );
     }
+    // Fresh enough recorded events (cached; a store that does not answer leaves the last ones known).
+    await this.calendarEvents.list().catch(() => undefined);
     return forecastProcess({
       view,
       definition,
       now,
       addSpan: this.addSpan,
+      answerSpan: this.answerSpan,
       dayLengthMs: this.config.dayLengthMs,
       // Only for a running process: a closed one answers its closing date.
       observed: view.status === 'running' ? await this.observed.of(view.definitionId) : undefined,

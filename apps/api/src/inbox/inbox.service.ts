@@ -3,20 +3,39 @@
  * keys (own roles and roles delegated to them), then a state Query per process of that bounded page to
  * list the steps themselves.
  */
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AccordConfig } from '../../../../libs/config/src/accord-config';
+import { SA } from '../../../../libs/contracts/src/search-attributes';
+import { ACCORD_CONFIG } from '../common/tokens';
+import { Catalogue } from '../definitions/catalogue';
 import { stateQuery } from '../../../../libs/contracts/src/messages';
 import type { Principal } from '../../../../libs/contracts/src/principal';
+import type { ProcessView } from '../../../../libs/contracts/src/process-view';
 import { awaitingRoleKey } from '../../../../libs/contracts/src/search-attributes';
 import { clauses, TemporalGateway } from '../temporal/temporal-gateway';
 import { DelegationsStore } from '../delegations/delegations.store';
-import { inboxItemsOf, sortInbox, type InboxItem } from './inbox-items';
+import { internalStepsOf, viewFor } from '../../../../libs/directory/src/read-scope';
+import {
+  definitionsWithRoles,
+  inboxItemsOf,
+  sortInbox,
+  withdrawnNoticesOf,
+  type InboxItem,
+  type InboxWithdrawnNotice,
+} from './inbox-items';
 import { mapLimit } from '../../../../libs/monitoring/src/limits';
+import type { Lang } from '../../../../libs/contracts/src/i18n';
+import { localizeInboxItem } from '../../../../libs/definitions/src/view-i18n';
 
 /** Processes inspected per inbox request (one Query each). */
 export const INBOX_PROCESS_LIMIT = 100;
 /** A process whose worker cannot answer must not hold the whole inbox. */
 const QUERY_TIMEOUT_MS = 3000;
 const QUERY_CONCURRENCY = 8;
+/** How long an item withdrawn by a restarted round is listed (days of ACCORD_DAY_LENGTH). */
+export const WITHDRAWN_NOTICE_DAYS = 14;
+/** Processes inspected per withdrawn-notices request (one Query each). */
+export const WITHDRAWN_PROCESS_LIMIT = 50;
 
 export interface Inbox {
   items: InboxItem[];
@@ -29,9 +48,44 @@ export class InboxService {
   constructor(
     private readonly gateway: TemporalGateway,
     private readonly delegationsStore: DelegationsStore,
+    private readonly catalogue: Catalogue,
+    @Inject(ACCORD_CONFIG) private readonly config: AccordConfig,
   ) {}
 
-  async inbox(caller: Principal, options: { overdue?: boolean } = {}): Promise<Inbox> {
+  /**
+   * Items a restarted round took out of the caller's inbox in the last WITHDRAWN_NOTICE_DAYS: running
+   * processes of the catalogue's definitions where the caller's roles act, with progress since then (the
+   * change request is progress), newest first, one state Query each, bounded.
+   */
+  async withdrawn(caller: Principal): Promise<{ items: InboxWithdrawnNotice[]; truncated: boolean }> {
+    const noticeMs = WITHDRAWN_NOTICE_DAYS * this.config.dayLengthMs;
+    const since = Date.now() - noticeMs;
+    const delegations = await this.delegationsStore.toPerson(caller.sub, caller.party);
+    const roles = new Set([...caller.roles, ...delegations.flatMap((d) => d.roles)]);
+    const defs = this.catalogue.listDefinitions().flatMap((d) => this.catalogue.listDefinitionVersions(d.id));
+    const ids = definitionsWithRoles(defs, caller.party, roles);
+    if (!ids.length) return { items: [], truncated: false };
+    const quote = clauses.quote;
+    const query =
+      `${clauses.running} AND ${SA.definitionId.name} IN (${ids.map(quote).join(', ')}) ` +
+      `AND ${SA.lastProgressAt.name} >= ${quote(new Date(since).toISOString())}`;
+    const page = await this.gateway.list(query, WITHDRAWN_PROCESS_LIMIT);
+    let unanswered = 0;
+    const views = await mapLimit(page.items, QUERY_CONCURRENCY, async (info) => {
+      const view = await this.gateway.tryQuery(info.workflowId, stateQuery, QUERY_TIMEOUT_MS);
+      if (!view) unanswered++;
+      return view;
+    });
+    const items = views
+      .flatMap((v) =>
+        v ? withdrawnNoticesOf(this.readable(caller, v), caller, delegations, since, noticeMs) : [],
+      )
+      .sort((a, b) => b.withdrawnAt.localeCompare(a.withdrawnAt));
+    return { items, truncated: page.nextPageToken !== null || unanswered > 0 };
+  }
+
+  /** `lang`: the language of the names (steps, definitions, outputs); the engine's English by default. */
+  async inbox(caller: Principal, options: { overdue?: boolean; lang?: Lang } = {}): Promise<Inbox> {
     const now = Date.now();
     const delegations = await this.delegationsStore.toPerson(caller.sub, caller.party);
     const roles = new Set([...caller.roles, ...delegations.flatMap((d) => d.roles)]);
@@ -47,10 +101,25 @@ export class InboxService {
       if (!view) unanswered++;
       return view;
     });
-    const items = views.flatMap((v) => (v ? inboxItemsOf(v, caller, delegations, now) : []));
+    const items = views.flatMap((v) => {
+      if (!v) return [];
+      const book =
+        options.lang && this.catalogue.titleBook(v.definitionId, v.definitionVersion, options.lang);
+      const mine = inboxItemsOf(this.readable(caller, v), caller, delegations, now);
+      return book ? mine.map((i) => localizeInboxItem(i, book)) : mine;
+    });
     return {
       items: sortInbox(options.overdue ? items.filter((i) => i.overdue) : items),
       truncated: page.nextPageToken !== null || unanswered > 0,
     };
+  }
+
+  /** What the caller may read of a view: another party's internal steps carry no comment or output here either. */
+  private readable(caller: Principal, v: ProcessView): ProcessView {
+    return viewFor(
+      caller,
+      internalStepsOf(this.catalogue.getDefinition(v.definitionId, v.definitionVersion)),
+      v,
+    );
   }
 }

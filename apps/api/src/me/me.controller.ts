@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { WithoutRoles } from '../auth/public.decorator';
 import { ApiErrors } from '../common/error-response.dto';
 
 export class MeDto {
@@ -18,7 +19,8 @@ export class MeDto {
 @Controller('me')
 export class MeController {
   @Get()
-  @ApiOperation({ summary: "The caller's identity, from the verified token" })
+  @WithoutRoles()
+  @ApiOperation({ summary: "The caller's identity, from the verified token (even with no Accord role)" })
   @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() caller: Principal): MeDto {
     return { sub: caller.sub, name: caller.name, party: caller.party, org: caller.org, roles: caller.roles };

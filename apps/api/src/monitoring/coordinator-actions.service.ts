@@ -62,7 +62,7 @@ export class CoordinatorActionsService {
         reason: dto.reason ?? null,
       }),
     );
-    const view = await this.processes.forPeople(after);
+    const view = await this.processes.forPeople(after, caller);
     return { ...view, reminded: remindedOf(view, dto.stepId) };
   }
 

@@ -168,7 +168,7 @@ function InboxRow({ item }: { item: InboxItem }) {
           <div>
             <dt>{t('inbox.due')}</dt>
             <dd>
-              <DueDate iso={item.dueAt} overdue={item.overdue} />
+              <DueDate iso={item.dueAt} overdue={item.overdue} projected={item.dueProjected} />
             </dd>
           </div>
           <div>

@@ -107,7 +107,11 @@ export function ProcessPage() {
           {active.map((s) => (
             <li key={s.id}>
               <strong translate="no">{s.title}</strong> <StepStatusBadge status={s.status} />{' '}
-              <DueDate iso={s.dueAt} overdue={!!s.dueAt && Date.parse(s.dueAt) < Date.now()} />
+              <DueDate
+                iso={s.dueAt}
+                overdue={!!s.dueAt && Date.parse(s.dueAt) < Date.now()}
+                projected={s.dueProjected}
+              />
               <PartiesLine step={s} />
               {coordinator && <CoordinatorActions processId={id} step={s} />}
             </li>

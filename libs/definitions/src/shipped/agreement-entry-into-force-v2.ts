@@ -22,6 +22,10 @@
  *   before entry into force (an agreement without Diet approval: MOFA notice only); then MOFA's notice
  *   (外務省告示) of the entry into force, the Canada Treaty Series within a per-agreement deadline (a mutual
  *   legal assistance treaty: 60 days, MLACMA s. 5) and registration with the UN Secretariat (Charter art. 102).
+ *
+ * Each side's legal examination and Cabinet decisions (Japan's 閣議決定, Canada's policy approval and Orders in
+ * Council) are `internal`: their comments and outputs are read by that side only (libs/directory/src/read-scope.ts).
+ * Not read by the engine, so processes already running replay unchanged.
  */
 import type { Condition, DateExpr, ProcessDefinition } from '../../../contracts/src/definition';
 import { SOURCES } from '../sources';
@@ -216,6 +220,7 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
             {
               id: 'ca-cabinet-policy-approval',
               type: 'task',
+              internal: true,
               title: 'Cabinet policy approval (negotiating mandate)',
               titles: {
                 fr: 'Approbation de la politique par le Cabinet (mandat de négociation)',
@@ -450,6 +455,7 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
             {
               id: 'jp-legal-examination',
               type: 'approval',
+              internal: true,
               title: 'Legal examination (JP)',
               titles: { fr: 'Examen juridique (Japon)', ja: '法的審査（日本）' },
               description:
@@ -478,6 +484,7 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
             {
               id: 'ca-legal-examination',
               type: 'approval',
+              internal: true,
               title: 'Legal examination (CA)',
               titles: { fr: 'Examen juridique (Canada)', ja: '法的審査（カナダ）' },
               description:
@@ -517,6 +524,7 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
             {
               id: 'jp-cabinet-decision-signature',
               type: 'task',
+              internal: true,
               title: 'Cabinet decision authorising signature',
               titles: { fr: 'Décision du Cabinet autorisant la signature', ja: '署名についての閣議決定' },
               description: 'The Cabinet Secretariat records the Cabinet decision authorising signature.',
@@ -572,6 +580,7 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
             {
               id: 'ca-oic-signature',
               type: 'task',
+              internal: true,
               title: 'Order in Council authorising signature',
               titles: { fr: 'Décret autorisant la signature', ja: '署名を授権する枢密院令' },
               description: 'PCO records the Order in Council (Governor in Council) authorising signature.',
@@ -653,6 +662,7 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
             {
               id: 'jp-cabinet-decision-submit',
               type: 'task',
+              internal: true,
               title: 'Cabinet decision to submit to the Diet',
               titles: { fr: 'Décision du Cabinet de soumettre à la Diète', ja: '国会提出の閣議決定' },
               description: 'The Cabinet decides to submit the agreement to the Diet for approval.',
@@ -680,6 +690,7 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
                 '(the usual order; the date received by the Councillors starts the 30-day rule).',
               when: diet,
               authority: { JP: 'House of Representatives' },
+              legislature: 'diet',
               legalBasis: 'Constitution of Japan, arts. 61 and 60(2)',
               sources: [SOURCES.constitutionJapan, SOURCES.constitutionJapanJa],
               parties: { JP: { roles: ['jp-diet-liaison'] } },
@@ -732,6 +743,7 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
                 "rule made the Representatives' decision the Diet's.",
               when: diet,
               authority: { JP: 'House of Councillors' },
+              legislature: 'diet',
               legalBasis: 'Constitution of Japan, arts. 61 and 60(2)',
               sources: [SOURCES.constitutionJapan],
               parties: { JP: { roles: ['jp-diet-liaison'] } },
@@ -755,6 +767,7 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
             {
               id: 'jp-cabinet-decision-conclusion',
               type: 'task',
+              internal: true,
               title: 'Cabinet decision to conclude',
               titles: { fr: 'Décision du Cabinet de conclure', ja: '締結の閣議決定' },
               description:
@@ -907,6 +920,7 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
               description: 'Parliament passes the implementing Act; record the Royal Assent.',
               when: implementingAct,
               authority: { CA: 'Parliament; the Governor General (Royal Assent)' },
+              legislature: 'house-of-commons',
               sources: [SOURCES.treatyLaw],
               parties: { CA: { roles: ['ca-parliament-liaison'] } },
               outputs: {
@@ -952,6 +966,7 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
             {
               id: 'ca-oic-ratification',
               type: 'task',
+              internal: true,
               title: 'Order in Council authorising ratification',
               titles: { fr: 'Décret autorisant la ratification', ja: '批准を授権する枢密院令' },
               description: 'PCO records the Order in Council authorising ratification (Governor in Council).',

@@ -106,6 +106,12 @@ export class StepViewDto {
   })
   status!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) dueAt!: string | null;
+  @ApiPropertyOptional({
+    description:
+      'dueAt was computed beyond published calendar data (House of Commons sitting days from the approximate ' +
+      'calendar or past its years; Diet days outside the published sessions): an estimate. Absent when exact.',
+  })
+  dueProjected?: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) startedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: SCALARS }) outputs!: Record<string, unknown>;
@@ -152,6 +158,12 @@ export class StepViewDto {
     description: "dueAt as a local date and time in each party's capital",
   })
   dueLocal?: LocalDuesDto | null;
+  @ApiPropertyOptional({
+    enum: ['JP', 'CA'],
+    description:
+      "The step is internal to this party, which is not the reader's: its outputs and comments are left out",
+  })
+  internalTo?: string;
 }
 
 /** The answer of POST …/deadline: the step, and how the given dueAt was read. */
