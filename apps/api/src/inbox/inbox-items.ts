@@ -52,6 +52,7 @@ export function inboxItemsOf(
       processId: view.id,
       processTitle: view.title,
       definitionId: view.definitionId,
+      definitionTitle: view.definitionTitle,
       stepId: step.id,
       stepTitle: step.title,
       type: step.type,

@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { LangQuery } from '../../common/lang';
 
 export const DURATION = /^\d{1,9}(ms|s|m|h|d)$/;
 export const DURATION_DOC = 'A duration: digits and a unit ms, s, m, h or d (e.g. 30s, 12h, 3d).';
 
-export class StuckQueryDto {
+export class StuckQueryDto extends LangQuery {
   @ApiPropertyOptional({ enum: ['overdue', 'idle', 'failing'], description: 'Default: every reason.' })
   @IsOptional()
   @IsIn(['overdue', 'idle', 'failing'], { message: 'reason must be overdue, idle or failing' })
