@@ -2,9 +2,11 @@
  * The web console in Chromium against the real API, worker and Temporal dev server of the e2e setup:
  * approvers of both governments clear their sides of a step from their inboxes, a task is completed from
  * its typed form (a bad input first shows its field error and records nothing), an initiator starts a
- * process from a roadmap initiative, a coordinator extends an overdue deadline from the board, the inbox
- * and process page in Japanese show no English, an expired session returns to sign-in with a message,
- * and axe finds no serious violation on any page. Screenshots of the main pages go to test/.tmp/screenshots.
+ * process from a roadmap initiative (after the duplicate warning, "start another anyway"), a coordinator
+ * extends an overdue deadline from the board, reassigns a step, and runs a bulk action after its dry run's
+ * list, an approver does it all with the keyboard alone, the inbox and process page in Japanese show no
+ * English (step names included), an expired session returns to sign-in with a message, and axe finds no
+ * serious violation on any page. Screenshots of the main pages go to test/.tmp/screenshots.
  */
 import type { Locator, Page } from 'playwright-core';
 import type { ProcessView, TimelineEntry } from '../../libs/contracts/src/process-view';
@@ -60,6 +62,50 @@ async function interfaceText(page: Page): Promise<string[]> {
     }
     return out;
   })()`);
+}
+
+/** Moves the first step's deadline to a moment from now, and waits until the board's API lists it as overdue. */
+async function makeOverdue(id: string): Promise<void> {
+  await waitFor('the first due time', async () =>
+    (await processView(id)).steps[0]?.dueAt ? true : undefined,
+  );
+  const moved = await api('POST', `/api/v1/processes/${id}/steps/concept-approval/deadline`, {
+    as: 'ca-coordinator',
+    body: { dueAt: new Date(Date.now() + 1000).toISOString(), reason: 'Set up an overdue step' },
+  });
+  expect(moved.status).toBe(200);
+  await waitFor(
+    'the process among the overdue',
+    async () => {
+      const res = await api('GET', '/api/v1/monitoring/stuck?reason=overdue', { as: 'ca-coordinator' });
+      if (!Array.isArray(res.body)) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+      return (res.body as Array<{ processId: string }>).some((i) => i.processId === id) || undefined;
+    },
+    60_000,
+    1000,
+  );
+}
+
+async function timelineOf(id: string): Promise<TimelineEntry[]> {
+  return (await api<TimelineEntry[]>('GET', `/api/v1/processes/${id}/timeline`, { as: 'ca-coordinator' }))
+    .body;
+}
+
+/** Presses Tab until `target` has the focus, as a keyboard user reaches it (fails after `max` presses). */
+async function tabTo(page: Page, target: Locator, max = 150): Promise<void> {
+  await target.waitFor();
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    // Runs in the page: `document` is the page's (the test code is compiled without the DOM library).
+    if (
+      await target.evaluate(
+        (el) =>
+          el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+      )
+    )
+      return;
+  }
+  throw new Error(`${target} not reached in ${max} presses of Tab`);
 }
 
 describe('the web console', () => {
@@ -149,7 +195,16 @@ describe('the web console', () => {
     await saveScreenshot(page, 'process');
   }, 150_000);
 
-  it('an initiator starts a process from a roadmap initiative', async () => {
+  it('an initiator starts a process from a roadmap initiative, after a duplicate warning, "start anyway"', async () => {
+    const running = await api<ProcessView>('POST', '/api/v1/processes', {
+      as: 'ca-officer',
+      body: {
+        initiativeId: 'team-canada-trade-mission',
+        title: `Already running ${run}`,
+        allowDuplicate: true,
+      },
+    });
+    expect(running.status).toBe(201);
     const page = await open('ca-officer');
     await page.goto('/start');
     await page.getByRole('heading', { name: 'Roadmap initiatives' }).waitFor();
@@ -161,6 +216,16 @@ describe('the web console', () => {
     await eventually(page.getByLabel('Target number of companies')).toHaveValue('50');
     await expectNoSeriousAxeViolations(page);
     await page.getByRole('button', { name: 'Start the process' }).click();
+    // One is already running for this initiative: the console says so and offers to start another anyway.
+    const duplicate = page
+      .getByRole('alert')
+      .filter({ hasText: 'A process for this initiative is already running.' });
+    await duplicate.waitFor();
+    expect(await duplicate.getByRole('link', { name: 'Open the running process' }).getAttribute('href')).toBe(
+      `/processes/${encodeURIComponent(running.body.id)}`,
+    );
+    await expectNoSeriousAxeViolations(page);
+    await duplicate.getByRole('button', { name: 'Start another anyway' }).click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     const view = await processView(id);
@@ -169,29 +234,13 @@ describe('the web console', () => {
       initiativeId: 'team-canada-trade-mission',
       definitionId: 'trade-mission',
     });
+    expect(id).not.toBe(running.body.id);
     await expectNoSeriousAxeViolations(page);
   }, 150_000);
 
   it('a coordinator finds an overdue process on the board, extends its deadline, and it leaves the stuck list', async () => {
     const view = await startTradeMission('Overdue concept');
-    await waitFor('the first due time', async () =>
-      (await processView(view.id)).steps[0]?.dueAt ? true : undefined,
-    );
-    const moved = await api('POST', `/api/v1/processes/${view.id}/steps/concept-approval/deadline`, {
-      as: 'ca-coordinator',
-      body: { dueAt: new Date(Date.now() + 1000).toISOString(), reason: 'Set up an overdue step' },
-    });
-    expect(moved.status).toBe(200);
-    await waitFor(
-      'the process among the overdue',
-      async () => {
-        const res = await api('GET', '/api/v1/monitoring/stuck?reason=overdue', { as: 'ca-coordinator' });
-        if (!Array.isArray(res.body)) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-        return (res.body as Array<{ processId: string }>).some((i) => i.processId === view.id) || undefined;
-      },
-      60_000,
-      1000,
-    );
+    await makeOverdue(view.id);
     const page = await open('ca-coordinator');
     await page.goto('/board');
     // One row per awaited party; acting on the step clears both.
@@ -214,20 +263,115 @@ describe('the web console', () => {
     expect(step.dueAt).toBe(`${newDue}T12:00:00.000Z`);
   }, 150_000);
 
+  it('keyboard only: sign in, open an inbox item and approve it with a comment, with Tab, typing and Enter', async () => {
+    const view = await startTradeMission('Keyboard only');
+    const page = await anonymousPage(chromium.browser());
+    pages.push(page);
+    await page.goto('/');
+    await tabTo(page, page.getByRole('button', { name: 'Sign in as Inoue Nana' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Your inbox' }).waitFor();
+    await tabTo(page, page.getByRole('searchbox'));
+    await page.keyboard.type(view.title);
+    const item = inboxItem(page, view.title);
+    await tabTo(page, item.getByRole('button', { name: 'Decide' }));
+    await page.keyboard.press('Enter');
+    await tabTo(page, item.getByLabel('Comment'));
+    await page.keyboard.type('Approved from the keyboard');
+    const approve = item.getByRole('button', { name: 'Approve' });
+    await tabTo(page, approve);
+    // The focused control is visibly marked (WCAG 2.4.7).
+    const ring = await approve.evaluate((el) => {
+      const s = (
+        globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }
+      ).getComputedStyle(el);
+      return `${s.outlineStyle} ${s.outlineWidth} ${s.boxShadow}`;
+    });
+    expect(ring).not.toMatch(/^none 0px none$/);
+    await expectNoSeriousAxeViolations(page);
+    await page.keyboard.press('Enter');
+    await item.waitFor({ state: 'detached', timeout: 20_000 });
+    const decision = (await timelineOf(view.id)).find((e) => e.kind === 'decision');
+    expect(decision).toMatchObject({ actor: { sub: 'jp-meti-2' }, comment: 'Approved from the keyboard' });
+  }, 150_000);
+
+  it('a coordinator reassigns a step to other roles from the process page, with the reason in the timeline', async () => {
+    const view = await startTradeMission('Reassigned concept');
+    const page = await open('ca-coordinator');
+    await page.goto(`/processes/${view.id}`);
+    const form = page.getByRole('form', { name: 'Coordinator actions on Concept approval' });
+    await form.getByLabel('Action', { exact: true }).selectOption('reassign');
+    await form.getByLabel('Government').selectOption('CA');
+    await form.getByLabel('Roles', { exact: true }).fill('ca-gac-trade-missions');
+    await form
+      .getByLabel('Reason', { exact: true })
+      .fill('The concept is handled by the trade missions team');
+    await form.getByRole('button', { name: 'Reassign' }).click();
+    await form.getByRole('status').filter({ hasText: 'Recorded.' }).waitFor();
+    const step = (await processView(view.id)).steps.find((s) => s.id === 'concept-approval')!;
+    expect(step.parties.CA?.roles).toEqual(['ca-gac-trade-missions']);
+    const entry = (await timelineOf(view.id)).find((e) => e.kind === 'reassigned');
+    expect(entry).toMatchObject({
+      actor: { sub: 'ca-coordinator' },
+      stepId: 'concept-approval',
+    });
+    expect(JSON.stringify(entry)).toContain('The concept is handled by the trade missions team');
+  }, 150_000);
+
+  it('a bulk action lists what it would change (a dry run) and acts only once confirmed', async () => {
+    const view = await startTradeMission('Bulk nudge');
+    await makeOverdue(view.id);
+    const page = await open('ca-coordinator');
+    await page.goto('/board');
+    const row = page.locator(`tr[data-process="${view.id}"]`).first();
+    await row.waitFor({ timeout: 60_000 });
+    await row.getByRole('checkbox').check();
+    const bulk = page.getByRole('region', { name: 'Bulk action' });
+    await bulk.getByText('1 process selected.').waitFor();
+    await bulk.getByLabel('Action', { exact: true }).selectOption('nudge');
+    await bulk.getByLabel('Reason', { exact: true }).fill('Ministers meet on Friday');
+    await bulk.getByRole('button', { name: 'Show what would change' }).click();
+    const dry = bulk.getByRole('region', { name: 'This would change:' });
+    await dry.getByText(view.title).waitFor();
+    expect(await dry.getByRole('listitem').count()).toBe(1);
+    await expectNoSeriousAxeViolations(page);
+    await saveScreenshot(page, 'board-bulk');
+    // The dry run changed nothing.
+    expect((await timelineOf(view.id)).some((e) => e.kind === 'nudged')).toBe(false);
+    await dry.getByRole('button', { name: 'Confirm for 1 process' }).click();
+    await bulk.getByRole('status').filter({ hasText: 'Done: 1 of 1 succeeded.' }).waitFor();
+    const nudged = await waitFor('the nudge in the timeline', async () =>
+      (await timelineOf(view.id)).find((e) => e.kind === 'nudged'),
+    );
+    expect(JSON.stringify(nudged)).toContain('Ministers meet on Friday');
+  }, 150_000);
+
   it('shows the inbox and a process page in Japanese with no English left', async () => {
     const view = await startTradeMission('日本語の確認');
     const page = await open('jp-meti', 'ja-JP');
     await page.goto('/');
     await page.getByRole('heading', { name: '受信箱' }).waitFor();
-    await (await findInInbox(page, view.title)).getByRole('button', { name: '判断する' }).click();
+    const item = await findInInbox(page, view.title);
+    await item.getByRole('button', { name: '判断する' }).click();
     const english = (texts: string[]) => texts.filter((t) => /[A-Za-z]{2,}/.test(t.replace(/Accord/g, '')));
     expect(english(await interfaceText(page))).toEqual([]);
+    // The names of the definition's steps come from the API in Japanese too (they are data, marked translate="no").
+    await item.getByText('構想の承認').first().waitFor();
+    expect(await page.getByText('Concept approval').count()).toBe(0);
     await expectNoSeriousAxeViolations(page);
     await saveScreenshot(page, 'inbox-ja');
+    // The API's field problem (a comment is required to ask for changes) in Japanese, beside the field.
+    await item.getByRole('button', { name: '修正を依頼' }).click();
+    await item.locator('.field-invalid').getByText('この項目は必須です。').waitFor();
+    expect(english(await interfaceText(page))).toEqual([]);
+    expect(await stepStatus(view.id, 'concept-approval')).toBe('active');
     await page.goto(`/processes/${view.id}`);
     await page.getByRole('heading', { name: '見通し' }).waitFor();
     await page.locator('.recharts-surface').first().waitFor();
     expect(english(await interfaceText(page))).toEqual([]);
+    // Every step name on the page (diagram, forecast, table, action panel) is the Japanese one.
+    expect(await page.getByText('構想の承認').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByText(/Concept approval|Budget approval|Dates and programme/).count()).toBe(0);
     expect(await page.evaluate('document.documentElement.lang')).toBe('ja');
     await expectNoSeriousAxeViolations(page);
     await saveScreenshot(page, 'process-ja');

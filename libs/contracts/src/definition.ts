@@ -98,6 +98,11 @@ export type Condition =
 export interface DeadlineSpec {
   /** Due this long after the step becomes active. */
   within: Span;
+  /**
+   * A joint step whose sides each count `within` in their own calendar (each party's business days, in its
+   * capital): every party gets its own due time (`dueByParty`), the step as a whole is due at the latest.
+   */
+  perPartyCalendars?: boolean;
   /** Reminders to the awaited approvers this long before the due time. */
   remindBefore?: Span[];
   /** Escalations to coordinators this long after the due time (default: one, at the due time). */
@@ -114,6 +119,12 @@ export interface StepReference {
   /** The legal basis, e.g. "Constitution of Japan, art. 73(3)". */
   legalBasis?: string;
   sources?: SourceRef[];
+  /**
+   * The step waits on a legislature (its vote, its session): monitoring counts the idle threshold in its days
+   * (`diet-days` for the Diet, `sitting-days` for the House of Commons), so a wait while it is out of session
+   * or dissolved is not idle. A timer counted in those days needs no mark.
+   */
+  legislature?: 'diet' | 'house-of-commons';
 }
 
 interface StepBase extends StepReference {

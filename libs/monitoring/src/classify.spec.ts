@@ -1,6 +1,8 @@
 import type { ProcessView, StepView } from '../../contracts/src/process-view';
 import { failingItems, idleItems, overdueItems } from './classify';
-import { minElapsedMs } from './idle-threshold';
+import { getDefinition } from '../../definitions/src';
+import { calendarAddSpan } from './calendar-adapter';
+import { legislativeIdleSpan, legislatureOf, minElapsedMs } from './idle-threshold';
 import { stepView as baseStep } from '../../../test/support/views';
 
 const users = (party: string, role: string) =>
@@ -138,5 +140,51 @@ describe('minElapsedMs', () => {
     expect(minElapsedMs({ amount: 10, unit: 'business-days', calendar: 'JP' }, 86_400_000)).toBe(864_000_000);
     expect(minElapsedMs({ amount: 5, unit: 'seconds' }, 1000)).toBeLessThanOrEqual(5000);
     expect(minElapsedMs({ amount: 1, unit: 'month-starts' }, 86_400_000)).toBe(0);
+  });
+});
+
+describe('idle detection and the legislatures (issue 10)', () => {
+  const def = getDefinition('agreement-entry-into-force', 2)!;
+  const addSpan = calendarAddSpan({ dayLengthMs: 86_400_000 });
+  const idleAfter = { amount: 30, unit: 'calendar-days' as const };
+  // Waiting on the House of Representatives since 24 January 2026, the day after its dissolution: no Diet
+  // until the special session of 18 February.
+  const last = '2026-01-24T00:00:00.000Z';
+  const diet = view(
+    [step('jp-representatives', { startedAt: last }), step('ca-tabling', { startedAt: last })],
+    {
+      lastProgressAt: last,
+    },
+  );
+  const stepSince = (s: { id: string }) => {
+    const l = legislatureOf(def, s.id);
+    return l ? addSpan(new Date(last), legislativeIdleSpan(idleAfter, l)) : null;
+  };
+  const since = addSpan(new Date(last), idleAfter);
+
+  it('knows which steps wait on a legislature', () => {
+    expect(legislatureOf(def, 'jp-representatives')).toBe('diet');
+    expect(legislatureOf(def, 'jp-councillors-period')).toBe('diet');
+    expect(legislatureOf(def, 'ca-tabling-period')).toBe('house-of-commons');
+    expect(legislatureOf(def, 'ca-tabling')).toBeNull();
+  });
+
+  it('counts a wait on the Diet in days the Diet sits: not idle while it is dissolved', () => {
+    const at = new Date('2026-03-10T00:00:00.000Z'); // 45 calendar days later, 21 days of the Diet
+    const items = idleItems(diet, at, since, users, undefined, stepSince);
+    expect(items.map((i) => i.stepId)).toEqual(['ca-tabling']); // Canada's own step is idle
+    const onlyDiet = view([step('jp-representatives', { startedAt: last })], { lastProgressAt: last });
+    expect(idleItems(onlyDiet, at, since, users, undefined, stepSince)).toEqual([]);
+    // Thirty days of the Diet: from 18 February, the end of 19 March.
+    const later = idleItems(
+      onlyDiet,
+      new Date('2026-03-21T00:00:00.000Z'),
+      since,
+      users,
+      undefined,
+      stepSince,
+    );
+    expect(later).toHaveLength(1);
+    expect(later[0]).toMatchObject({ reason: 'idle', since: '2026-03-20T00:00:00.000Z' });
   });
 });

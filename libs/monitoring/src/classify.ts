@@ -57,11 +57,13 @@ export function overdueItems(
   const items: StuckItem[] = [];
   for (const step of view.steps) {
     if (step.status !== 'active' || step.type === 'timer' || !step.dueAt) continue;
-    const due = Date.parse(step.dueAt);
-    if (!(due < now.getTime())) continue;
-    const late = now.getTime() - due;
     const waiting = waitingOnOf(step, usersWithRole);
     for (const w of waiting.length ? waiting : [NOBODY]) {
+      // A side with its own due time (its own calendar) is overdue on that one.
+      const dueAt = (w.party && step.dueByParty?.[w.party]) || step.dueAt;
+      const due = Date.parse(dueAt);
+      if (!(due < now.getTime())) continue;
+      const late = now.getTime() - due;
       items.push({
         ...base(view),
         stepId: step.id,
@@ -71,7 +73,7 @@ export function overdueItems(
         stuckForMs: late,
         waitingOn: w,
         detail:
-          `"${step.title}" was due ${step.dueAt} and is ${formatDuration(late, dayLengthMs)} overdue` +
+          `"${step.title}" was due ${dueAt} and is ${formatDuration(late, dayLengthMs)} overdue` +
           (w.party ? `, waiting on ${w.party} (${w.roles.join(', ')})` : ''),
       });
     }
@@ -79,17 +81,26 @@ export function overdueItems(
   return items;
 }
 
-/** No progress since `view.lastProgressAt` for longer than the threshold (`idleSince` = when it tipped over). */
+/**
+ * No progress since `view.lastProgressAt` for longer than the threshold (`idleSince` = when it tipped over).
+ * `stepIdleSince` gives a step its own threshold (a wait on a legislature counts only its sitting days): a
+ * step whose own threshold is still ahead is not idle, and a process whose active steps are all such waits
+ * is not idle at all.
+ */
 export function idleItems(
   view: ProcessView,
   now: Date,
   idleSince: Date,
   usersWithRole: UsersWithRole,
   dayLengthMs?: number,
+  stepIdleSince?: (step: StepView) => Date | null,
 ): StuckItem[] {
   if (view.status !== 'running' || idleSince.getTime() > now.getTime()) return [];
   const quiet = now.getTime() - Date.parse(view.lastProgressAt);
-  const active = view.steps.filter((s) => s.status === 'active');
+  const running = view.steps.filter((s) => s.status === 'active');
+  const sinceOf = (s: StepView) => stepIdleSince?.(s) ?? idleSince;
+  const active = running.filter((s) => sinceOf(s).getTime() <= now.getTime());
+  if (running.length > 0 && active.length === 0) return [];
   const detail = `no progress since ${view.lastProgressAt} (${formatDuration(quiet, dayLengthMs)})`;
   const entries = active.flatMap((step) => {
     const waiting = waitingOnOf(step, usersWithRole);
@@ -101,8 +112,8 @@ export function idleItems(
     stepId: step?.id ?? null,
     stepTitle: step?.title ?? null,
     reason: 'idle' as const,
-    since: idleSince.toISOString(),
-    stuckForMs: now.getTime() - idleSince.getTime(),
+    since: (step ? sinceOf(step) : idleSince).toISOString(),
+    stuckForMs: now.getTime() - (step ? sinceOf(step) : idleSince).getTime(),
     waitingOn: w,
     detail: step ? `${detail}; "${step.title}" is active` : detail,
   }));

@@ -12,7 +12,13 @@ import type { ProcessView } from '../../contracts/src/process-view';
 import { SA } from '../../contracts/src/search-attributes';
 import type { AddSpan } from '../../forecast/src/types';
 import { failingItems, idleItems, overdueItems, type UsersWithRole } from './classify';
-import { DEFAULT_IDLE_AFTER, idleAfterOf, minElapsedMs } from './idle-threshold';
+import {
+  DEFAULT_IDLE_AFTER,
+  idleAfterOf,
+  legislativeIdleSpan,
+  legislatureOf,
+  minElapsedMs,
+} from './idle-threshold';
 import { lit, mapLimit } from './limits';
 import { DefinitionResolver } from './pinned-definition';
 import { STUCK_REASONS, type StuckItem, type StuckQuery, type StuckResult } from './types';
@@ -132,11 +138,16 @@ export class StuckFinder {
       const view = views.map.get(id);
       if (!view) continue;
       const def = await this.definitionOf(view);
-      const since = this.deps.addSpan(
-        new Date(view.lastProgressAt),
-        resolveSpan(idleAfterOf(def, fallback), view, def),
-      );
-      r.items.push(...idleItems(view, now, since, this.deps.usersWithRole, this.deps.dayLengthMs));
+      const span = resolveSpan(idleAfterOf(def, fallback), view, def);
+      const last = new Date(view.lastProgressAt);
+      const since = this.deps.addSpan(last, span);
+      // A wait on the Diet or the House of Commons counts only the days it sits (out of session, dissolved:
+      // not idle); the calendars say when that threshold falls.
+      const stepSince = (step: { id: string }) => {
+        const legislature = legislatureOf(def, step.id);
+        return legislature ? this.deps.addSpan(last, legislativeIdleSpan(span, legislature)) : null;
+      };
+      r.items.push(...idleItems(view, now, since, this.deps.usersWithRole, this.deps.dayLengthMs, stepSince));
     }
   }
 

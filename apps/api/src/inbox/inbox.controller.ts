@@ -10,6 +10,8 @@ import {
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/error-response.dto';
+import { RequestLang } from '../common/lang';
+import type { Lang } from '../../../../libs/contracts/src/i18n';
 import { InboxQuery } from '../processes/dto/list-processes.query';
 import { ActorRefDto, ChangeRequestViewDto, OutputAskedDto } from '../processes/dto/process-view.response';
 
@@ -73,8 +75,11 @@ export class InboxItemDto {
   @ApiProperty() processId!: string;
   @ApiProperty() processTitle!: string;
   @ApiProperty() definitionId!: string;
+  @ApiProperty({ description: 'In the language asked (Accept-Language or ?lang=), English when missing' })
+  definitionTitle!: string;
   @ApiProperty() stepId!: string;
-  @ApiProperty() stepTitle!: string;
+  @ApiProperty({ description: 'In the language asked (Accept-Language or ?lang=), English when missing' })
+  stepTitle!: string;
   @ApiProperty({ enum: ['approval', 'task'] }) type!: string;
   @ApiProperty({ enum: ['JP', 'CA'] }) party!: string;
   @ApiProperty({ type: [String] }) roles!: string[];
@@ -136,8 +141,9 @@ export class InboxController {
     @CurrentPrincipal() caller: Principal,
     @Query() query: InboxQuery,
     @Res({ passthrough: true }) res: { setHeader(name: string, value: string): void },
+    @RequestLang() lang: Lang,
   ) {
-    const inbox = await this.inbox.inbox(caller, { overdue: query.overdue === 'true' });
+    const inbox = await this.inbox.inbox(caller, { overdue: query.overdue === 'true', lang });
     res.setHeader('X-Accord-Truncated', String(inbox.truncated));
     return inbox.items;
   }

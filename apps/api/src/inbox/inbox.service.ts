@@ -24,6 +24,8 @@ import {
   type InboxWithdrawnNotice,
 } from './inbox-items';
 import { mapLimit } from '../../../../libs/monitoring/src/limits';
+import type { Lang } from '../../../../libs/contracts/src/i18n';
+import { localizeInboxItem } from '../../../../libs/definitions/src/view-i18n';
 
 /** Processes inspected per inbox request (one Query each). */
 export const INBOX_PROCESS_LIMIT = 100;
@@ -82,7 +84,8 @@ export class InboxService {
     return { items, truncated: page.nextPageToken !== null || unanswered > 0 };
   }
 
-  async inbox(caller: Principal, options: { overdue?: boolean } = {}): Promise<Inbox> {
+  /** `lang`: the language of the names (steps, definitions, outputs); the engine's English by default. */
+  async inbox(caller: Principal, options: { overdue?: boolean; lang?: Lang } = {}): Promise<Inbox> {
     const now = Date.now();
     const delegations = await this.delegationsStore.toPerson(caller.sub, caller.party);
     const roles = new Set([...caller.roles, ...delegations.flatMap((d) => d.roles)]);
@@ -98,9 +101,13 @@ export class InboxService {
       if (!view) unanswered++;
       return view;
     });
-    const items = views.flatMap((v) =>
-      v ? inboxItemsOf(this.readable(caller, v), caller, delegations, now) : [],
-    );
+    const items = views.flatMap((v) => {
+      if (!v) return [];
+      const book =
+        options.lang && this.catalogue.titleBook(v.definitionId, v.definitionVersion, options.lang);
+      const mine = inboxItemsOf(this.readable(caller, v), caller, delegations, now);
+      return book ? mine.map((i) => localizeInboxItem(i, book)) : mine;
+    });
     return {
       items: sortInbox(options.overdue ? items.filter((i) => i.overdue) : items),
       truncated: page.nextPageToken !== null || unanswered > 0,

@@ -7,9 +7,14 @@ import type { HeaderSink } from '../common/header-sink';
 import { BulkService } from './bulk.service';
 import { assertCoordinator } from './coordinator';
 import { BulkDto } from './dto/bulk.dto';
-import { BulkResultDto, StuckItemDto, SummaryDto } from './dto/responses';
+import { AtRiskItemDto, BulkResultDto, StuckItemDto, SummaryDto } from './dto/responses';
+import { AtRiskQueryDto } from './dto/at-risk.query';
 import { StuckQueryDto } from './dto/stuck.query';
 import { MonitoringService } from './monitoring.service';
+import { RequestLang } from '../common/lang';
+import type { Lang } from '../../../../libs/contracts/src/i18n';
+import { Catalogue } from '../definitions/catalogue';
+import { stuckInLang, summaryInLang } from './board-lang';
 
 @ApiTags('monitoring')
 @ApiBearerAuth()
@@ -19,6 +24,7 @@ export class MonitoringController {
   constructor(
     private readonly monitoring: MonitoringService,
     private readonly bulk: BulkService,
+    private readonly catalogue: Catalogue,
   ) {}
 
   @Get('stuck')
@@ -36,13 +42,14 @@ export class MonitoringController {
     @CurrentPrincipal() caller: Principal,
     @Query() query: StuckQueryDto,
     @Res({ passthrough: true }) res: HeaderSink,
+    @RequestLang() lang: Lang,
   ) {
     assertCoordinator(caller);
     const r = await this.monitoring.stuck(query);
     res.setHeader('X-Accord-Scanned', String(r.scanned));
     res.setHeader('X-Accord-Truncated', String(r.truncated));
     if (r.failingNextPageToken) res.setHeader('X-Next-Page-Token', r.failingNextPageToken);
-    return r.items;
+    return stuckInLang(r.items, this.catalogue, lang);
   }
 
   @Get('summary')
@@ -51,9 +58,31 @@ export class MonitoringController {
       'Counts by status, definition and awaited party; overdue and idle; roll-up per pillar and initiative',
   })
   @ApiOkResponse({ type: SummaryDto })
-  summary(@CurrentPrincipal() caller: Principal) {
+  async summary(@CurrentPrincipal() caller: Principal, @RequestLang() lang: Lang) {
     assertCoordinator(caller);
-    return this.monitoring.summary();
+    return summaryInLang(await this.monitoring.summary(), this.catalogue, lang);
+  }
+
+  @Get('at-risk')
+  @ApiOperation({
+    summary:
+      'Running processes at risk: a step due within withinDays, or a forecast past a target date (coordinators)',
+    description:
+      'Due soon: an active step due within `withinDays` (default 14; overdue ones are on /stuck). Forecast late: with ' +
+      '`target` (YYYY-MM-DD), the projected entry into force (agreements) or completion falls after it. Reads each ' +
+      'running process once (bounded: X-Accord-Truncated says a bound was hit).',
+  })
+  @ApiOkResponse({ type: [AtRiskItemDto] })
+  @ApiErrors(400)
+  async atRisk(
+    @CurrentPrincipal() caller: Principal,
+    @Query() query: AtRiskQueryDto,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ) {
+    assertCoordinator(caller);
+    const r = await this.monitoring.atRisk(query);
+    res.setHeader('X-Accord-Truncated', String(r.truncated));
+    return r.items;
   }
 
   @Post('bulk')

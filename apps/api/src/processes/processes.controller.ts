@@ -14,6 +14,8 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/error-response.dto';
 import type { HeaderSink } from '../common/header-sink';
 import { ApiIdParam, ParseIdPipe } from '../common/ids';
+import { RequestLang } from '../common/lang';
+import type { Lang } from '../../../../libs/contracts/src/i18n';
 import { ForecastService } from '../forecast/forecast.service';
 import { CancelDto, CompletionDto, DecisionDto, MoveDeadlineDto, WaiverDto } from './dto/actions.dto';
 import { ListProcessesQuery, TimelineQuery } from './dto/list-processes.query';
@@ -86,15 +88,23 @@ export class ProcessesController {
     },
   })
   @ApiErrors(400, 403, 409)
-  async start(@CurrentPrincipal() caller: Principal, @Body() dto: StartProcessDto) {
-    const { view, note } = await this.processes.start(caller, dto);
-    return { ...view, forecast: await this.forecastOf(view), start: note };
+  async start(
+    @CurrentPrincipal() caller: Principal,
+    @Body() dto: StartProcessDto,
+    @RequestLang() lang: Lang,
+  ) {
+    const { view, note } = await this.processes.start(caller, dto, lang);
+    return { ...view, forecast: await this.forecastOf(view, lang), start: note };
   }
 
-  /** The forecast is an estimate beside the state: if it cannot be made, the state is still answered. */
-  private async forecastOf(view: ProcessView) {
+  /**
+   * The forecast is an estimate beside the state: if it cannot be made, the state is still answered. Its
+   * step names are in the language asked, like the view's.
+   */
+  private async forecastOf(view: ProcessView, lang: Lang) {
     if (view.status !== 'running' || !view.steps.length) return null;
-    return this.forecasts.forView(view).catch(() => null);
+    const forecast = await this.forecasts.forView(view).catch(() => null);
+    return this.processes.forecastInLang(forecast, view, lang);
   }
 
   @Get()
@@ -113,9 +123,13 @@ export class ProcessesController {
   })
   @ApiOkResponse({ type: ProcessViewDto })
   @ApiErrors(400, 404)
-  async get(@CurrentPrincipal() caller: Principal, @Param('id', new ParseIdPipe('id')) id: string) {
-    const view = await this.processes.read(id, caller);
-    return { ...view, forecast: await this.forecastOf(view) };
+  async get(
+    @CurrentPrincipal() caller: Principal,
+    @Param('id', new ParseIdPipe('id')) id: string,
+    @RequestLang() lang: Lang,
+  ) {
+    const view = await this.processes.read(id, caller, lang);
+    return { ...view, forecast: await this.forecastOf(view, lang) };
   }
 
   @Get(':id/timeline')
@@ -191,8 +205,9 @@ export class ProcessesController {
     @CurrentPrincipal() caller: Principal,
     @Param('id', new ParseIdPipe('id')) id: string,
     @Body() dto: CancelDto,
+    @RequestLang() lang: Lang,
   ) {
-    return this.processes.cancel(caller, id, dto);
+    return this.processes.cancel(caller, id, dto, lang);
   }
 
   @Post(':id/steps/:stepId/deadline')

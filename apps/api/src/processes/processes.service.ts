@@ -48,6 +48,9 @@ import {
 } from '../../../../libs/directory/src/read-scope';
 import { summaryOf, type ProcessSummary } from './process-summary';
 import { PROCESSES, quote } from './visibility';
+import type { Lang } from '../../../../libs/contracts/src/i18n';
+import { localizeProcessView, localizeTitled } from '../../../../libs/definitions/src/view-i18n';
+import type { Forecast } from '../../../../libs/forecast/src/types';
 
 /** Business keys map onto workflow ids, so "already used" is decided atomically by Temporal. */
 export const BUSINESS_KEY_ID_PREFIX = `${PROCESS_ID_PREFIX}bk-`;
@@ -69,7 +72,11 @@ export class ProcessesService {
     private readonly metrics: MetricsService,
   ) {}
 
-  async start(caller: Principal, dto: StartProcessDto): Promise<{ view: ProcessView; note: StartNote }> {
+  async start(
+    caller: Principal,
+    dto: StartProcessDto,
+    lang?: Lang,
+  ): Promise<{ view: ProcessView; note: StartNote }> {
     const initiatives = this.catalogue.listInitiatives();
     const initiative = dto.initiativeId ? initiatives.find((i) => i.id === dto.initiativeId) : undefined;
     if (dto.initiativeId && !initiative) {
@@ -194,7 +201,7 @@ export class ProcessesService {
     }
     this.metrics.processStarted(definition.id);
     try {
-      return { view: await this.forPeople(await this.firstSettledView(processId), caller), note };
+      return { view: await this.forPeople(await this.firstSettledView(processId), caller, lang), note };
     } catch (err) {
       // Started, but no worker has answered yet: the initial view (steps appear once the worker runs it).
       this.logger.warn(`state of ${processId} not available right after start: ${(err as Error).message}`);
@@ -204,7 +211,10 @@ export class ProcessesService {
         title: input.title,
         definitionId: definition.id,
         definitionVersion: definition.version,
-        definitionTitle: definition.title,
+        definitionTitle: lang
+          ? (this.catalogue.titleBook(definition.id, definition.version, lang)?.definition ??
+            definition.title)
+          : definition.title,
         status: 'running',
         businessKey: input.businessKey ?? null,
         initiativeId,
@@ -268,7 +278,19 @@ export class ProcessesService {
       clauses.push(`AccordAwaitingParties = ${quote(query.awaitingParty)}`, `ExecutionStatus = 'Running'`);
     }
     if (query.initiativeId) clauses.push(`${SA.initiative.name} = ${quote(query.initiativeId)}`);
-    if (query.pillar) clauses.push(`${SA.pillar.name} = ${quote(query.pillar)}`);
+    if (query.pillar) {
+      // A pillar is the roadmap's: the processes of its initiatives (a process with no initiative has none,
+      // whatever its definition's pillar).
+      const ids = this.catalogue
+        .listInitiatives()
+        .filter((i) => i.pillar === query.pillar)
+        .map((i) => quote(i.id));
+      if (!ids.length) return { items: [], nextPageToken: null };
+      clauses.push(`${SA.initiative.name} IN (${ids.join(', ')})`);
+    }
+    if (query.awaitingRole) {
+      clauses.push(`${SA.awaitingRoles.name} = ${quote(query.awaitingRole)}`, `ExecutionStatus = 'Running'`);
+    }
     // "Due before now" moves with the clock: page tokens are bound to the listing without it.
     const scope = clauses.join(' AND ') + (query.overdue === 'true' ? ' AND overdue' : '');
     if (query.overdue === 'true') {
@@ -288,15 +310,28 @@ export class ProcessesService {
 
   /**
    * The view for people: holders by name, local due dates, the "now / next / waiting on" summary; what the
-   * reader's party may not read (another party's internal steps) left out.
+   * reader's party may not read (another party's internal steps) left out; the names in `lang` (a definition
+   * outside the catalogue keeps its own).
    */
-  async read(id: string, reader: Principal): Promise<ProcessView> {
-    return this.forPeople(await this.get(id), reader);
+  async read(id: string, reader: Principal, lang?: Lang): Promise<ProcessView> {
+    return this.forPeople(await this.get(id), reader, lang);
   }
 
   /** The steps of the view's definition that are internal to one party (read-scope.ts). */
   private internalSteps(view: Pick<ProcessView, 'definitionId' | 'definitionVersion'>): InternalSteps {
     return internalStepsOf(this.catalogue.getDefinition(view.definitionId, view.definitionVersion));
+  }
+
+  /** The view with the names of its definition in `lang` (the engine keeps the English titles). */
+  inLang<V extends ProcessView>(view: V, lang: Lang): V {
+    const book = this.catalogue.titleBook(view.definitionId, view.definitionVersion, lang);
+    return book ? localizeProcessView(view, book) : view;
+  }
+
+  /** A forecast's step names in `lang`. */
+  forecastInLang(forecast: Forecast | null, view: ProcessView, lang: Lang): Forecast | null {
+    const book = this.catalogue.titleBook(view.definitionId, view.definitionVersion, lang);
+    return forecast && book ? { ...forecast, basis: localizeTitled(forecast.basis, book) } : forecast;
   }
 
   /**
@@ -313,8 +348,9 @@ export class ProcessesService {
     return { users, delegations: given.flat() };
   }
 
-  async forPeople(view: ProcessView, reader: Principal): Promise<ProcessView> {
-    return viewFor(reader, this.internalSteps(view), viewForPeople(view, await this.people(view.steps)));
+  async forPeople(view: ProcessView, reader: Principal, lang?: Lang): Promise<ProcessView> {
+    const named = lang ? this.inLang(view, lang) : view;
+    return viewFor(reader, this.internalSteps(view), viewForPeople(named, await this.people(view.steps)));
   }
 
   async stepForPeople(step: StepView): Promise<StepView> {
@@ -365,7 +401,7 @@ export class ProcessesService {
     });
   }
 
-  async cancel(caller: Principal, id: string, dto: ReasonDto): Promise<ProcessView> {
+  async cancel(caller: Principal, id: string, dto: ReasonDto, lang?: Lang): Promise<ProcessView> {
     const requestId = dto.requestId;
     const view = await this.gateway.update(
       id,
@@ -373,7 +409,7 @@ export class ProcessesService {
       { principal: caller, requestId, reason: dto.reason },
       updateIdOf(caller, cancelUpdate.name, null, requestId),
     );
-    return this.forPeople(view, caller);
+    return this.forPeople(view, caller, lang);
   }
 
   /**

@@ -12,7 +12,7 @@ import { keys } from '../api/queries';
 import { useRequestId } from '../api/request-id';
 import { useT } from '../i18n/locale';
 import { Field } from './Field';
-import { fieldErrorsOf, isFormLevel } from './field-errors';
+import { useFieldErrors, isFormLevel } from './field-errors';
 import { ErrorNotice } from './Notices';
 
 interface Props {
@@ -58,7 +58,7 @@ function DecisionForm({ processId, step, onDone }: Props) {
     `/steps/${encodeURIComponent(step.id)}/decisions`,
     onDone,
   );
-  const errors = fieldErrorsOf(act.error);
+  const errors = useFieldErrors(act.error);
   const decide = (decision: DecisionKind) => {
     setChoice(decision);
     act.mutate({ decision, ...(comment.trim() ? { comment } : {}) });
@@ -143,7 +143,7 @@ function TaskForm({ processId, step, onDone }: Props) {
     `/steps/${encodeURIComponent(step.id)}/completion`,
     onDone,
   );
-  const errors = fieldErrorsOf(act.error);
+  const errors = useFieldErrors(act.error);
   const fields = [...Object.keys(types).map((n) => `outputs.${n}`), 'outputs', 'comment'];
   const submit = (e: FormEvent) => {
     e.preventDefault();

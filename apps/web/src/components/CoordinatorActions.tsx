@@ -10,7 +10,7 @@ import { api, ApiError } from '../api/client';
 import { useRequestId } from '../api/request-id';
 import { useT } from '../i18n/locale';
 import { Field } from './Field';
-import { fieldErrorsOf, isFormLevel } from './field-errors';
+import { useFieldErrors, isFormLevel } from './field-errors';
 import { ErrorNotice } from './Notices';
 
 export type CoordinatorAction = 'nudge' | 'extend' | 'reassign' | 'waive' | 'cancel';
@@ -71,7 +71,10 @@ export function CoordinatorActions({
   const act = useMutation({
     mutationFn: () => {
       const { path, body } = requestOf(action, processId, step.id, form);
-      return api(path, { method: 'POST', body: { ...body, requestId: requestId.current() } });
+      // Deadlines, waivers and cancellations take a requestId (a retry records once); a nudge or a
+      // reassignment has none to give: repeating one does not change the outcome.
+      const once = action === 'extend' || action === 'waive' || action === 'cancel';
+      return api(path, { method: 'POST', body: once ? { ...body, requestId: requestId.current() } : body });
     },
     onSettled: (_d, error) => {
       if (!error || (error instanceof ApiError && error.status < 500)) requestId.settle();
@@ -82,7 +85,7 @@ export function CoordinatorActions({
       onDone?.();
     },
   });
-  const errors = fieldErrorsOf(act.error);
+  const errors = useFieldErrors(act.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     act.mutate();

@@ -1,4 +1,4 @@
-import { useId, type ReactElement, cloneElement } from 'react';
+import { useId, type ReactElement, type ReactNode, cloneElement } from 'react';
 
 /**
  * A labelled form field with its hint and its error beside it: the control gets the id, aria-describedby
@@ -13,7 +13,7 @@ export function Field({
 }: {
   label: string;
   hint?: string;
-  error?: string | null;
+  error?: ReactNode;
   required?: boolean;
   children: ReactElement<Record<string, unknown>>;
 }) {

@@ -49,14 +49,27 @@ export default function ForecastChart({ forecast, steps }: { forecast: Forecast;
     return { name: b.title, offset: start, length: Math.max(end - start, 0.05), critical: b.critical, b };
   });
   const titleOf = (id: string) => steps.find((s) => s.id === id)?.title ?? id;
-  const dayLabel = (v: number) => d.date(new Date(origin + v * DAY).toISOString());
+  // Over a few days (or at the tests' compressed day length) dates alone would repeat: show times too.
+  const span = Math.max(...rows.map((r) => r.offset + r.length));
+  const dayLabel = (v: number) => {
+    const iso = new Date(origin + v * DAY).toISOString();
+    return span < 3 ? d.dateTime(iso) : d.date(iso);
+  };
   return (
     <>
       <div className="chart" role="img" aria-label={t('forecast.chartAlt')}>
-        <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 34 + 60)}>
-          <BarChart data={rows} layout="vertical" margin={{ left: 16, right: 24, top: 8, bottom: 8 }}>
+        <ResponsiveContainer width="100%" height={Math.max(180, rows.length * 34 + 80)}>
+          <BarChart data={rows} layout="vertical" margin={{ left: 16, right: 56, top: 28, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" tickFormatter={dayLabel} domain={[0, 'dataMax']} />
+            {/* Few ticks, a gap between labels and the ends kept: long Japanese dates never run together. */}
+            <XAxis
+              type="number"
+              tickFormatter={dayLabel}
+              domain={[0, 'dataMax']}
+              tickCount={4}
+              minTickGap={40}
+              interval="preserveStartEnd"
+            />
             <YAxis type="category" dataKey="name" width={200} tick={StepTick} />
             <Tooltip
               formatter={(_v, _n, item) => {
@@ -70,7 +83,12 @@ export default function ForecastChart({ forecast, steps }: { forecast: Forecast;
                 <Cell key={r.b.stepId} fill={r.critical ? BAR.critical : BAR.normal} />
               ))}
             </Bar>
-            <ReferenceLine x={(Date.now() - origin) / DAY} stroke="#1a1a1a" label={t('forecast.today')} />
+            {/* Labelled above the plot, so it never sits on a step's name. */}
+            <ReferenceLine
+              x={(Date.now() - origin) / DAY}
+              stroke="#1a1a1a"
+              label={{ value: t('forecast.today'), position: 'top', fill: '#1a1a1a', fontSize: 12 }}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>

@@ -1,4 +1,7 @@
+import { createElement, Fragment, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
+import { explainFieldProblem } from '../i18n/api-problems';
+import { useLocale, useT } from '../i18n/locale';
 
 /**
  * The API's field problems by field path. Validation errors name their field (`comment`, `outputs.signedOn`,
@@ -8,6 +11,34 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!(error instanceof ApiError)) return out;
   for (const p of error.fieldProblems) out[p.field] ??= p.message;
+  return out;
+}
+
+/**
+ * The field problems in the reader's language: in English the API's own sentence (it says what to do); in
+ * another language the console's message for that kind of problem with the value received, and the API's
+ * English text beside it (marked lang="en") when the kind is not one the console knows.
+ */
+export function useFieldErrors(error: unknown): Record<string, ReactNode> {
+  const { locale } = useLocale();
+  const t = useT();
+  const raw = fieldErrorsOf(error);
+  if (locale === 'en') return raw;
+  const out: Record<string, ReactNode> = {};
+  for (const [field, message] of Object.entries(raw)) {
+    const e = explainFieldProblem(message);
+    const text = [t(e.id, e.values), e.received ? t('problem.received', { value: e.received }) : '']
+      .filter(Boolean)
+      .join(' ');
+    out[field] = e.needsDetail
+      ? createElement(
+          Fragment,
+          null,
+          `${text} ${t('problem.detail')} `,
+          createElement('span', { lang: 'en' }, message),
+        )
+      : text;
+  }
   return out;
 }
 

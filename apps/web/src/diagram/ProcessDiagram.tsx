@@ -8,6 +8,7 @@ import type { ProcessDefinition } from '../../../../libs/contracts/src/definitio
 import type { StepView } from '../../../../libs/contracts/src/process-view';
 import { useDates, useT } from '../i18n/locale';
 import { layoutDefinition, type DiagramNode } from './layout';
+import { wrapTitle } from './wrap';
 
 function whoDecided(step: StepView): string | null {
   const names = Object.values(step.parties)
@@ -17,8 +18,8 @@ function whoDecided(step: StepView): string | null {
   return names.length ? [...new Set(names)].join(', ') : null;
 }
 
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+function clip(text: string, width: number): string {
+  return wrapTitle(text, width, 1)[0] ?? '';
 }
 
 export function ProcessDiagram({ definition, steps }: { definition: ProcessDefinition; steps: StepView[] }) {
@@ -45,6 +46,8 @@ export function ProcessDiagram({ definition, steps }: { definition: ProcessDefin
           width={layout.width}
           height={layout.height}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
+          // Scales down with its column on a narrow screen (the viewBox keeps the proportions).
+          style={{ maxWidth: '100%', height: 'auto' }}
           role="img"
           aria-label={t('diagram.alt', { title: definition.title })}
         >
@@ -63,8 +66,8 @@ export function ProcessDiagram({ definition, steps }: { definition: ProcessDefin
           </defs>
           {layout.lanes.map((lane) => (
             <g key={lane.party} className={`lane lane-${lane.party}`}>
-              <rect x={0} y={lane.y} width={layout.width} height={lane.h} />
-              <text x={10} y={lane.y + 24} className="lane-label">
+              <rect x={lane.x} y={lane.y} width={lane.w} height={lane.h} />
+              <text x={lane.x + 14} y={lane.y + 24} className="lane-label">
                 {t(`party.short.${lane.party}`)}
               </text>
             </g>
@@ -79,11 +82,14 @@ export function ProcessDiagram({ definition, steps }: { definition: ProcessDefin
           ))}
           {layout.nodes.map((n) => {
             if (n.kind !== 'step') {
-              return <rect key={n.id} x={n.x + 5} y={n.y} width={4} height={n.h} className="diagram-bar" />;
+              return <rect key={n.id} x={n.x} y={n.y} width={n.w} height={n.h} className="diagram-bar" />;
             }
             const info = label(n);
             const status = info?.s.status ?? 'waiting';
             const title = info?.s.title ?? n.id;
+            const titleLines = wrapTitle(title, n.w - 20);
+            // The status follows the title's last line (one or two).
+            const statusY = n.y + 18 + titleLines.length * 15 + 6;
             return (
               <g
                 key={n.id}
@@ -92,15 +98,19 @@ export function ProcessDiagram({ definition, steps }: { definition: ProcessDefin
               >
                 <title>{`${title} — ${info?.status ?? ''}${info?.detail ? ` — ${info.detail}` : ''}`}</title>
                 <rect x={n.x} y={n.y} width={n.w} height={n.h} rx={info?.s.type === 'timer' ? 24 : 6} />
-                <text x={n.x + 10} y={n.y + 20} className="node-title" {...{ translate: 'no' }}>
-                  {clip(title, 24)}
+                <text x={n.x + 10} y={n.y + 18} className="node-title" {...{ translate: 'no' }}>
+                  {titleLines.map((line, i) => (
+                    <tspan key={i} x={n.x + 10} dy={i === 0 ? 0 : 15}>
+                      {line}
+                    </tspan>
+                  ))}
                 </text>
-                <text x={n.x + 10} y={n.y + 40} className="node-status">
+                <text x={n.x + 10} y={statusY} className="node-status">
                   {info?.status ?? ''}
                 </text>
                 {info?.detail && (
-                  <text x={n.x + 10} y={n.y + 58} className="node-detail">
-                    {clip(info.detail, 30)}
+                  <text x={n.x + 10} y={statusY + 18} className="node-detail">
+                    {clip(info.detail, n.w - 20)}
                   </text>
                 )}
               </g>

@@ -1,15 +1,21 @@
 /**
- * Lays out a process definition as a diagram with one lane per party: dagre (left to right) orders the
- * steps and places parallel branches side by side; each node then moves into its party's lane (JP above,
- * CA below), and steps both parties act on (joint steps, timers) span both lanes.
+ * Lays out a process definition as a diagram with one lane per party: dagre (top to bottom) orders the
+ * steps and places parallel branches side by side; each node then moves into its party's lane (JP on the
+ * left, CA on the right), and steps both parties act on (joint steps, timers) span both lanes. The width
+ * depends on the parties and parallel branches only, never on the number of steps, so it fits the page.
  */
 import dagre from '@dagrejs/dagre';
 import type { Party, StepSpec } from '../../../../libs/contracts/src/definition';
 
 export const NODE_W = 184;
-export const NODE_H = 76;
-const ROW_GAP = 16;
-const LANE_PAD = 18;
+export const NODE_H = 84;
+/** Fork and join bars. */
+const BAR_H = 4;
+const COL_GAP = 16;
+const RANK_GAP = 28;
+const LANE_PAD = 14;
+/** Room for the lanes' names above the first step. */
+const LABEL_H = 36;
 
 export type Lane = Party | 'joint';
 
@@ -33,7 +39,8 @@ export interface DiagramEdge {
 export interface DiagramLayout {
   nodes: DiagramNode[];
   edges: DiagramEdge[];
-  lanes: Array<{ party: Party; y: number; h: number }>;
+  /** One column per party, the full height of the diagram. */
+  lanes: Array<{ party: Party; x: number; w: number; y: number; h: number }>;
   width: number;
   height: number;
 }
@@ -43,14 +50,29 @@ interface Graph {
   edges: Array<[string, string]>;
 }
 
-function laneOf(step: StepSpec): Lane {
-  if (step.type === 'timer' || step.type === 'parallel') return 'joint';
+/** A step's lane: its one party; a timer or a step of both parties spans both, unless it sits in a branch
+ * whose steps are all one party's (a CA tabling period between CA steps stays in the CA lane). */
+function laneOf(step: StepSpec, branchLane?: Lane): Lane {
+  if (step.type === 'parallel') return 'joint';
+  if (step.type === 'timer') return branchLane ?? 'joint';
   const parties = Object.keys(step.parties ?? {}) as Party[];
   return parties.length === 1 ? parties[0]! : 'joint';
 }
 
+/** The one party of every non-timer step of a branch (deep), if there is exactly one. */
+function branchLaneOf(steps: StepSpec[]): Lane | undefined {
+  const lanes = new Set<Lane>();
+  const visit = (s: StepSpec) => {
+    if (s.type === 'parallel') s.branches.forEach((b) => b.steps.forEach(visit));
+    else if (s.type !== 'timer') lanes.add(laneOf(s));
+  };
+  steps.forEach(visit);
+  const [only] = [...lanes];
+  return lanes.size === 1 && only !== 'joint' ? only : undefined;
+}
+
 /** The definition's steps as a graph: returns the entry and exit node ids of a sequence. */
-function addSequence(g: Graph, steps: StepSpec[]): { first: string; last: string } | null {
+function addSequence(g: Graph, steps: StepSpec[], branchLane?: Lane): { first: string; last: string } | null {
   let first: string | null = null;
   let prev: string | null = null;
   for (const step of steps) {
@@ -61,13 +83,13 @@ function addSequence(g: Graph, steps: StepSpec[]): { first: string; last: string
       exit = `${step.id}:join`;
       g.nodes.push({ id: entry, kind: 'fork', lane: 'joint' }, { id: exit, kind: 'join', lane: 'joint' });
       for (const branch of step.branches) {
-        const inner = addSequence(g, branch.steps);
+        const inner = addSequence(g, branch.steps, branchLaneOf(branch.steps) ?? branchLane);
         if (inner) g.edges.push([entry, inner.first], [inner.last, exit]);
         else g.edges.push([entry, exit]);
       }
     } else {
       entry = exit = step.id;
-      g.nodes.push({ id: step.id, kind: 'step', lane: laneOf(step) });
+      g.nodes.push({ id: step.id, kind: 'step', lane: laneOf(step, branchLane) });
     }
     if (prev) g.edges.push([prev, entry]);
     first ??= entry;
@@ -80,76 +102,91 @@ export function layoutDefinition(steps: StepSpec[], parties: Party[]): DiagramLa
   const g: Graph = { nodes: [], edges: [] };
   addSequence(g, steps);
   const dg = new dagre.graphlib.Graph();
-  dg.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 36, marginx: 8, marginy: 8 });
+  // Top to bottom: however many steps a process has, its lanes fit the page's width side by side.
+  dg.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: RANK_GAP, marginx: 0, marginy: 0 });
   dg.setDefaultEdgeLabel(() => ({}));
-  for (const n of g.nodes) dg.setNode(n.id, { width: n.kind === 'step' ? NODE_W : 14, height: NODE_H });
+  for (const n of g.nodes) dg.setNode(n.id, { width: NODE_W, height: n.kind === 'step' ? NODE_H : BAR_H });
   for (const [a, b] of g.edges) dg.setEdge(a, b);
   dagre.layout(dg);
 
-  // Rows within a lane: nodes sharing a column (same dagre x) in the same lane stack in dagre's order.
+  // Columns within a lane: nodes of one rank (same dagre y) in the same lane sit side by side, in dagre's order.
   const lanes = parties.length ? parties : (['JP', 'CA'] as Party[]);
   const placed = g.nodes.map((n) => ({ ...n, dx: dg.node(n.id).x, dy: dg.node(n.id).y }));
-  const rowsOf = new Map<string, number>();
-  const rowsPerLane = new Map<Lane, number>(lanes.map((p) => [p, 1]));
-  const columns = new Map<string, typeof placed>();
+  const colOf = new Map<string, number>();
+  const colsPerLane = new Map<Lane, number>(lanes.map((p) => [p, 1]));
+  // A joint step sharing its rank with a lane's step (a timer in parallel with one party's step) cannot span
+  // both lanes without covering it: it joins a lane free at that rank, else the last lane as one more column.
+  const byRank = new Map<number, typeof placed>();
+  for (const n of placed) byRank.set(Math.round(n.dy), [...(byRank.get(Math.round(n.dy)) ?? []), n]);
+  for (const group of byRank.values()) {
+    const used = new Set(group.map((n) => n.lane).filter((l) => l !== 'joint'));
+    if (!used.size) continue;
+    const free = lanes.filter((p) => !used.has(p));
+    for (const n of group) if (n.lane === 'joint') n.lane = free[0] ?? lanes[lanes.length - 1]!;
+  }
+  const ranks = new Map<string, typeof placed>();
   for (const n of placed) {
-    const key = `${Math.round(n.dx)}|${n.lane}`;
-    columns.set(key, [...(columns.get(key) ?? []), n]);
+    const key = `${Math.round(n.dy)}|${n.lane}`;
+    ranks.set(key, [...(ranks.get(key) ?? []), n]);
   }
-  for (const group of columns.values()) {
-    group.sort((a, b) => a.dy - b.dy);
-    group.forEach((n, i) => rowsOf.set(n.id, i));
+  for (const group of ranks.values()) {
+    group.sort((a, b) => a.dx - b.dx);
+    group.forEach((n, i) => colOf.set(n.id, i));
     const lane = group[0]!.lane;
-    if (lane !== 'joint') rowsPerLane.set(lane, Math.max(rowsPerLane.get(lane) ?? 1, group.length));
+    if (lane !== 'joint') colsPerLane.set(lane, Math.max(colsPerLane.get(lane) ?? 1, group.length));
   }
-  const laneBoxes: DiagramLayout['lanes'] = [];
-  let y = 0;
+  const laneBoxes: Array<{ party: Party; x: number; w: number }> = [];
+  let x = 0;
   for (const party of lanes) {
-    const h = LANE_PAD * 2 + (rowsPerLane.get(party) ?? 1) * (NODE_H + ROW_GAP) - ROW_GAP;
-    laneBoxes.push({ party, y, h });
-    y += h;
+    const w = LANE_PAD * 2 + (colsPerLane.get(party) ?? 1) * (NODE_W + COL_GAP) - COL_GAP;
+    laneBoxes.push({ party, x, w });
+    x += w;
   }
-  const height = y;
-  const LABEL_W = 56;
+  const width = x;
   const nodes: DiagramNode[] = placed.map((n) => {
-    const w = n.kind === 'step' ? NODE_W : 14;
-    const x = LABEL_W + n.dx - w / 2;
+    const h = n.kind === 'step' ? NODE_H : BAR_H;
+    const y = LABEL_H + n.dy - h / 2;
     const box = laneBoxes.find((l) => l.party === n.lane);
     if (!box) {
       // Joint: spans every lane (timers, steps of both parties, fork and join bars).
-      const jointRows = columns.get(`${Math.round(n.dx)}|joint`)?.length ?? 1;
-      const row = rowsOf.get(n.id) ?? 0;
-      const slot = (height - LANE_PAD * 2) / jointRows;
+      const jointCols = ranks.get(`${Math.round(n.dy)}|joint`)?.length ?? 1;
+      const col = colOf.get(n.id) ?? 0;
+      const slot = (width - LANE_PAD * 2) / jointCols;
       return {
         id: n.id,
         kind: n.kind,
         lane: n.lane,
-        x,
-        w,
-        y: LANE_PAD + row * slot,
-        h: slot - (jointRows > 1 ? ROW_GAP : 0),
+        x: LANE_PAD + col * slot,
+        w: slot - (jointCols > 1 ? COL_GAP : 0),
+        y,
+        h,
       };
     }
-    const row = rowsOf.get(n.id) ?? 0;
+    const col = colOf.get(n.id) ?? 0;
     return {
       id: n.id,
       kind: n.kind,
       lane: n.lane,
-      x,
-      w,
-      y: box.y + LANE_PAD + row * (NODE_H + ROW_GAP),
-      h: NODE_H,
+      x: box.x + LANE_PAD + col * (NODE_W + COL_GAP),
+      w: NODE_W,
+      y,
+      h,
     };
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const edges: DiagramEdge[] = g.edges.map(([from, to]) => {
     const a = byId.get(from)!;
     const b = byId.get(to)!;
-    const start = { x: a.x + a.w, y: a.y + a.h / 2 };
-    const end = { x: b.x, y: b.y + b.h / 2 };
-    const midX = (start.x + end.x) / 2;
-    return { from, to, points: [start, { x: midX, y: start.y }, { x: midX, y: end.y }, end] };
+    // From the bottom of one box to the top of the next, leaving and entering where the two overlap.
+    const overlapL = Math.max(a.x, b.x);
+    const overlapR = Math.min(a.x + a.w, b.x + b.w);
+    const sx = overlapL < overlapR ? (overlapL + overlapR) / 2 : a.x + a.w / 2;
+    const ex = overlapL < overlapR ? sx : b.x + b.w / 2;
+    const start = { x: sx, y: a.y + a.h };
+    const end = { x: ex, y: b.y };
+    const midY = (start.y + end.y) / 2;
+    return { from, to, points: [start, { x: start.x, y: midY }, { x: end.x, y: midY }, end] };
   });
-  const width = Math.max(...nodes.map((n) => n.x + n.w), 0) + 16;
-  return { nodes, edges, lanes: laneBoxes, width, height };
+  const height = Math.max(...nodes.map((n) => n.y + n.h), LABEL_H) + LANE_PAD;
+  return { nodes, edges, lanes: laneBoxes.map((l) => ({ ...l, y: 0, h: height })), width, height };
 }

@@ -6,12 +6,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import type { StuckReason } from '../../../../libs/monitoring/src/types';
+import type { StuckItem, StuckReason } from '../../../../libs/monitoring/src/types';
 import { api } from '../api/client';
 import { useStuck, useSummary } from '../api/queries';
 import { CoordinatorActions } from '../components/CoordinatorActions';
 import { Field } from '../components/Field';
-import { fieldErrorsOf } from '../components/field-errors';
+import { useFieldErrors } from '../components/field-errors';
 import { ErrorNotice, Loading } from '../components/Notices';
 import { useDates, useT } from '../i18n/locale';
 
@@ -180,7 +180,12 @@ export function BoardPage() {
           </table>
         )}
       </section>
-      <BulkPanel selected={[...selected]} reason={reason} onDone={() => setSelected(new Set())} />
+      <BulkPanel
+        selected={[...selected]}
+        reason={reason}
+        known={stuck.data?.items ?? []}
+        onDone={() => setSelected(new Set())}
+      />
     </>
   );
 }
@@ -188,10 +193,13 @@ export function BoardPage() {
 function BulkPanel({
   selected,
   reason,
+  known,
   onDone,
 }: {
   selected: string[];
   reason: StuckReason | '';
+  /** The board's stuck items: they name the processes and steps a dry run lists by id. */
+  known: StuckItem[];
   onDone: () => void;
 }) {
   const t = useT();
@@ -223,7 +231,7 @@ function BulkPanel({
       onDone();
     },
   });
-  const errors = { ...fieldErrorsOf(dryRun.error), ...fieldErrorsOf(run.error) };
+  const errors = { ...useFieldErrors(dryRun.error), ...useFieldErrors(run.error) };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setDry(null);
@@ -272,7 +280,7 @@ function BulkPanel({
           <ul>
             {dry.matched.map((m) => (
               <li key={`${m.processId}/${m.stepId}`} translate="no">
-                {m.title} {m.stepId ? `· ${m.stepId}` : ''}
+                {nameOf(known, m)}
               </li>
             ))}
           </ul>
@@ -299,4 +307,17 @@ function BulkPanel({
       )}
     </section>
   );
+}
+
+/**
+ * A dry run's row by name: the API lists processes chosen by id under their id, so the board's own stuck
+ * items give the title and the step's name where it knows them.
+ */
+function nameOf(known: StuckItem[], m: { processId: string; title: string; stepId: string | null }): string {
+  const item = known.find((i) => i.processId === m.processId);
+  const title = m.title !== m.processId ? m.title : (item?.title ?? m.title);
+  const step = m.stepId
+    ? (known.find((i) => i.processId === m.processId && i.stepId === m.stepId)?.stepTitle ?? m.stepId)
+    : null;
+  return step ? `${title} · ${step}` : title;
 }

@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import { keys, useDelegations } from '../api/queries';
 import { useMe } from '../auth/session';
 import { Field } from '../components/Field';
-import { fieldErrorsOf, isFormLevel } from '../components/field-errors';
+import { useFieldErrors, isFormLevel } from '../components/field-errors';
 import { ErrorNotice, Loading } from '../components/Notices';
 import { useDates, useT } from '../i18n/locale';
 
@@ -42,7 +42,7 @@ export function DelegationsPage() {
     mutationFn: (id: string) => api(`/delegations/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.delegations }),
   });
-  const errors = fieldErrorsOf(create.error);
+  const errors = useFieldErrors(create.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate();

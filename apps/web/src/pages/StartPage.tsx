@@ -5,14 +5,14 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import type { ParamValue, ParameterSpec, ProcessDefinition } from '../../../../libs/contracts/src/definition';
 import type { ProcessView } from '../../../../libs/contracts/src/process-view';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { useDefinitions, useInitiatives, type InitiativeListing } from '../api/queries';
 import { useMe } from '../auth/session';
 import { Field } from '../components/Field';
-import { fieldErrorsOf, isFormLevel } from '../components/field-errors';
+import { useFieldErrors, isFormLevel } from '../components/field-errors';
 import { ErrorNotice, Loading } from '../components/Notices';
 import { useT } from '../i18n/locale';
 
@@ -130,7 +130,7 @@ function StartForm({ choice, onBack }: { choice: Choice; onBack: () => void }) {
     Object.fromEntries(params.map(([n, s]) => [n, initialValue(s, initiative?.defaultParameters[n])])),
   );
   const start = useMutation({
-    mutationFn: () => {
+    mutationFn: ({ allowDuplicate }: { allowDuplicate: boolean }) => {
       const parameters: Record<string, ParamValue> = {};
       for (const [n, s] of params) {
         const v = parameterValue(s, values[n] ?? '');
@@ -144,16 +144,18 @@ function StartForm({ choice, onBack }: { choice: Choice; onBack: () => void }) {
           parameters,
           ...(businessKey.trim() ? { businessKey: businessKey.trim() } : {}),
           ...(initiative ? { initiativeId: initiative.id } : {}),
+          ...(allowDuplicate ? { allowDuplicate: true } : {}),
         },
       });
     },
     onSuccess: (view) => navigate(`/processes/${encodeURIComponent(view.id)}`),
   });
-  const errors = fieldErrorsOf(start.error);
-  const fields = ['title', 'businessKey', ...params.map(([n]) => `parameters.${n}`)];
+  const errors = useFieldErrors(start.error);
+  const duplicate = runningDuplicate(start.error);
+  const fields = ['title', 'businessKey', 'allowDuplicate', ...params.map(([n]) => `parameters.${n}`)];
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    start.mutate();
+    start.mutate({ allowDuplicate: false });
   };
   return (
     <>
@@ -172,6 +174,26 @@ function StartForm({ choice, onBack }: { choice: Choice; onBack: () => void }) {
       )}
       <form onSubmit={submit} noValidate className="form">
         {isFormLevel(start.error, fields) && <ErrorNotice error={start.error} />}
+        {duplicate && (
+          <div className="notice notice-warning" role="alert">
+            <p>{t('start.duplicate')}</p>
+            <p className="actions">
+              {duplicate.processId && (
+                <Link to={`/processes/${encodeURIComponent(duplicate.processId)}`}>
+                  {t('start.openExisting')}
+                </Link>
+              )}
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={start.isPending}
+                onClick={() => start.mutate({ allowDuplicate: true })}
+              >
+                {t('start.anyway')}
+              </button>
+            </p>
+          </div>
+        )}
         <Field label={t('start.processTitle')} error={errors.title} required>
           <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
         </Field>
@@ -225,4 +247,16 @@ function StartForm({ choice, onBack }: { choice: Choice; onBack: () => void }) {
       </form>
     </>
   );
+}
+
+/**
+ * The API refuses a second running process for an initiative (409 on `allowDuplicate`, naming the running
+ * one): the form then offers to open it, or to start another anyway (the same request with allowDuplicate).
+ */
+function runningDuplicate(error: unknown): { processId: string | null } | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const problem = error.fieldProblems.find((p) => p.field === 'allowDuplicate');
+  if (!problem) return null;
+  // The detail ends with the running process's id: `a process for "mlat" is running: <id>`.
+  return { processId: /\bis running: (\S+)$/.exec(problem.message)?.[1] ?? null };
 }

@@ -690,6 +690,7 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
                 '(the usual order; the date received by the Councillors starts the 30-day rule).',
               when: diet,
               authority: { JP: 'House of Representatives' },
+              legislature: 'diet',
               legalBasis: 'Constitution of Japan, arts. 61 and 60(2)',
               sources: [SOURCES.constitutionJapan, SOURCES.constitutionJapanJa],
               parties: { JP: { roles: ['jp-diet-liaison'] } },
@@ -742,6 +743,7 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
                 "rule made the Representatives' decision the Diet's.",
               when: diet,
               authority: { JP: 'House of Councillors' },
+              legislature: 'diet',
               legalBasis: 'Constitution of Japan, arts. 61 and 60(2)',
               sources: [SOURCES.constitutionJapan],
               parties: { JP: { roles: ['jp-diet-liaison'] } },
@@ -918,6 +920,7 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
               description: 'Parliament passes the implementing Act; record the Royal Assent.',
               when: implementingAct,
               authority: { CA: 'Parliament; the Governor General (Royal Assent)' },
+              legislature: 'house-of-commons',
               sources: [SOURCES.treatyLaw],
               parties: { CA: { roles: ['ca-parliament-liaison'] } },
               outputs: {

@@ -292,6 +292,7 @@ export const agreementEntryIntoForce: ProcessDefinition = {
               description:
                 'Both Houses approve; if the House of Councillors does not act within 30 days of receiving it, ' +
                 'the decision of the House of Representatives prevails (Constitution, art. 61).',
+              legislature: 'diet',
               parties: { JP: { roles: ['jp-diet-liaison'] } },
               outputs: {
                 approvedOn: { type: 'date', title: 'Date of Diet approval' },
@@ -358,6 +359,7 @@ export const agreementEntryIntoForce: ProcessDefinition = {
               titles: { fr: 'Loi de mise en œuvre', ja: '実施法' },
               description: 'Parliament passes the implementing legislation (Royal Assent).',
               when: { param: 'requiresImplementingLegislation', truthy: true },
+              legislature: 'house-of-commons',
               parties: { CA: { roles: ['ca-parliament-liaison'] } },
               outputs: {
                 royalAssentOn: { type: 'date', title: 'Date of Royal Assent' },

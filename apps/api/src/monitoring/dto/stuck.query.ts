@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { LangQuery } from '../../common/lang';
 
 /** A positive duration: zero is refused here (a 400), not by parseDuration later (a 500 fuzzing found). */
 export const DURATION = /^0{0,8}[1-9]\d{0,8}(ms|s|m|h|d)$/;
 export const DURATION_DOC = 'A duration: digits and a unit ms, s, m, h or d (e.g. 30s, 12h, 3d).';
 
-export class StuckQueryDto {
+export class StuckQueryDto extends LangQuery {
   @ApiPropertyOptional({ enum: ['overdue', 'idle', 'failing'], description: 'Default: every reason.' })
   @IsOptional()
   @IsIn(['overdue', 'idle', 'failing'], { message: 'reason must be overdue, idle or failing' })

@@ -1,0 +1,78 @@
+/**
+ * Names in the language asked beyond the catalogue: a process view, its forecast, the inbox and the
+ * coordinators' summary answer step and definition titles in the Accept-Language (or ?lang=) language,
+ * while the engine keeps the English ones.
+ */
+import type { InboxItem, MonitoringSummary } from '../../libs/contracts/src/http';
+import type { ProcessView } from '../../libs/contracts/src/process-view';
+import type { Forecast } from '../../libs/forecast/src/types';
+import { api } from '../support/auth';
+import { waitFor } from '../support/wait';
+
+type Detail = ProcessView & { forecast: Forecast | null };
+const ja = { 'accept-language': 'ja,en;q=0.5' };
+
+describe('names in the language asked', () => {
+  let view: ProcessView;
+  beforeAll(async () => {
+    const res = await api<ProcessView>('POST', '/api/v1/processes', {
+      as: 'ca-officer',
+      headers: ja,
+      body: { definitionId: 'trade-mission', title: `Names in Japanese ${Date.now().toString(36)}` },
+    });
+    expect(res.status).toBe(201);
+    view = res.body;
+  });
+
+  it('answers a process, its steps and its forecast in Japanese, and in French for ?lang=fr', async () => {
+    expect(view.definitionTitle).toBe('貿易ミッションの企画');
+    const got = await waitFor('the forecast', async () => {
+      const res = await api<Detail>('GET', `/api/v1/processes/${view.id}`, {
+        as: 'ca-coordinator',
+        headers: ja,
+      });
+      return res.body.forecast ? res : undefined;
+    });
+    expect(got.headers.get('content-language')).toBe('ja');
+    const titles = Object.fromEntries(got.body.steps.map((s) => [s.id, s.title]));
+    expect(titles).toMatchObject({ 'concept-approval': '構想の承認', 'budget-approval': '予算の承認' });
+    expect(got.body.summary?.now).toEqual(['構想の承認']);
+    const basis = Object.fromEntries(got.body.forecast!.basis.map((b) => [b.stepId, b.title]));
+    expect(basis['concept-approval']).toBe('構想の承認');
+
+    const fr = await api<Detail>('GET', `/api/v1/processes/${view.id}?lang=fr`, {
+      as: 'ca-coordinator',
+      headers: ja,
+    });
+    expect(fr.body.steps[0]!.title).toBe('Approbation du concept');
+    const en = await api<Detail>('GET', `/api/v1/processes/${view.id}`, { as: 'ca-coordinator' });
+    expect(en.body.steps[0]!.title).toBe('Concept approval');
+    expect(en.body.definitionTitle).toBe('Planning a trade mission');
+  });
+
+  it('lists the inbox in Japanese', async () => {
+    const item = await waitFor('the step in the inbox', async () => {
+      const res = await api<InboxItem[]>('GET', '/api/v1/inbox', { as: 'jp-meti', headers: ja });
+      expect(res.status).toBe(200);
+      return res.body.find((i) => i.processId === view.id);
+    });
+    expect(item).toMatchObject({ stepTitle: '構想の承認', definitionTitle: '貿易ミッションの企画' });
+    const fr = await api<InboxItem[]>('GET', '/api/v1/inbox?lang=fr', { as: 'jp-meti' });
+    expect(fr.body.find((i) => i.processId === view.id)?.stepTitle).toBe('Approbation du concept');
+    const bad = await api('GET', '/api/v1/inbox?lang=de', { as: 'jp-meti' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'lang' })]);
+  });
+
+  it("names the coordinators' summary in Japanese", async () => {
+    const res = await api<MonitoringSummary>('GET', '/api/v1/monitoring/summary', {
+      as: 'ca-coordinator',
+      headers: ja,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.byDefinition.find((d) => d.definitionId === 'trade-mission')?.title).toBe(
+      '貿易ミッションの企画',
+    );
+    expect(res.body.pillars.find((p) => p.pillar === '3')?.pillarTitle).toBe('貿易・投資');
+  });
+});
