@@ -109,6 +109,14 @@ export interface ProcessPage {
 }
 
 /** GET /monitoring/summary. */
+/** A due time with its date in each party's capital (Asia/Tokyo, America/Toronto). */
+export interface DatedRef {
+  at: string;
+  on: Partial<Record<Party, string>>;
+  processId: string;
+  title: string;
+}
+
 export interface ProcessRollup {
   processId: string;
   title: string;
@@ -116,6 +124,16 @@ export interface ProcessRollup {
   status: string;
   progressPct: number;
   projectedCompletion: string | null;
+  /** The projected completion as a date (`YYYY-MM-DD`). */
+  projectedCompletionOn?: string | null;
+  /** Agreements: the projected (or actual) entry into force as a date. */
+  projectedEntryIntoForceOn?: string | null;
+  /** The earliest due time of its active steps (deadline or legal wait). */
+  nextDueAt?: string | null;
+  /** Running with an active step past its due time. */
+  overdue?: boolean;
+  /** On the stuck list (overdue, idle or failing). */
+  stuck?: boolean;
 }
 
 export interface PillarRollup {
@@ -127,6 +145,15 @@ export interface PillarRollup {
   /** The latest projected completion among its running processes: when the pillar's commitments are done. */
   projectedCompletion: string | null;
   projectedCompletionOf: string | null;
+  /** The title of that process. */
+  projectedCompletionOfTitle?: string | null;
+  /** Running processes on the stuck list (overdue, idle or failing), and those overdue. */
+  stuck?: number;
+  overdue?: number;
+  /** The next upcoming due time (deadline or legal wait) among its running processes. */
+  nextLegalDate?: DatedRef | null;
+  /** Agreements: projected entry into force, by title, soonest first. */
+  entryIntoForce?: Array<{ processId: string; title: string; on: string }>;
 }
 
 export interface InitiativeRollup {
@@ -137,6 +164,32 @@ export interface InitiativeRollup {
   averageProgressPct: number | null;
   projectedCompletion: string | null;
   processes: ProcessRollup[];
+  byStatus?: Record<string, number>;
+  stuck?: number;
+  overdue?: number;
+  nextLegalDate?: DatedRef | null;
+  /** Agreements: the latest projected entry into force among its processes, as a date. */
+  projectedEntryIntoForceOn?: string | null;
+}
+
+/** GET /monitoring/at-risk: a running process due soon or projected to finish after a target date. */
+export interface AtRiskItem {
+  processId: string;
+  title: string;
+  initiativeId: string | null;
+  definitionId: string;
+  reasons: Array<'due-soon' | 'forecast-late'>;
+  /** Active steps due within the window, soonest first. */
+  dueSoon: Array<{ stepId: string; stepTitle: string; dueAt: string; on: Partial<Record<Party, string>> }>;
+  /** With a target: what the forecast projects (entry into force for agreements, else completion). */
+  forecast: {
+    what: 'entry-into-force' | 'completion';
+    on: string;
+    target: string;
+    lateByDays: number;
+  } | null;
+  /** The above in one sentence. */
+  detail: string;
 }
 
 export interface MonitoringSummary {
@@ -147,6 +200,8 @@ export interface MonitoringSummary {
   overdue: number;
   idle: number;
   pillars: PillarRollup[];
+  /** Processes not linked to a roadmap initiative (counted under no pillar). */
+  withoutInitiative?: PillarRollup;
   initiatives: InitiativeRollup[];
   /** A bound was hit: some processes are not in the roll-up. */
   truncated: boolean;

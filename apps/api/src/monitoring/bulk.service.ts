@@ -7,7 +7,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { parseDuration } from '../../../../libs/config/src/accord-config';
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import { stateQuery } from '../../../../libs/contracts/src/messages';
-import type { ProcessView } from '../../../../libs/contracts/src/process-view';
+import { SA } from '../../../../libs/contracts/src/search-attributes';
 import { mapLimit } from '../../../../libs/monitoring/src/limits';
 import { badRequest } from '../common/api-error';
 import { CoordinatorActionsService } from './coordinator-actions.service';
@@ -17,13 +17,26 @@ import { MonitoringContext } from './monitoring.context';
 export const BULK_LIMIT = 200;
 const CONFIRM_VALID_MS = 10 * 60_000;
 
+/** What the action changes on one process: the field, its value now and the value it would get. */
+export interface BulkChange {
+  field: 'dueAt' | 'roles' | 'reminder' | 'status';
+  from: string | string[] | null;
+  to: string | string[] | null;
+}
+
 export interface BulkMatch {
   processId: string;
   title: string;
   /** The step acted on (stuck item's step, params.stepId, or chosen when acting). */
   stepId: string | null;
+  /** Its title, once the process has been read. */
+  stepTitle?: string | null;
   reason: string | null;
   since: string | null;
+  /** What would change (dry run) or changed (real run); null when the process could not be read. */
+  change?: BulkChange | null;
+  /** Why nothing would be done on this process (no step to act on, not answering). */
+  problem?: string | null;
 }
 
 export interface BulkResultItem {
@@ -70,8 +83,15 @@ export class BulkService {
     this.checkParams(dto);
     const byFilter = this.byFilter(dto);
     if (!dto.dryRun && byFilter) this.checkConfirmation(caller, dto);
-    const { matched, truncated } = await this.match(dto);
-    const result: BulkResult = { action: dto.action, dryRun: dto.dryRun, matched, results: [], truncated };
+    const found = await this.match(dto);
+    const matched = await mapLimit(found.matched, 8, (m) => this.preview(dto, m));
+    const result: BulkResult = {
+      action: dto.action,
+      dryRun: dto.dryRun,
+      matched,
+      results: [],
+      truncated: found.truncated,
+    };
     if (dto.dryRun) {
       if (byFilter) result.confirmToken = this.confirmToken(caller, dto, Date.now() + CONFIRM_VALID_MS);
       return result;
@@ -180,7 +200,7 @@ export class BulkService {
         }
         add({
           processId: info.workflowId,
-          title: info.workflowId,
+          title: info.typedSearchAttributes.get(SA.title) ?? info.workflowId,
           stepId: dto.params?.stepId ?? null,
           reason: null,
           since: null,
@@ -192,9 +212,76 @@ export class BulkService {
     return { matched: matched.slice(0, BULK_LIMIT), truncated };
   }
 
+  /**
+   * Reads the process and says what the action would change on it, with the same choices the real run makes
+   * (the step with a deadline to extend, the step of the party to reassign): title, step, old and new values.
+   */
+  private async preview(dto: BulkDto, m: BulkMatch): Promise<BulkMatch> {
+    const p = dto.params ?? {};
+    const view = await this.ctx.gateway.tryQuery(m.processId, stateQuery, 3000);
+    if (!view)
+      return {
+        ...m,
+        stepTitle: null,
+        change: null,
+        problem: 'the process did not answer (closed or unknown?)',
+      };
+    const out: BulkMatch = { ...m, title: view.title };
+    const named = (id: string | null) => view.steps.find((s) => s.id === id);
+    const active = view.steps.filter((s) => s.status === 'active');
+    switch (dto.action) {
+      case 'cancel':
+        return { ...out, stepTitle: null, change: { field: 'status', from: view.status, to: 'cancelled' } };
+      case 'nudge': {
+        const steps = m.stepId ? active.filter((s) => s.id === m.stepId) : active;
+        const keys = steps.flatMap((s) =>
+          Object.entries(s.parties).flatMap(([party, pv]) =>
+            (pv?.awaitedRoles ?? []).map((r) => `${party}:${r}`),
+          ),
+        );
+        return {
+          ...out,
+          stepTitle: steps.map((s) => s.title).join(', ') || null,
+          change: { field: 'reminder', from: null, to: [...new Set(keys)] },
+          problem: keys.length ? null : 'nobody is awaited on an active step',
+        };
+      }
+      case 'extend': {
+        const step = m.stepId ? named(m.stepId) : active.find((s) => s.type !== 'timer' && s.dueAt);
+        if (!step)
+          return {
+            ...out,
+            stepTitle: null,
+            change: null,
+            problem: 'no active step with a deadline to extend',
+          };
+        const base = Math.max(Date.now(), step.dueAt ? Date.parse(step.dueAt) : 0);
+        // A date alone is read by the deadline route (end of that day in the party's capital).
+        const to = p.dueAt ?? new Date(base + parseDuration(p.extendBy!, 'params.extendBy')).toISOString();
+        return {
+          ...out,
+          stepId: step.id,
+          stepTitle: step.title,
+          change: { field: 'dueAt', from: step.dueAt, to },
+        };
+      }
+      case 'reassign': {
+        const step = m.stepId ? named(m.stepId) : active.find((s) => s.parties?.[p.party!]);
+        if (!step)
+          return { ...out, stepTitle: null, change: null, problem: `no active step with party ${p.party}` };
+        return {
+          ...out,
+          stepId: step.id,
+          stepTitle: step.title,
+          change: { field: 'roles', from: step.parties?.[p.party!]?.roles ?? [], to: p.roles! },
+        };
+      }
+    }
+  }
+
   private async act(caller: Principal, dto: BulkDto, m: BulkMatch): Promise<BulkResultItem> {
     const p = dto.params ?? {};
-    let stepId = m.stepId;
+    const stepId = m.stepId;
     try {
       switch (dto.action) {
         case 'nudge':
@@ -203,47 +290,25 @@ export class BulkService {
         case 'cancel':
           await this.actions.cancel(caller, m.processId, p.reason!);
           break;
-        case 'extend': {
-          const view = await this.view(m.processId);
-          const step = stepId
-            ? view.steps.find((s) => s.id === stepId)
-            : view.steps.find((s) => s.status === 'active' && s.type !== 'timer' && s.dueAt);
-          stepId = step?.id ?? stepId;
-          if (!step || !stepId)
-            throw badRequest([
-              { field: 'params.stepId', message: 'no active step with a deadline to extend' },
-            ]);
-          const base = Math.max(Date.now(), step.dueAt ? Date.parse(step.dueAt) : 0);
-          // A date alone is read by the deadline route (end of that day in the party's capital).
-          const dueAt = p.dueAt
-            ? p.dueAt
-            : new Date(base + parseDuration(p.extendBy!, 'params.extendBy')).toISOString();
-          await this.actions.extend(caller, m.processId, stepId, dueAt, p.reason!);
+        case 'extend':
+          if (!stepId || !m.change)
+            throw badRequest([{ field: 'params.stepId', message: m.problem ?? 'no step to extend' }]);
+          await this.actions.extend(caller, m.processId, stepId, m.change.to as string, p.reason!);
           break;
-        }
-        case 'reassign': {
-          if (!stepId) {
-            const view = await this.view(m.processId);
-            stepId = view.steps.find((s) => s.status === 'active' && s.parties?.[p.party!])?.id ?? null;
-          }
-          if (!stepId)
-            throw badRequest([{ field: 'params.stepId', message: `no active step with party ${p.party}` }]);
+        case 'reassign':
+          if (!stepId || !m.change)
+            throw badRequest([{ field: 'params.stepId', message: m.problem ?? 'no step to reassign' }]);
           await this.actions.reassign(caller, m.processId, stepId, {
             party: p.party!,
             roles: p.roles!,
             reason: p.reason!,
           });
           break;
-        }
       }
       return { processId: m.processId, stepId, ok: true };
     } catch (err) {
       const statusCode = err instanceof HttpException ? err.getStatus() : 500;
       return { processId: m.processId, stepId, ok: false, statusCode, error: (err as Error).message };
     }
-  }
-
-  private async view(id: string): Promise<ProcessView> {
-    return this.ctx.gateway.query(id, stateQuery);
   }
 }

@@ -7,7 +7,8 @@ import type { HeaderSink } from '../common/header-sink';
 import { BulkService } from './bulk.service';
 import { assertCoordinator } from './coordinator';
 import { BulkDto } from './dto/bulk.dto';
-import { BulkResultDto, StuckItemDto, SummaryDto } from './dto/responses';
+import { AtRiskItemDto, BulkResultDto, StuckItemDto, SummaryDto } from './dto/responses';
+import { AtRiskQueryDto } from './dto/at-risk.query';
 import { StuckQueryDto } from './dto/stuck.query';
 import { MonitoringService } from './monitoring.service';
 import { RequestLang } from '../common/lang';
@@ -60,6 +61,28 @@ export class MonitoringController {
   async summary(@CurrentPrincipal() caller: Principal, @RequestLang() lang: Lang) {
     assertCoordinator(caller);
     return summaryInLang(await this.monitoring.summary(), this.catalogue, lang);
+  }
+
+  @Get('at-risk')
+  @ApiOperation({
+    summary:
+      'Running processes at risk: a step due within withinDays, or a forecast past a target date (coordinators)',
+    description:
+      'Due soon: an active step due within `withinDays` (default 14; overdue ones are on /stuck). Forecast late: with ' +
+      '`target` (YYYY-MM-DD), the projected entry into force (agreements) or completion falls after it. Reads each ' +
+      'running process once (bounded: X-Accord-Truncated says a bound was hit).',
+  })
+  @ApiOkResponse({ type: [AtRiskItemDto] })
+  @ApiErrors(400)
+  async atRisk(
+    @CurrentPrincipal() caller: Principal,
+    @Query() query: AtRiskQueryDto,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ) {
+    assertCoordinator(caller);
+    const r = await this.monitoring.atRisk(query);
+    res.setHeader('X-Accord-Truncated', String(r.truncated));
+    return r.items;
   }
 
   @Post('bulk')

@@ -278,7 +278,19 @@ export class ProcessesService {
       clauses.push(`AccordAwaitingParties = ${quote(query.awaitingParty)}`, `ExecutionStatus = 'Running'`);
     }
     if (query.initiativeId) clauses.push(`${SA.initiative.name} = ${quote(query.initiativeId)}`);
-    if (query.pillar) clauses.push(`${SA.pillar.name} = ${quote(query.pillar)}`);
+    if (query.pillar) {
+      // A pillar is the roadmap's: the processes of its initiatives (a process with no initiative has none,
+      // whatever its definition's pillar).
+      const ids = this.catalogue
+        .listInitiatives()
+        .filter((i) => i.pillar === query.pillar)
+        .map((i) => quote(i.id));
+      if (!ids.length) return { items: [], nextPageToken: null };
+      clauses.push(`${SA.initiative.name} IN (${ids.join(', ')})`);
+    }
+    if (query.awaitingRole) {
+      clauses.push(`${SA.awaitingRoles.name} = ${quote(query.awaitingRole)}`, `ExecutionStatus = 'Running'`);
+    }
     // "Due before now" moves with the clock: page tokens are bound to the listing without it.
     const scope = clauses.join(' AND ') + (query.overdue === 'true' ? ' AND overdue' : '');
     if (query.overdue === 'true') {

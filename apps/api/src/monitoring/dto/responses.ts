@@ -97,12 +97,36 @@ export class ForecastDto {
   @ApiProperty({ format: 'date-time' }) computedAt!: string;
 }
 
+export class BulkChangeDto {
+  @ApiProperty({ enum: ['dueAt', 'roles', 'reminder', 'status'] }) field!: string;
+  @ApiProperty({
+    nullable: true,
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    example: '2027-01-15T14:59:59.999Z',
+    description: 'The value now',
+  })
+  from!: string | string[] | null;
+  @ApiProperty({
+    nullable: true,
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    example: '2027-01-29T14:59:59.999Z',
+    description: 'The value the action gives it (reminder: the PARTY:role keys reminded)',
+  })
+  to!: string | string[] | null;
+}
+
 export class BulkMatchDto {
   @ApiProperty() processId!: string;
-  @ApiProperty() title!: string;
+  @ApiProperty({ example: 'Mutual Legal Assistance Treaty' }) title!: string;
   @ApiProperty({ nullable: true, type: String }) stepId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Tabling in the House of Commons' })
+  stepTitle?: string | null;
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
   @ApiProperty({ nullable: true, type: String }) since!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: BulkChangeDto, description: 'What would change (dry run)' })
+  change?: BulkChangeDto | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why nothing would be done here' })
+  problem?: string | null;
 }
 
 export class BulkResultItemDto {
@@ -139,15 +163,61 @@ export class SummaryDto {
   @ApiProperty({
     type: 'array',
     items: { type: 'object' },
-    description: 'Per roadmap pillar: counts, average progress, latest forecast',
+    description:
+      'Per roadmap pillar (the processes of its initiatives): counts by status, stuck and overdue, average ' +
+      'progress, the next legal date, the latest projected completion (by title) and projected entries into force',
   })
   pillars!: object[];
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Processes not linked to a roadmap initiative: the same counts as a pillar, under no pillar (pillar "")',
+  })
+  withoutInitiative!: object;
+  @ApiProperty({
     type: 'array',
     items: { type: 'object' },
-    description: 'Per initiative: its processes, progress and forecast',
+    description:
+      'Per initiative: its processes, counts by status, stuck and overdue, the next legal date, progress, ' +
+      'projected completion and entry into force',
   })
   initiatives!: object[];
   @ApiProperty() truncated!: boolean;
   @ApiProperty() tookMs!: number;
+}
+
+export class AtRiskDueDto {
+  @ApiProperty({ example: 'ca-tabling' }) stepId!: string;
+  @ApiProperty({ example: 'Tabling in the House of Commons' }) stepTitle!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string', format: 'date' },
+    example: { JP: '2027-01-16', CA: '2027-01-15' },
+    description: 'The due date in each party capital',
+  })
+  on!: Record<string, string>;
+}
+
+export class AtRiskForecastDto {
+  @ApiProperty({ enum: ['entry-into-force', 'completion'] }) what!: string;
+  @ApiProperty({ format: 'date', example: '2027-06-17' }) on!: string;
+  @ApiProperty({ format: 'date', example: '2027-04-30' }) target!: string;
+  @ApiProperty({ example: 48 }) lateByDays!: number;
+}
+
+export class AtRiskItemDto {
+  @ApiProperty() processId!: string;
+  @ApiProperty({ example: 'Mutual Legal Assistance Treaty' }) title!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'mlat' }) initiativeId!: string | null;
+  @ApiProperty({ example: 'agreement-entry-into-force' }) definitionId!: string;
+  @ApiProperty({ type: [String], enum: ['due-soon', 'forecast-late'] }) reasons!: string[];
+  @ApiProperty({ type: [AtRiskDueDto] }) dueSoon!: AtRiskDueDto[];
+  @ApiProperty({ nullable: true, type: AtRiskForecastDto }) forecast!: AtRiskForecastDto | null;
+  @ApiProperty({
+    example:
+      'Mutual Legal Assistance Treaty: entry into force is projected on 2027-06-17, 48 days after the target 2027-04-30.',
+  })
+  detail!: string;
 }

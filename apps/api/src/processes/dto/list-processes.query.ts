@@ -23,6 +23,17 @@ export class ListProcessesQuery {
   awaitingParty?: 'JP' | 'CA';
 
   @ApiPropertyOptional({
+    example: 'JP:jp-cabinet-secretariat',
+    description:
+      'Only processes with a step waiting on this role of a party (PARTY:role, as in awaitedRoles)',
+  })
+  @IsOptional()
+  @Matches(/^(JP|CA):[a-z0-9][a-z0-9-]{0,99}$/, {
+    message: 'awaitingRole must be PARTY:role, e.g. JP:jp-cabinet-secretariat',
+  })
+  awaitingRole?: string;
+
+  @ApiPropertyOptional({
     example: 'mlat',
     description: 'Only processes of this initiative (GET /initiatives)',
   })
@@ -30,7 +41,11 @@ export class ListProcessesQuery {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'initiativeId must be an initiative id' })
   initiativeId?: string;
 
-  @ApiPropertyOptional({ example: '1', description: 'Only processes of this roadmap pillar' })
+  @ApiPropertyOptional({
+    example: '1',
+    description:
+      "Only processes of this roadmap pillar's initiatives (a process with no initiative has no pillar)",
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/, { message: 'pillar must be a pillar number, e.g. 1' })
   pillar?: string;
