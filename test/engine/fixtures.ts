@@ -298,6 +298,20 @@ export const fixtures = {
       },
     },
   ]),
+  /** A joint review whose sides count its deadline in their own business days. */
+  perPartyReview: definition('per-party-review', [
+    {
+      id: 'review',
+      type: 'approval',
+      title: 'Inter-agency review',
+      parties: { JP: { roles: ['jp-mofa'] }, CA: { roles: ['ca-gac-negotiator'] } },
+      deadline: {
+        within: { amount: 15, unit: 'business-days', calendar: 'JP' },
+        perPartyCalendars: true,
+        remindBefore: [{ amount: 1, unit: 'calendar-days' }],
+      },
+    },
+  ]),
   /** An approval that loops on change requests with no maxRounds of its own (the default cap applies). */
   loop: definition('loop', [
     {

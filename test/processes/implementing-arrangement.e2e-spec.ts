@@ -4,10 +4,13 @@
  * back once and run again with all six agencies, registration in parallel), rejected (an agency rejects; the
  * senior officials refuse to sign), cancelled (by the initiator; not by another ministry's officer).
  */
+import { computeDue } from '../../libs/calendars/src/compute-due';
 import { api } from '../support/auth';
+import { waitFor } from '../api/helpers';
 import {
   approve,
   cancel,
+  DAY_LENGTH_MS,
   decisionBy,
   expectRejected,
   expectWellFormedTimeline,
@@ -31,6 +34,7 @@ describe('implementing arrangement through the API', () => {
   it('completes with Canada leading: review sent back once, revised, reviewed again by every agency', async () => {
     const started = await start('ca-officer', DEF, { leadSide: 'CA' });
     const id = started.id;
+    expect(started.definitionVersion).toBe(2);
     expect(started.parameters).toMatchObject({
       leadSide: 'CA',
       parentAgreement: expect.stringContaining('Security of Information'),
@@ -56,6 +60,27 @@ describe('implementing arrangement through the API', () => {
         CA: { roles: CA_AGENCIES, rule: 'all', status: 'pending' },
       },
     });
+    // Version 2: each side's reviewers count 15 business days of their own country; the step is due at the
+    // later of the two, and each reviewer's inbox shows their side's own date.
+    const reviewDue = await waitFor('review due times', async () => {
+      const s = await stepOf(id, 'inter-agency-review');
+      return s?.dueByParty ? s : undefined;
+    });
+    const from = new Date(reviewDue.startedAt);
+    const own = (party: 'JP' | 'CA') =>
+      computeDue(
+        from,
+        { amount: 15, unit: 'business-days', calendar: party },
+        { dayLengthMs: DAY_LENGTH_MS },
+      );
+    expect(reviewDue.dueByParty).toEqual({ JP: own('JP').toISOString(), CA: own('CA').toISOString() });
+    expect(reviewDue.dueAt).toBe(new Date(Math.max(+own('JP'), +own('CA'))).toISOString());
+    const inbox = await api('GET', '/api/v1/inbox', { as: 'ca-pspc' });
+    expect(
+      (inbox.body as Array<{ processId: string; stepId: string; dueAt: string }>).find(
+        (i) => i.processId === id && i.stepId === 'inter-agency-review',
+      )?.dueAt,
+    ).toBe(own('CA').toISOString());
 
     // Round 1: five concur, PSPC asks for changes → back to the (Canadian) draft; approvals start over.
     for (const a of [...JP_AGENCIES, 'ca-dnd', 'ca-gac']) await approve(a, id, 'inter-agency-review');
@@ -130,6 +155,7 @@ describe('implementing arrangement through the API', () => {
     const reg = await view(id);
     expect(stepIn(reg, 'ca-registry')).toMatchObject({
       status: 'active',
+      title: expect.stringContaining('non-treaty instruments'),
       parallel: { id: 'registration', branch: 'ca-registration' },
     });
     expect(stepIn(reg, 'jp-registry')).toMatchObject({

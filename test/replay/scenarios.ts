@@ -2,7 +2,11 @@
  * Representative processes whose histories are recorded into test/histories/ (npm run histories:record)
  * and replayed against the current workflow code by replay.e2e-spec.ts.
  */
-import { agreementEntryIntoForce, agreementEntryIntoForceV2 } from '../../libs/definitions/src';
+import {
+  agreementEntryIntoForce,
+  agreementEntryIntoForceV2,
+  implementingArrangementV2,
+} from '../../libs/definitions/src';
 import { calendarChangedSignal } from '../../libs/contracts/src/calendar-events';
 import {
   cancelUpdate,
@@ -213,6 +217,17 @@ export const scenarios: Scenario[] = [
         ],
       });
       await complete(h, people.caParl, 'legislation');
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    // Version 2 of the implementing arrangement: the joint reviews ask one due time per side, in its own
+    // business days; the non-treaty registry.
+    name: 'implementing-arrangement-v2',
+    async run() {
+      const h = await startProcess(implementingArrangementV2, { leadSide: 'CA' });
+      await autopilot(h);
       await h.result();
       return { handle: h };
     },

@@ -952,6 +952,30 @@ describe('parliamentary calendars (issue 10)', () => {
   });
 });
 
+describe("a joint step counted in each side's business days (issue 10)", () => {
+  it('asks for one due time per side in its calendar; the step is due at the latest, each side at its own', () => {
+    const e = start(fixtures.perPartyReview);
+    expect(dueRequests(e)).toEqual([
+      {
+        key: 'review#1:due@JP',
+        fromIso: at(0),
+        span: { amount: 15, unit: 'business-days', calendar: 'JP' },
+      },
+      {
+        key: 'review#1:due@CA',
+        fromIso: at(0),
+        span: { amount: 15, unit: 'business-days', calendar: 'CA' },
+      },
+      { key: 'review#1:r0', fromIso: at(0), span: { amount: 1, unit: 'calendar-days' } },
+    ]);
+    applyDues(e, { 'review#1:due@JP': at(20), 'review#1:due@CA': at(22), 'review#1:r0': at(1) });
+    const v = processView(e).steps[0]!;
+    expect(v).toMatchObject({ dueAt: at(22), dueByParty: { JP: at(20), CA: at(22) } });
+    // Visibility finds it from the earliest side's due time (monitoring then checks each side's own).
+    expect(searchValues(e).nextDueAt).toBe(at(20));
+  });
+});
+
 describe('bounded state (issue 13)', () => {
   const loop = fixtures.loop;
 

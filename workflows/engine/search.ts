@@ -28,7 +28,13 @@ export function searchValues(e: Engine): SearchValues {
   const active = idx.order.filter((id) => s.steps[id]!.status === 'active');
   const roles = [...new Set(active.flatMap((id) => awaitedRoles(e, id)))].sort();
   const parties = [...new Set(roles.map((r) => r.slice(0, r.indexOf(':'))))].sort();
-  const dues = active.map((id) => s.steps[id]!.dueAt).filter((d): d is string => d !== null);
+  // A step whose sides have their own due times is first due at the earliest of them.
+  const dues = active
+    .flatMap((id) => {
+      const st = s.steps[id]!;
+      return st.dueByParty ? Object.values(st.dueByParty) : [st.dueAt];
+    })
+    .filter((d): d is string => d !== null && d !== undefined);
   const next = dues.length ? dues.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b)) : null;
   const total = idx.order.length;
   const finished = idx.order.filter((id) => ['completed', 'skipped'].includes(s.steps[id]!.status)).length;

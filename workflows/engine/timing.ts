@@ -37,6 +37,20 @@ export function dueRequests(e: Engine): DueRequest[] {
         fromIso: from === null ? started : new Date(from).toISOString(),
         span: span(spec.wait),
       });
+    } else if (spec.deadline?.perPartyCalendars) {
+      // Each side counts the deadline in its own calendar (its business days); the step is due at the latest.
+      for (const p of stepParties(spec))
+        out.push({
+          key: key(st, `due@${p}`),
+          fromIso: started,
+          span: { ...span(spec.deadline.within), calendar: p },
+        });
+      (spec.deadline.remindBefore ?? []).forEach((s, i) =>
+        out.push({ key: key(st, `r${i}`), fromIso: started, span: span(s) }),
+      );
+      (spec.deadline.escalateAfter ?? []).forEach((s, i) =>
+        out.push({ key: key(st, `e${i}`), fromIso: started, span: span(s) }),
+      );
     } else if (spec.deadline) {
       out.push({ key: key(st, 'due'), fromIso: started, span: span(spec.deadline.within) });
       (spec.deadline.remindBefore ?? []).forEach((s, i) =>
@@ -54,9 +68,21 @@ export function applyDues(e: Engine, results: DueResults): void {
   const idx = indexOf(e.def);
   for (const id of idx.order) {
     const st = e.state.steps[id]!;
-    const due = results[key(st, 'due')];
+    const leafSpec = idx.leaves.get(id)!.spec;
+    let due = results[key(st, 'due')];
+    let byParty: Partial<Record<Party, string>> | undefined;
+    if (leafSpec.type !== 'timer' && leafSpec.deadline?.perPartyCalendars) {
+      const parties = stepParties(leafSpec);
+      const dues = parties.map((p) => results[key(st, `due@${p}`)]);
+      if (dues.every((d): d is string => d !== undefined) && dues.length > 0) {
+        byParty = Object.fromEntries(parties.map((p, i) => [p, dues[i]!]));
+        due = dues.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
+      }
+    }
     if (st.status !== 'active' || st.dueAt !== null || due === undefined) continue;
     st.dueAt = due;
+    if (byParty) st.dueByParty = byParty;
+    else delete st.dueByParty;
     if (results[key(st, 'due') + DUE_PROJECTED_SUFFIX]) st.dueProjected = true;
     else delete st.dueProjected;
     const spec = idx.leaves.get(id)!.spec;
@@ -236,6 +262,7 @@ export function setDue(e: Engine, id: string, dueAt: string, now: string): void 
   st.dueAt = dueAt;
   st.dueError = null;
   delete st.dueProjected; // a date a coordinator set is not computed
+  delete st.dueByParty; // one date for every side, set by a coordinator
   if (st.deadline) {
     const t = Date.parse(now);
     const { reminders, escalations } = instants(st);

@@ -135,6 +135,7 @@ function activate(e: Engine, id: string, now: string): void {
   st.completedAt = null;
   st.dueAt = null;
   delete st.dueProjected;
+  delete st.dueByParty;
   st.dueError = null;
   st.waiver = null;
   st.deadline = null;

@@ -55,6 +55,8 @@ export interface StepState {
   startedAt: string | null;
   completedAt: string | null;
   dueAt: string | null;
+  /** With `deadline.perPartyCalendars`: each party's own due time (dueAt is the latest). */
+  dueByParty?: Partial<Record<Party, string>>;
   /** The due time was computed beyond published calendar data (see StepView.dueProjected). */
   dueProjected?: boolean;
   /** Set when the due-time computation failed for good: the step waits for a coordinator. */

@@ -69,6 +69,7 @@ export function stepView(e: Engine, id: string): StepView {
   else if (st.status === 'waiting') view.waitsFor = waitsFor(e, id);
   if (st.dueError) view.dueError = st.dueError;
   if (st.dueProjected && st.dueAt) view.dueProjected = true;
+  if (st.dueByParty && st.dueAt) view.dueByParty = { ...st.dueByParty };
   return view;
 }
 

@@ -22,6 +22,11 @@ import { TokenVerifier } from './auth/token-verifier';
 import { errorBody } from './common/all-exceptions.filter';
 import { jsonBody } from './common/body';
 import { ErrorResponseDto } from './common/error-response.dto';
+import { methodNotAllowed } from './common/method-not-allowed';
+import { completeDocument } from './common/openapi-completion';
+import { addKnownIds, addValidatorConstraints } from './common/openapi-constraints';
+import { Catalogue } from './definitions/catalogue';
+import { listUsers } from '../../../libs/directory/src/directory';
 import { requestIdOf } from './common/request-id';
 import { createValidationPipe } from './common/validation';
 import { httpMetricsMiddleware, routeTemplateOf } from './metrics/http-metrics.middleware';
@@ -96,21 +101,37 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<I
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Accord API')
-      .setDescription(
-        'Workflow and approval engine for the Japan–Canada Comprehensive Strategic Roadmap. ' +
-          'Every endpoint but /health and the docs needs `Authorization: Bearer <JWT>` ' +
-          '(claims sub, name, party JP|CA, org, roles). Errors share one shape: ErrorResponseDto.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-    { extraModels: [ErrorResponseDto] },
+  const catalogue = app.get(Catalogue);
+  const known = {
+    definitions: catalogue.listDefinitions().map((d) => d.id),
+    initiatives: catalogue.listInitiatives().map((i) => i.id),
+    users: listUsers().map((u) => u.id),
+  };
+  const document = completeDocument(
+    addKnownIds(
+      addValidatorConstraints(
+        SwaggerModule.createDocument(
+          app,
+          new DocumentBuilder()
+            .setTitle('Accord API')
+            .setDescription(
+              'Workflow and approval engine for the Japan–Canada Comprehensive Strategic Roadmap. ' +
+                'Every endpoint but /health and the docs needs `Authorization: Bearer <JWT>` ' +
+                '(claims sub, name, party JP|CA, org, roles). Errors share one shape: ErrorResponseDto.',
+            )
+            .setVersion('1')
+            .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+            .build(),
+          { extraModels: [ErrorResponseDto] },
+        ),
+        app,
+      ),
+      known,
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  // Before the routes (registered by init): a declared path with an undeclared method is a 405.
+  app.use(methodNotAllowed(document));
 
   await app.init();
   // Nest answers unknown paths under its prefix; the rest (a missing console asset, a POST to a console

@@ -98,6 +98,11 @@ export type Condition =
 export interface DeadlineSpec {
   /** Due this long after the step becomes active. */
   within: Span;
+  /**
+   * A joint step whose sides each count `within` in their own calendar (each party's business days, in its
+   * capital): every party gets its own due time (`dueByParty`), the step as a whole is due at the latest.
+   */
+  perPartyCalendars?: boolean;
   /** Reminders to the awaited approvers this long before the due time. */
   remindBefore?: Span[];
   /** Escalations to coordinators this long after the due time (default: one, at the due time). */

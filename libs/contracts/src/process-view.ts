@@ -104,6 +104,11 @@ export interface StepView {
    * move when the calendar is published or an interruption is recorded. Absent when exact.
    */
   dueProjected?: boolean;
+  /**
+   * A joint step whose sides count its deadline in their own calendars (`deadline.perPartyCalendars`): each
+   * party's due time; `dueAt` is the latest of them.
+   */
+  dueByParty?: Partial<Record<Party, string>>;
   startedAt: string | null;
   completedAt: string | null;
   outputs: Record<string, ParamValue>;

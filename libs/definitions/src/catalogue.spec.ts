@@ -23,7 +23,7 @@ describe('registry', () => {
     expect(listDefinitions().map((d) => `${d.id}@${d.version}`)).toEqual([
       'agreement-entry-into-force@2',
       'exercise-participation@1',
-      'implementing-arrangement@1',
+      'implementing-arrangement@2',
       'moc-implementation@1',
       'policy-dialogue@1',
       'trade-mission@1',

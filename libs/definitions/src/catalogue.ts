@@ -15,6 +15,7 @@ import { ROLES, type Role } from './roles';
 import { agreementEntryIntoForce } from './shipped/agreement-entry-into-force';
 import { agreementEntryIntoForceV2 } from './shipped/agreement-entry-into-force-v2';
 import { implementingArrangement } from './shipped/implementing-arrangement';
+import { implementingArrangementV2 } from './shipped/implementing-arrangement-v2';
 import { tradeMission } from './shipped/trade-mission';
 import { assertValidDefinition, DefinitionError, validateParameters, type FieldError } from './validate';
 
@@ -25,6 +26,7 @@ export const SHIPPED_TS_DEFINITIONS: readonly ProcessDefinition[] = [
   agreementEntryIntoForce,
   agreementEntryIntoForceV2,
   implementingArrangement,
+  implementingArrangementV2,
   tradeMission,
 ];
 

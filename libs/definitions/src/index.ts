@@ -7,4 +7,5 @@ export { INITIATIVES } from './initiatives';
 export { agreementEntryIntoForce } from './shipped/agreement-entry-into-force';
 export { agreementEntryIntoForceV2 } from './shipped/agreement-entry-into-force-v2';
 export { implementingArrangement } from './shipped/implementing-arrangement';
+export { implementingArrangementV2 } from './shipped/implementing-arrangement-v2';
 export { tradeMission } from './shipped/trade-mission';

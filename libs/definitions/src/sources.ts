@@ -40,6 +40,10 @@ export const SOURCES = {
     'United Nations Treaty Collection: registration and publication',
     'https://treaties.un.org/',
   ),
+  treatyLawDivision: src(
+    'Global Affairs Canada, Treaty Law Division: legal advice on treaties and non-binding arrangements; maintains a Registry of non-treaty arrangements or understandings (MOUs)',
+    'https://www.treaty-accord.gc.ca/section.aspx?lang=eng',
+  ),
   ourCommonsCalendar: src(
     'House of Commons: sitting calendar',
     'https://www.ourcommons.ca/en/sitting-calendar',

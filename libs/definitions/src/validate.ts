@@ -465,9 +465,18 @@ class DefinitionValidator {
 
   private deadline(d: unknown, path: string): void {
     if (!isObj(d)) return this.err(path, 'must be an object { within, remindBefore?, escalateAfter? }');
-    this.keys(d, ['within', 'remindBefore', 'escalateAfter'], path);
+    this.keys(d, ['within', 'remindBefore', 'escalateAfter', 'perPartyCalendars'], path);
     if (d.within === undefined) this.err(`${path}.within`, 'missing');
     else this.span(d.within, `${path}.within`);
+    if (d.perPartyCalendars !== undefined) {
+      if (typeof d.perPartyCalendars !== 'boolean')
+        this.err(`${path}.perPartyCalendars`, `must be true or false, got ${describe(d.perPartyCalendars)}`);
+      else if (d.perPartyCalendars && isObj(d.within) && d.within.unit !== 'business-days')
+        this.err(
+          `${path}.perPartyCalendars`,
+          `counts each party's business days: within.unit must be business-days, got ${describe(d.within.unit)}`,
+        );
+    }
     for (const k of ['remindBefore', 'escalateAfter'] as const) {
       const list = d[k];
       if (list === undefined) continue;

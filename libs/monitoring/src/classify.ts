@@ -57,11 +57,13 @@ export function overdueItems(
   const items: StuckItem[] = [];
   for (const step of view.steps) {
     if (step.status !== 'active' || step.type === 'timer' || !step.dueAt) continue;
-    const due = Date.parse(step.dueAt);
-    if (!(due < now.getTime())) continue;
-    const late = now.getTime() - due;
     const waiting = waitingOnOf(step, usersWithRole);
     for (const w of waiting.length ? waiting : [NOBODY]) {
+      // A side with its own due time (its own calendar) is overdue on that one.
+      const dueAt = (w.party && step.dueByParty?.[w.party]) || step.dueAt;
+      const due = Date.parse(dueAt);
+      if (!(due < now.getTime())) continue;
+      const late = now.getTime() - due;
       items.push({
         ...base(view),
         stepId: step.id,
@@ -71,7 +73,7 @@ export function overdueItems(
         stuckForMs: late,
         waitingOn: w,
         detail:
-          `"${step.title}" was due ${step.dueAt} and is ${formatDuration(late, dayLengthMs)} overdue` +
+          `"${step.title}" was due ${dueAt} and is ${formatDuration(late, dayLengthMs)} overdue` +
           (w.party ? `, waiting on ${w.party} (${w.roles.join(', ')})` : ''),
       });
     }

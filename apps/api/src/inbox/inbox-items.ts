@@ -46,6 +46,8 @@ export function inboxItemsOf(
     const acting = whoActs(caller, step, delegations, now);
     if (!acting) continue;
     references ??= referencesOf(view);
+    // The caller's side's own due time when the sides count the deadline in their own calendars.
+    const dueAt = step.dueByParty?.[caller.party] ?? step.dueAt;
     items.push({
       processId: view.id,
       processTitle: view.title,
@@ -56,9 +58,9 @@ export function inboxItemsOf(
       type: step.type,
       party: caller.party,
       roles: acting.roles,
-      dueAt: step.dueAt,
+      dueAt,
       ...(step.dueProjected ? { dueProjected: true } : {}),
-      overdue: step.dueAt !== null && Date.parse(step.dueAt) < now,
+      overdue: dueAt !== null && Date.parse(dueAt) < now,
       round: step.round,
       activeSince: step.startedAt,
       onBehalfOf: acting.onBehalfOf,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -24,6 +24,8 @@ export class RecordCalendarEventDto {
   @ApiProperty({ description: 'First day (YYYY-MM-DD, local to the chamber)', example: '2027-01-25' })
   @IsString()
   @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  // A real calendar day (2503-13-48 matches the pattern: a 400 here, not a 500 later; fuzzing found it).
+  @IsISO8601({ strict: true }, { message: 'from must be a calendar date YYYY-MM-DD' })
   from!: string;
 
   @ApiPropertyOptional({
@@ -35,6 +37,7 @@ export class RecordCalendarEventDto {
   @IsOptional()
   @IsString()
   @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'to must be a calendar date YYYY-MM-DD' })
   to?: string;
 
   @ApiPropertyOptional({ enum: ['ordinary', 'extraordinary', 'special'], description: 'Diet sessions only' })

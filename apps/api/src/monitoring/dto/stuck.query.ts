@@ -2,7 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { LangQuery } from '../../common/lang';
 
-export const DURATION = /^\d{1,9}(ms|s|m|h|d)$/;
+/** A positive duration: zero is refused here (a 400), not by parseDuration later (a 500 fuzzing found). */
+export const DURATION = /^0{0,8}[1-9]\d{0,8}(ms|s|m|h|d)$/;
 export const DURATION_DOC = 'A duration: digits and a unit ms, s, m, h or d (e.g. 30s, 12h, 3d).';
 
 export class StuckQueryDto extends LangQuery {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { IsScalarRecord } from './param-values.validator';
+import { SCALARS } from './process-view.response';
 
 const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const REQUEST_ID_DOC = {
@@ -40,7 +41,7 @@ export class CompletionDto extends Requested {
     description:
       "The task step's outputs, by name, typed as the step declares (date, number, text, reference).",
     type: 'object',
-    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    additionalProperties: SCALARS,
     example: { signedOn: '2026-03-01' },
   })
   @IsScalarRecord()

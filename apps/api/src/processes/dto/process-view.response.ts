@@ -2,7 +2,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ForecastDto } from '../../monitoring/dto/responses';
 
-const SCALARS = { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] };
+/**
+ * A parameter, output or timeline value (ParamValue): text, number, boolean, or null for a parameter the
+ * definition lets be unset (OpenAPI 3.0 has no `type: null`: a nullable type whose only value is null).
+ */
+export const SCALARS = {
+  oneOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'string', nullable: true, enum: [null] },
+  ],
+};
 
 export class ActorRefDto {
   @ApiProperty() sub!: string;
