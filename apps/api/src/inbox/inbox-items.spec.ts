@@ -1,7 +1,14 @@
 import type { Delegation } from '../../../../libs/contracts/src/delegations';
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import type { ProcessView, StepView } from '../../../../libs/contracts/src/process-view';
-import { inboxItemsOf, sortInbox, type InboxItem } from './inbox-items';
+import {
+  definitionsWithRoles,
+  inboxItemsOf,
+  sortInbox,
+  withdrawnNoticesOf,
+  type InboxItem,
+} from './inbox-items';
+import { fixtures } from '../../../../test/engine/fixtures';
 import { stepView as baseStep } from '../../../../test/support/views';
 
 const stepView = (id: string, over: Partial<StepView> = {}): StepView =>
@@ -160,5 +167,57 @@ describe('sortInbox', () => {
       item('soon', '2026-06-02T00:00:00Z'),
     ]);
     expect(sorted.map((i) => i.stepId)).toEqual(['soon', 'late', 'none']);
+  });
+});
+
+describe('withdrawnNoticesOf', () => {
+  const DAY = 86_400_000;
+  const cr = {
+    at: '2026-05-30T09:00:00.000Z',
+    by: { sub: 'ca-gac', name: 'Jane Roy' },
+    party: 'CA' as const,
+    comment: 'Align the French text',
+    fromStepId: 'text',
+    fromStepTitle: 'Text finalised',
+    round: 2,
+  };
+  const withdrawn = (over: Partial<StepView> = {}) =>
+    view([
+      stepView('draft', { title: 'Prepare draft', type: 'task', status: 'active' }),
+      stepView('text', {
+        title: 'Text finalised',
+        status: 'waiting',
+        withdrawnFrom: ['JP:jp-meti'],
+        latestChangeRequest: cr,
+        waitsFor: ['draft'],
+        ...over,
+      }),
+    ]);
+
+  it('tells the reviewer who had not decided: who asked, why, and when the step comes back', () => {
+    const [n, ...rest] = withdrawnNoticesOf(withdrawn(), meti, [], now - 14 * DAY, 14 * DAY);
+    expect(rest).toEqual([]);
+    expect(n).toMatchObject({ stepId: 'text', roles: ['jp-meti'], withdrawnAt: cr.at, changeRequest: cr });
+    expect(n!.message).toBe(
+      '"Text finalised" left your inbox on 2026-05-30: Jane Roy (CA) asked for changes ("Align the French text"). ' +
+        'Round 2 comes back to your inbox when "Prepare draft" is done.',
+    );
+    expect(n!.noticeUntil).toBe(new Date(Date.parse(cr.at) + 14 * DAY).toISOString());
+  });
+
+  it('nothing for others, for a step active again, or once the notice period is over', () => {
+    const caller: Principal = { ...meti, sub: 'jp-mofa', roles: ['jp-mofa'] };
+    expect(withdrawnNoticesOf(withdrawn(), caller, [], 0, DAY)).toEqual([]);
+    expect(withdrawnNoticesOf(withdrawn({ status: 'active' }), meti, [], 0, DAY)).toEqual([]);
+    expect(withdrawnNoticesOf(withdrawn(), meti, [], Date.parse(cr.at) + 1, DAY)).toEqual([]);
+    // A delegate of the role is told too.
+    const delegation = { roles: ['jp-meti'] } as Delegation;
+    expect(withdrawnNoticesOf(withdrawn(), caller, [delegation], 0, DAY)).toHaveLength(1);
+  });
+
+  it("looks only at definitions where the caller's roles act", () => {
+    const defs = [fixtures.review, fixtures.quorum];
+    expect(definitionsWithRoles(defs, 'JP', new Set(['jp-mofa-negotiator']))).toEqual(['test-review']);
+    expect(definitionsWithRoles(defs, 'CA', new Set(['jp-mofa-negotiator']))).toEqual([]);
   });
 });
