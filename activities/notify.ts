@@ -64,6 +64,16 @@ export function webhookSigner(secret: string): Webhook {
 /** Log levels at which an `info` line is written (the log sender obeys LOG_LEVEL like every other log). */
 const INFO_VISIBLE = new Set(['trace', 'debug', 'info']);
 
+/** The workflow and run of the activity sending (the worker's log lines all carry them); null outside one. */
+function workflowOfActivity(): { workflowId: string | null; runId: string | null } {
+  try {
+    const execution = Context.current().info.workflowExecution;
+    return { workflowId: execution?.workflowId ?? null, runId: execution?.runId ?? null };
+  } catch {
+    return { workflowId: null, runId: null };
+  }
+}
+
 export function logSender(
   write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
   logLevel = 'info',
@@ -72,7 +82,16 @@ export function logSender(
   return {
     async send(n) {
       if (visible)
-        write(JSON.stringify({ level: 'info', msg: 'notification', at: new Date().toISOString(), ...n }));
+        write(
+          JSON.stringify({
+            level: 'info',
+            msg: 'notification',
+            at: new Date().toISOString(),
+            ...workflowOfActivity(),
+            step: n.stepId ?? null,
+            ...n,
+          }),
+        );
     },
   };
 }

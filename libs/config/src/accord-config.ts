@@ -23,8 +23,11 @@ export interface AccordConfig {
     /** When set, GET /metrics needs `Authorization: Bearer <metricsToken>`. */
     metricsToken?: string;
   };
-  /** When set, the worker serves the Temporal SDK's Prometheus metrics on 127.0.0.1:<metricsPort>/metrics. */
-  worker: { metricsPort?: number };
+  /**
+   * When set, the worker serves the Temporal SDK's Prometheus metrics on 127.0.0.1:<metricsPort>/metrics,
+   * and GET /health on <healthHost>:<healthPort>.
+   */
+  worker: { metricsPort?: number; healthPort?: number; healthHost: string };
   auth: {
     jwtSecret?: string;
     jwksUrl?: string;
@@ -310,6 +313,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AccordConfig {
     },
     worker: {
       metricsPort: env.ACCORD_WORKER_METRICS_PORT ? tcpPort(env, 'ACCORD_WORKER_METRICS_PORT') : undefined,
+      healthPort: env.ACCORD_WORKER_HEALTH_PORT ? tcpPort(env, 'ACCORD_WORKER_HEALTH_PORT') : undefined,
+      healthHost: env.ACCORD_WORKER_HEALTH_HOST || '127.0.0.1',
     },
     auth: {
       jwtSecret: env.ACCORD_JWT_SECRET || undefined,
