@@ -3,13 +3,15 @@ import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../libs/config/src/accord-config';
 import { createDueCalculator } from './compute-due';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { Webhook } from 'standardwebhooks';
 import { createActivities } from './index';
 import {
   createNotify,
   defaultDirectory,
   logSender,
+  notificationId,
   senderFor,
-  signature,
   type Notification,
   type ResolvedNotification,
 } from './notify';
@@ -73,7 +75,7 @@ describe('notify', () => {
 
   it('log sender writes one structured JSON line', async () => {
     const lines: string[] = [];
-    await logSender((l) => lines.push(l)).send({ ...note, to: [] });
+    await logSender((l) => lines.push(l)).send({ ...note, to: [] }, 'msg_1');
     expect(JSON.parse(lines[0]!)).toMatchObject({
       msg: 'notification',
       kind: 'reminder',
@@ -81,46 +83,140 @@ describe('notify', () => {
     });
   });
 
-  it('webhook sender POSTs JSON signed with HMAC-SHA256; 4xx is permanent, 5xx retryable', async () => {
-    const got: Array<{ body: string; sig: string | undefined }> = [];
-    let status = 204;
+  const SECRET = 'whsec_' + Buffer.from('a webhook secret of 32 bytes....').toString('base64');
+
+  /** A receiver that records each request and answers what `answer` says. */
+  async function receiver(
+    answer: () => { status: number; headers?: Record<string, string>; delayMs?: number },
+  ) {
+    const got: Array<{ body: string; headers: http.IncomingHttpHeaders }> = [];
     const server = http.createServer((req, res) => {
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
-        got.push({ body, sig: req.headers['x-accord-signature'] as string | undefined });
-        res.writeHead(status).end();
+        got.push({ body, headers: req.headers });
+        const a = answer();
+        setTimeout(() => res.writeHead(a.status, a.headers ?? {}).end(), a.delayMs ?? 0);
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    return { url, got, close: () => new Promise<void>((r) => server.close(() => r())) };
+  }
+
+  it('webhook sender signs the Standard Webhooks way; 4xx is permanent, 5xx retryable', async () => {
+    let status = 204;
+    const hook = await receiver(() => ({ status }));
     try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
       const config = loadConfig({
         ACCORD_NOTIFY: 'webhook',
-        ACCORD_WEBHOOK_URL: url,
-        ACCORD_WEBHOOK_SECRET: 's3cret',
+        ACCORD_WEBHOOK_URL: hook.url,
+        ACCORD_WEBHOOK_SECRET: SECRET,
       });
       const { notify } = createActivities({ config, directory: null });
       await notify([note]);
-      expect(got[0]!.sig).toBe(signature(got[0]!.body, 's3cret'));
-      expect(got[0]!.sig).toMatch(/^sha256=[0-9a-f]{64}$/);
-      expect(JSON.parse(got[0]!.body)).toMatchObject({
+      const { body, headers } = hook.got[0]!;
+      // What a receiver does with its own Standard Webhooks library: verify id, timestamp and signature.
+      expect(new Webhook(SECRET).verify(body, headers as Record<string, string>)).toMatchObject({
         stepId: 'text',
         to: [{ role: 'JP:jp-mofa-negotiator', users: [] }],
       });
+      expect(headers['webhook-id']).toMatch(/^msg_/);
+      expect(() =>
+        new Webhook(SECRET).verify(body.replace('Reminder', 'Forged'), headers as Record<string, string>),
+      ).toThrow();
       status = 400;
       await expect(notify([note])).rejects.toMatchObject({ type: 'NOTIFY_REJECTED', nonRetryable: true });
       status = 503;
       await expect(notify([note])).rejects.toMatchObject({ type: 'NOTIFY_UNAVAILABLE', nonRetryable: false });
     } finally {
-      server.close();
+      await hook.close();
     }
   });
 
-  it('refuses a webhook without a secret, and picks the sender from configuration', () => {
+  it('follows no redirect and gives up on a receiver slower than ACCORD_WEBHOOK_TIMEOUT', async () => {
+    let answer: { status: number; headers?: Record<string, string>; delayMs?: number } = {
+      status: 307,
+      headers: { location: 'http://127.0.0.1:1/elsewhere' },
+    };
+    const hook = await receiver(() => answer);
+    try {
+      const config = loadConfig({
+        ACCORD_NOTIFY: 'webhook',
+        ACCORD_WEBHOOK_URL: hook.url,
+        ACCORD_WEBHOOK_SECRET: SECRET,
+        ACCORD_WEBHOOK_TIMEOUT: '200ms',
+      });
+      const { notify } = createActivities({ config, directory: null });
+      await expect(notify([note])).rejects.toMatchObject({
+        type: 'NOTIFY_REJECTED',
+        nonRetryable: true,
+        message: expect.stringMatching(
+          /307 \(a redirect to http:\/\/127\.0\.0\.1:1\/elsewhere\): redirects are not followed/,
+        ),
+      });
+      expect(hook.got).toHaveLength(1);
+      answer = { status: 204, delayMs: 1000 };
+      await expect(notify([note])).rejects.toMatchObject({
+        type: 'NOTIFY_UNAVAILABLE',
+        nonRetryable: false,
+        message: 'webhook did not answer within 200 ms (ACCORD_WEBHOOK_TIMEOUT)',
+      });
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('gives each notification one idempotency key, and a retry resumes after what was delivered', async () => {
+    let failFrom = 2;
+    const hook = await receiver(() => ({ status: hook.got.length > failFrom ? 503 : 204 }));
+    try {
+      const config = loadConfig({
+        ACCORD_NOTIFY: 'webhook',
+        ACCORD_WEBHOOK_URL: hook.url,
+        ACCORD_WEBHOOK_SECRET: SECRET,
+      });
+      const { notify } = createActivities({ config, directory: null });
+      const batch = [1, 2, 3, 4].map((i) => ({ ...note, text: `Reminder ${i}` }));
+      const info = {
+        activityId: '7',
+        workflowExecution: { workflowId: 'process-1', runId: 'run-1' },
+      };
+      // First attempt: two delivered, the third refused (503); its heartbeats say 2.
+      const first = new MockActivityEnvironment(info);
+      const beats: unknown[] = [];
+      first.on('heartbeat', (d: unknown) => beats.push(d));
+      await expect(first.run(notify, batch)).rejects.toMatchObject({ type: 'NOTIFY_UNAVAILABLE' });
+      expect(beats).toEqual([1, 2]);
+      // The retry starts from the last heartbeat: the third and fourth only, with the same keys.
+      failFrom = Infinity;
+      const retry = new MockActivityEnvironment({ ...info, attempt: 2, heartbeatDetails: 2 });
+      expect(await retry.run(notify, batch)).toBe(4);
+      const texts = hook.got.map((g) => JSON.parse(g.body).text);
+      expect(texts).toEqual(['Reminder 1', 'Reminder 2', 'Reminder 3', 'Reminder 3', 'Reminder 4']);
+      const ids = hook.got.map((g) => g.headers['webhook-id']);
+      expect(ids[2]).toBe(ids[3]);
+      expect(new Set(ids).size).toBe(4);
+      expect(ids[0]).toBe(notificationId('process-1/run-1/7', 0));
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('refuses at start a webhook without a URL or a long enough secret, and picks the sender', () => {
+    expect(() => loadConfig({ ACCORD_NOTIFY: 'webhook', ACCORD_WEBHOOK_SECRET: SECRET })).toThrow(
+      /ACCORD_WEBHOOK_URL must be set/,
+    );
+    expect(() => loadConfig({ ACCORD_NOTIFY: 'webhook', ACCORD_WEBHOOK_URL: 'http://127.0.0.1:1/' })).toThrow(
+      /ACCORD_WEBHOOK_SECRET must be set/,
+    );
     expect(() =>
-      senderFor(loadConfig({ ACCORD_NOTIFY: 'webhook', ACCORD_WEBHOOK_URL: 'http://127.0.0.1:1/' })),
-    ).toThrow(/SECRET/);
+      loadConfig({
+        ACCORD_NOTIFY: 'webhook',
+        ACCORD_WEBHOOK_URL: 'http://127.0.0.1:1/',
+        ACCORD_WEBHOOK_SECRET: 's3cret',
+      }),
+    ).toThrow(/ACCORD_WEBHOOK_SECRET is 6 bytes; at least 24/);
     expect(() => senderFor(loadConfig({ ACCORD_NOTIFY: 'smtp' }))).toThrow(/SMTP_URL/);
     expect(
       senderFor(loadConfig({ ACCORD_NOTIFY: 'smtp', ACCORD_SMTP_URL: 'smtp://127.0.0.1:2525' })),

@@ -1,11 +1,19 @@
 /**
  * Notifications (reminders, escalations, nudges) through a pluggable sender chosen by ACCORD_NOTIFY:
- * log (a structured JSON line), webhook (POST JSON signed with HMAC-SHA256 of the body), smtp (nodemailer).
+ * log (a structured JSON line), webhook (POST JSON signed the Standard Webhooks way), smtp (nodemailer).
  * Recipients come as `PARTY:role` keys or `coordinator`; the user directory expands them to named people
  * (a deployment without a directory passes `directory: null` and roles stay roles).
+ *
+ * Webhooks receivers can trust (https://www.standardwebhooks.com, the `standardwebhooks` package): each
+ * request carries `webhook-id` (one per notification, the same on every retry: the receiver's idempotency
+ * key), `webhook-timestamp` and `webhook-signature`; it times out (ACCORD_WEBHOOK_TIMEOUT); a redirect is not
+ * followed (a permanent failure naming it). The activity heartbeats after each delivered notification, so
+ * a retried batch resumes after the last one delivered instead of resending it.
  */
-import { createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import { Webhook } from 'standardwebhooks';
 import * as nodemailer from 'nodemailer';
 import type { AccordConfig } from '../libs/config/src/accord-config';
 import type { Notification } from '../libs/contracts/src/notifications';
@@ -25,7 +33,8 @@ export interface ResolvedNotification extends Notification {
 }
 
 export interface Sender {
-  send(n: ResolvedNotification): Promise<void>;
+  /** `id`: the notification's idempotency key, the same on every attempt. */
+  send(n: ResolvedNotification, id: string): Promise<void>;
 }
 
 export type Directory = (role: string) => Recipient['users'];
@@ -44,12 +53,26 @@ export function defaultDirectory(): Directory {
   };
 }
 
-export function signature(body: string, secret: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+/**
+ * The Standard Webhooks signer: a `whsec_…` secret is base64 (the format receivers' libraries take); any
+ * other is used as its raw bytes.
+ */
+export function webhookSigner(secret: string): Webhook {
+  return secret.startsWith('whsec_') ? new Webhook(secret) : new Webhook(secret, { format: 'raw' });
 }
 
 /** Log levels at which an `info` line is written (the log sender obeys LOG_LEVEL like every other log). */
 const INFO_VISIBLE = new Set(['trace', 'debug', 'info']);
+
+/** The workflow and run of the activity sending (the worker's log lines all carry them); null outside one. */
+function workflowOfActivity(): { workflowId: string | null; runId: string | null } {
+  try {
+    const execution = Context.current().info.workflowExecution;
+    return { workflowId: execution?.workflowId ?? null, runId: execution?.runId ?? null };
+  } catch {
+    return { workflowId: null, runId: null };
+  }
+}
 
 export function logSender(
   write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
@@ -59,12 +82,21 @@ export function logSender(
   return {
     async send(n) {
       if (visible)
-        write(JSON.stringify({ level: 'info', msg: 'notification', at: new Date().toISOString(), ...n }));
+        write(
+          JSON.stringify({
+            level: 'info',
+            msg: 'notification',
+            at: new Date().toISOString(),
+            ...workflowOfActivity(),
+            step: n.stepId ?? null,
+            ...n,
+          }),
+        );
     },
   };
 }
 
-export function webhookSender(url: string, secret: string | undefined): Sender {
+export function webhookSender(url: string, secret: string | undefined, timeoutMs = 10_000): Sender {
   if (!secret) {
     throw ApplicationFailure.create({
       type: 'NOTIFY_CONFIG',
@@ -72,15 +104,45 @@ export function webhookSender(url: string, secret: string | undefined): Sender {
       nonRetryable: true,
     });
   }
+  const signer = webhookSigner(secret);
   return {
-    async send(n) {
+    async send(n, id) {
       const body = JSON.stringify(n);
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-accord-signature': signature(body, secret) },
-        body,
-      });
+      const at = new Date();
+      let res: Response;
+      try {
+        res = await fetch(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'webhook-id': id,
+            'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+            'webhook-signature': signer.sign(id, at, body),
+          },
+          body,
+          // A redirect could send the signed notification elsewhere: never followed.
+          redirect: 'manual',
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (err) {
+        const timedOut = (err as Error).name === 'TimeoutError';
+        throw ApplicationFailure.create({
+          type: 'NOTIFY_UNAVAILABLE',
+          message: timedOut
+            ? `webhook did not answer within ${timeoutMs} ms (ACCORD_WEBHOOK_TIMEOUT)`
+            : `webhook unreachable: ${(err as Error).message}`,
+        });
+      }
       if (res.ok) return;
+      if (res.status >= 300 && res.status < 400) {
+        throw ApplicationFailure.create({
+          type: 'NOTIFY_REJECTED',
+          message:
+            `webhook answered ${res.status} (a redirect${res.headers.get('location') ? ` to ${res.headers.get('location')}` : ''}): ` +
+            'redirects are not followed; set ACCORD_WEBHOOK_URL to the final address',
+          nonRetryable: true,
+        });
+      }
       const permanent = res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429;
       throw ApplicationFailure.create({
         type: permanent ? 'NOTIFY_REJECTED' : 'NOTIFY_UNAVAILABLE',
@@ -121,7 +183,7 @@ export function senderFor(config: AccordConfig): Sender {
         message: 'ACCORD_WEBHOOK_URL is required',
         nonRetryable: true,
       });
-    return webhookSender(c.webhookUrl, c.webhookSecret);
+    return webhookSender(c.webhookUrl, c.webhookSecret, c.webhookTimeoutMs);
   }
   if (c.kind === 'smtp') {
     if (!c.smtpUrl)
@@ -135,6 +197,33 @@ export function senderFor(config: AccordConfig): Sender {
   return logSender(undefined, config.logLevel);
 }
 
+/**
+ * Where this attempt stands: inside an activity, its workflow and activity ids (the same on every retry)
+ * and how many notifications an earlier attempt delivered (its last heartbeat); outside one (tests, tools),
+ * a fresh key and nothing delivered.
+ */
+function attempt(): { key: string; delivered: number; heartbeat: (delivered: number) => void } {
+  let ctx: Context | undefined;
+  try {
+    ctx = Context.current();
+  } catch {
+    ctx = undefined;
+  }
+  if (!ctx) return { key: `local-${Date.now()}-${Math.random()}`, delivered: 0, heartbeat: () => undefined };
+  const { workflowExecution, activityId, heartbeatDetails } = ctx.info;
+  const delivered = typeof heartbeatDetails === 'number' ? heartbeatDetails : 0;
+  return {
+    key: `${workflowExecution?.workflowId}/${workflowExecution?.runId}/${activityId}`,
+    delivered,
+    heartbeat: (n) => ctx.heartbeat(n),
+  };
+}
+
+/** The Standard Webhooks `webhook-id` of the batch's `index`th notification: stable across retries. */
+export function notificationId(key: string, index: number): string {
+  return `msg_${createHash('sha256').update(`${key}#${index}`).digest('base64url').slice(0, 32)}`;
+}
+
 export function createNotify(sender: () => Sender, directory: Directory | null) {
   return async function notify(batch: Notification[]): Promise<number> {
     if (!Array.isArray(batch)) {
@@ -145,9 +234,13 @@ export function createNotify(sender: () => Sender, directory: Directory | null) 
       });
     }
     const s = sender();
-    for (const n of batch) {
+    const { key, delivered, heartbeat } = attempt();
+    // An earlier attempt delivered the first `delivered`: never sent twice.
+    for (let i = delivered; i < batch.length; i++) {
+      const n = batch[i]!;
       const to = n.recipients.map((role) => ({ role, users: directory ? directory(role) : [] }));
-      await s.send({ ...n, to });
+      await s.send({ ...n, to }, notificationId(key, i));
+      heartbeat(i + 1);
     }
     return batch.length;
   };

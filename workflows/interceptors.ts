@@ -5,7 +5,9 @@
  * and arguments: the principal in an Update is then the one the API authenticated, not whatever a client
  * that reaches Temporal's frontend wrote. The check runs in the Update validator path, so a rejected
  * Update writes nothing to history; it is pure (HMAC in JavaScript, the workflow clock), and validators
- * do not run on replay, so no command changes and old histories replay as before.
+ * do not run on replay, so no command changes and old histories replay as before. The SDK runs this
+ * only for an Update registered with a validator: every Update handler in workflows/ has one (an empty
+ * one where it checks nothing itself).
  */
 import { defaultPayloadConverter, ApplicationFailure } from '@temporalio/common';
 import { workflowInfo, type WorkflowInterceptorsFactory } from '@temporalio/workflow';

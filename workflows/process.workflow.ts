@@ -144,6 +144,8 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
       if (bad) fail(bad);
       const result = apply(e, i, nowIso());
       engine.remember(e, key, result, answers);
+      // A sink call, not a command (and not repeated on replay): one JSON line in the worker's log.
+      log.info(`${def.name} applied`, { step: i?.stepId ?? null, by: i?.principal?.sub, rev: e.state.rev });
       return result;
     };
     const validator = (i: I): void => {
@@ -191,7 +193,11 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
       notify(batch).then(
         () => undefined,
         (err) =>
-          log.warn('notification failed for good', { processId: e.state.processId, error: String(err) }),
+          log.warn('notification failed for good', {
+            processId: e.state.processId,
+            step: batch.map((n) => n.stepId).join(',') || null,
+            error: String(err),
+          }),
       ),
     );
   }
@@ -238,7 +244,11 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
     try {
       engine.applyDues(e, await computeDues(requests));
     } catch (err) {
-      log.warn('due time computation failed', { processId: e.state.processId, error: String(err) });
+      log.warn('due time computation failed', {
+        processId: e.state.processId,
+        step: requests.map((r) => r.key).join(',') || null,
+        error: String(err),
+      });
       engine.failDues(e, requests, String((err as Error)?.message ?? err));
     }
   }

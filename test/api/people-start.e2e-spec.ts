@@ -88,7 +88,7 @@ describe('starting from an initiative', () => {
     const described = await (await testClient()).workflow.getHandle(id).describe();
     expect(await described.staticSummary()).toBe('Team Canada to Nagoya — Planning a trade mission');
     const details = await described.staticDetails();
-    expect(details).toContain('Definition: Planning a trade mission (`trade-mission` v1)');
+    expect(details).toContain('Definition: Planning a trade mission (`trade-mission` v2)');
     expect(details).toContain('Parties: JP, CA');
     expect(details).toContain('Started by: Emily Tremblay (CA, Global Affairs Canada)');
     expect(details).toContain('bypasses its rules');
@@ -153,7 +153,9 @@ describe('errors for people', () => {
   it('a mistyped step id lists the valid ones; a waiting step says what it waits for', async () => {
     const typo = await decide('ca-trade-minister-office', id, 'concept-aproval', { decision: 'approve' });
     expect(typo.status).toBe(404);
-    expect(typo.body.message).toContain('its steps are: concept-approval, budget-approval');
+    expect(typo.body.message).toContain(
+      'its steps are: concept-approval, concept-approval-inbound, budget-approval',
+    );
     const early = await decide('jp-jetro', id, 'budget-approval', { decision: 'approve' });
     expect(early.status).toBe(409);
     expect(early.body.message).toContain('it waits for "Concept approval" (concept-approval), active');

@@ -19,7 +19,7 @@ describe('processes API', () => {
         id: expect.stringMatching(/^process-[0-9a-f-]{36}$/),
         title: 'Team Canada to Osaka',
         definitionId: 'trade-mission',
-        definitionVersion: 1,
+        definitionVersion: 2,
         status: 'running',
         parameters: { targetCompanies: 40, registrationWindowDays: 30 },
         initiator: { sub: 'ca-officer' },

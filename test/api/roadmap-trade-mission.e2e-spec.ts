@@ -79,6 +79,11 @@ describe('a whole trade mission through the API', () => {
     expect(waived.waiver).toMatchObject({ by: 'ca-coordinator', reason: 'Target reached early' });
 
     await record('ca-gac-trade-missions', id, 'participants-recorded', { companiesRegistered: 63 });
+    await approve('ca-gac-trade-missions', id, 'participant-vetting');
+    await record('ca-pt-liaison', id, 'provinces-and-territories', {
+      provincesAndTerritories: 'ON, QC, BC, AB',
+      count: 4,
+    });
     await record('jp-jetro', id, 'b2b-matchmaking', { meetingsArranged: 140 });
     await record('ca-tcs-tokyo', id, 'logistics-and-security', { logisticsPlan: 'TCS-TYO-LOG-2026-07' });
     await approve('jp-minister-office', id, 'go-no-go');

@@ -65,6 +65,8 @@ export const eventually = <T>(
 /** A webhook receiver on 127.0.0.1 that records what it gets; `refuse(body)` → answer 503 (retryable). */
 export interface Received {
   headers: http.IncomingHttpHeaders;
+  /** The body as sent (what a signature covers). */
+  raw: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of any notification shape
   body: any;
 }
@@ -86,7 +88,7 @@ export async function webhookReceiver(refuse: (body: Received['body']) => boolea
         res.end('refused on purpose');
         return;
       }
-      received.push({ headers: req.headers, body });
+      received.push({ headers: req.headers, raw: data, body });
       res.statusCode = 204;
       res.end();
     });

@@ -40,6 +40,8 @@ async function upToGoNoGo(id: string): Promise<void> {
   });
   await waive('ca-coordinator', id, 'registration-window', 'Enough companies registered');
   await record('ca-gac-trade-missions', id, 'participants-recorded', { companiesRegistered: 30 });
+  await approve('ca-gac-trade-missions', id, 'participant-vetting');
+  await record('ca-pt-liaison', id, 'provinces-and-territories', { provincesAndTerritories: 'ON', count: 1 });
   await record('jp-jetro', id, 'b2b-matchmaking', { meetingsArranged: 80 });
   await record('ca-gac-trade-missions', id, 'logistics-and-security', { logisticsPlan: 'LOG-1' });
 }
@@ -63,7 +65,7 @@ describe('trade mission through the API', () => {
     const id = started.id;
     expect(started).toMatchObject({
       definitionId: DEF,
-      definitionVersion: 1,
+      definitionVersion: 2,
       status: 'running',
       closedAt: null,
       outcome: null,
@@ -137,6 +139,16 @@ describe('trade mission through the API', () => {
     });
     expect(participants.outputTypes).toEqual({ companiesRegistered: 'number', participantList: 'reference' });
     expect(participants.outputs.companiesRegistered).toBe(42);
+    // Vetting: two companies do not meet the criteria; the list is recorded again and vetted.
+    await requestChanges('ca-gac-trade-missions', id, 'participant-vetting', 'Two are not export-ready');
+    await record('ca-gac-trade-missions', id, 'participants-recorded', { companiesRegistered: 40 });
+    await approve('ca-gac-trade-missions', id, 'participant-vetting');
+    // Canada's provinces and territories join the Team Canada mission.
+    await record('ca-pt-liaison', id, 'provinces-and-territories', {
+      provincesAndTerritories: 'ON, QC, BC, AB, NS',
+      count: 5,
+      leads: 'Provincial trade ministers',
+    });
 
     await record('ca-tcs-tokyo', id, 'b2b-matchmaking', { meetingsArranged: 120 });
     await record('ca-tcs-tokyo', id, 'logistics-and-security', { logisticsPlan: 'TCS-TYO-LOG-9' });
@@ -145,7 +157,7 @@ describe('trade mission through the API', () => {
     await record('ca-gac-trade-missions', id, 'mission-held', {
       heldFrom: '2027-05-10',
       heldTo: '2027-05-14',
-      participants: 41,
+      participants: 40,
     });
     await record('ca-tcs-tokyo', id, 'post-mission-report', { reportReference: 'RPT-1' });
 
@@ -167,7 +179,10 @@ describe('trade mission through the API', () => {
 
     const done = await waitStatus(id, 'completed');
     expect(done.closedAt).toEqual(expect.any(String));
-    expect(new Set(Object.values(statuses(done)))).toEqual(new Set(['completed']));
+    // Version 2: the steps of the other direction (a mission to Canada) are passed over.
+    const ended = statuses(done);
+    for (const [stepId, status] of Object.entries(ended))
+      expect([stepId, status]).toEqual([stepId, stepId.endsWith('-inbound') ? 'skipped' : 'completed']);
     expect(stepIn(done, 'post-mission-report').outputs).toEqual({
       reportReference: 'RPT-1-rev1',
       dealsAnnounced: 7,
@@ -178,6 +193,7 @@ describe('trade mission through the API', () => {
     expect(t).toContainEqual(expect.objectContaining({ kind: 'timer-fired', stepId: 'registration-window' }));
     expect(t.filter((e) => e.kind === 'routed-back').map((e) => e.stepId)).toEqual([
       'concept-approval',
+      'participant-vetting',
       'post-mission-report-approval',
     ]);
     expect(t).toContainEqual(
@@ -197,8 +213,70 @@ describe('trade mission through the API', () => {
     );
   });
 
+  it("a Japanese mission to Canada runs on its organiser, Invest in Canada and the provinces, not on GAC's budget or TCS Tokyo", async () => {
+    const started = await start('jp-officer', DEF, {
+      direction: 'japan-to-canada',
+      registrationWindowDays: 1,
+    });
+    const id = started.id;
+    expect(started.definitionVersion).toBe(2);
+    expect(statuses(started)).toMatchObject({
+      'concept-approval': 'skipped',
+      'concept-approval-inbound': 'active',
+    });
+    await approve('jp-keidanren', id, 'concept-approval-inbound');
+    await approve('ca-trade-minister-office', id, 'concept-approval-inbound');
+    // The organiser funds it: no GAC budget approval.
+    await approve('jp-keidanren', id, 'budget-approval-inbound');
+    expect((await stepOf(id, 'budget-approval')).status).toBe('skipped');
+    // The Trade Commissioner Service in Tokyo has no role in a mission to Canada.
+    const tcs = await api('POST', `/api/v1/processes/${id}/steps/dates-and-programme-inbound/completion`, {
+      as: 'ca-tcs-tokyo',
+      body: { outputs: { startsOn: '2027-09-13', endsOn: '2027-09-17', cities: 'Toronto' } },
+    });
+    expect(tcs.status).toBe(403);
+    await record('jp-keidanren', id, 'dates-and-programme-inbound', {
+      startsOn: '2027-09-13',
+      endsOn: '2027-09-17',
+      cities: 'Toronto, Montréal, Calgary',
+    });
+    await waitForStep(id, 'registration-window', 'completed');
+    await record('jp-keidanren', id, 'participants-recorded-inbound', { companiesRegistered: 35 });
+    // Vetted by the organiser and by GAC for the visits in Canada, each in its own business days.
+    const vetting = await waitFor('vetting due', async () => {
+      const s = await stepOf(id, 'participant-vetting-inbound');
+      return s?.dueByParty ? s : undefined;
+    });
+    expect(Object.keys(vetting.dueByParty!).sort()).toEqual(['CA', 'JP']);
+    await approve('jp-keidanren', id, 'participant-vetting-inbound');
+    await approve('ca-gac-trade-missions', id, 'participant-vetting-inbound');
+    // The provinces host the visits.
+    await record('ca-pt-liaison', id, 'provinces-and-territories', {
+      provincesAndTerritories: 'ON, QC, AB',
+      count: 3,
+    });
+    await record('ca-invest-in-canada', id, 'b2b-matchmaking-inbound', { meetingsArranged: 60 });
+    await record('jp-embassy-canada', id, 'logistics-and-security-inbound', { logisticsPlan: 'EOJ-LOG-3' });
+    await approve('jp-minister-office', id, 'go-no-go');
+    await approve('ca-trade-minister-office', id, 'go-no-go');
+    await record('jp-keidanren', id, 'mission-held-inbound', {
+      heldFrom: '2027-09-13',
+      heldTo: '2027-09-17',
+      participants: 34,
+    });
+    await record('jp-keidanren', id, 'post-mission-report-inbound', { reportReference: 'KDR-RPT-1' });
+    await approve('jp-keidanren', id, 'post-mission-report-approval-inbound');
+    await approve('ca-gac-trade-missions', id, 'post-mission-report-approval-inbound');
+    const done = await waitStatus(id, 'completed');
+    for (const s of done.steps)
+      if (s.status === 'completed' && s.type !== 'timer')
+        expect(JSON.stringify(s.parties)).not.toContain('ca-tcs-tokyo');
+    expect(stepIn(done, 'b2b-matchmaking').status).toBe('skipped');
+  });
+
   it('is rejected when a minister’s office says no-go', async () => {
-    const { id } = await start('jp-jetro', DEF, { direction: 'japan-to-canada' });
+    // A Team Canada mission to Japan (version 1 let a mission to Canada run on these Canadian roles).
+    const { id } = await start('jp-jetro', DEF, { direction: 'canada-to-japan' });
     await upToGoNoGo(id);
     await approve('ca-trade-minister-office', id, 'go-no-go');
     const no = await reject('jp-minister-office', id, 'go-no-go', 'Security situation');

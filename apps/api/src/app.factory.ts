@@ -29,7 +29,9 @@ import { Catalogue } from './definitions/catalogue';
 import { listUsers } from '../../../libs/directory/src/directory';
 import { requestIdOf } from './common/request-id';
 import { createValidationPipe } from './common/validation';
-import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { httpMetricsMiddleware, routeTemplateOf } from './metrics/http-metrics.middleware';
+import { httpTracingMiddleware } from '../../../libs/telemetry/src/http-tracing.middleware';
+import { activeTracing } from '../../../libs/telemetry/src/tracing';
 import { MetricsService } from './metrics/metrics.service';
 import { contentSecurityPolicy } from './web/console-policy';
 
@@ -80,6 +82,7 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<I
   const seeded = seededIdentitiesWarning(config);
   if (seeded) app.get(Logger).warn(seeded, 'Auth');
   // First, so every request is timed, including those refused by helmet, body parsing or the guard.
+  if (activeTracing()) app.use(httpTracingMiddleware(routeTemplateOf));
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

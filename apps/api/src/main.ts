@@ -1,10 +1,13 @@
 /** Starts the HTTP API alone (npm run start:api, or as part of npm start). */
 import { ConfigError, loadConfig } from '../../../libs/config/src/accord-config';
+import { startTracing } from '../../../libs/telemetry/src/tracing';
 import { createApiApp } from './app.factory';
 import { webConsoleBuilt } from './web/console-policy';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Before any Temporal client exists: with OTEL_EXPORTER_OTLP_ENDPOINT, requests are traced end to end.
+  const tracing = startTracing('accord-api');
   const app = await createApiApp({ config });
   await app.listen(config.api.port, config.api.host);
   if (!webConsoleBuilt(config))
@@ -16,10 +19,13 @@ async function main(): Promise<void> {
     process.stderr.write(`accord-api: ${signal}, shutting down\n`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    app
+      .close()
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

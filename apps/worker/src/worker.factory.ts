@@ -1,7 +1,7 @@
 /**
  * Builds and runs the Accord worker; used by main.ts and in-process by the e2e global setup.
  */
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
@@ -28,11 +28,13 @@ export function nestLogLevels(level = process.env.LOG_LEVEL ?? 'info'): LogLevel
 export interface CreateWorkerOptions extends WorkerModuleOptions {
   /** Create or update the daily digest Schedule (the worker process does; in-process test workers don't). */
   ensureSchedules?: boolean;
+  /** Nest's logger (the worker process: JSON lines, worker-logger.ts); by default Nest's own. */
+  logger?: LoggerService;
 }
 
 export async function createWorker(options: CreateWorkerOptions = {}): Promise<AccordWorker> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(options), {
-    logger: nestLogLevels(options.config?.logLevel),
+    logger: options.logger ?? nestLogLevels(options.config?.logLevel),
   });
   const worker = app.get<Worker>(TEMPORAL_WORKER);
   const logger = new Logger('Worker');

@@ -4,13 +4,22 @@
  */
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
+import { OpenTelemetryPlugin } from '@temporalio/interceptors-opentelemetry';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../../activities';
 import { loadConfig, loadUpdateKeys, type AccordConfig } from '../../../libs/config/src/accord-config';
 import { connectWorkerConnection } from '../../../libs/temporal/src/connection';
 import { accordDataConverter } from '../../../libs/temporal/src/encryption/encryption-codec';
 import { TEMPORAL_CLIENT, TemporalModule } from '../../../libs/temporal/src/temporal.module';
+import { activeTracing } from '../../../libs/telemetry/src/tracing';
 import { withUpdateKeys } from './update-keys-bundle';
+
+function tracingPlugins(): OpenTelemetryPlugin[] {
+  const tracing = activeTracing();
+  return tracing
+    ? [new OpenTelemetryPlugin({ resource: tracing.resource, spanProcessor: tracing.processor })]
+    : [];
+}
 
 export const ACCORD_CONFIG = Symbol('ACCORD_CONFIG');
 export const WORKER_CONNECTION = Symbol('WORKER_CONNECTION');
@@ -62,6 +71,8 @@ export class WorkerModule {
               // workflow bundle, never into a workflow's input or history.
               interceptors: { workflowModules: [WORKFLOW_INTERCEPTORS_PATH] },
               bundlerOptions: { webpackConfigHook: withUpdateKeys(loadUpdateKeys(env).keys) },
+              // With tracing on (libs/telemetry): workflow, Update and activity spans, children of the caller's.
+              plugins: tracingPlugins(),
             }),
         },
         ConnectionCloser,

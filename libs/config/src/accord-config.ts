@@ -23,8 +23,11 @@ export interface AccordConfig {
     /** When set, GET /metrics needs `Authorization: Bearer <metricsToken>`. */
     metricsToken?: string;
   };
-  /** When set, the worker serves the Temporal SDK's Prometheus metrics on 127.0.0.1:<metricsPort>/metrics. */
-  worker: { metricsPort?: number };
+  /**
+   * When set, the worker serves the Temporal SDK's Prometheus metrics on 127.0.0.1:<metricsPort>/metrics,
+   * and GET /health on <healthHost>:<healthPort>.
+   */
+  worker: { metricsPort?: number; healthPort?: number; healthHost: string };
   auth: {
     jwtSecret?: string;
     jwksUrl?: string;
@@ -62,7 +65,16 @@ export interface AccordConfig {
   codec: { port: number; host: string; token?: string; corsOrigins: string[] };
   /** Wall-clock length of one calendar day; shorter in tests ("short test calendars"). */
   dayLengthMs: number;
-  notify: { kind: NotifierKind; webhookUrl?: string; webhookSecret?: string; smtpUrl?: string; from: string };
+  notify: {
+    kind: NotifierKind;
+    webhookUrl?: string;
+    /** Standard Webhooks signing secret: `whsec_<base64>`, or at least 24 raw bytes. */
+    webhookSecret?: string;
+    /** How long one webhook request may take before it counts as failed (and is retried). */
+    webhookTimeoutMs: number;
+    smtpUrl?: string;
+    from: string;
+  };
   /** Replaces the shipped House of Commons sitting calendar. */
   sittingCalendarFile?: string;
   logLevel: string;
@@ -245,6 +257,40 @@ function oidcSettings(env: NodeJS.ProcessEnv): AccordConfig['oidc'] {
   return { issuer, clientId, scope: env.ACCORD_OIDC_SCOPE || 'openid profile' };
 }
 
+/** Standard Webhooks secrets are 24 to 64 random bytes. */
+const MIN_WEBHOOK_SECRET_BYTES = 24;
+
+/**
+ * The webhook notifier's settings, refused at start when incomplete: without a URL or a secret the first
+ * reminder would fail hours later, in a worker log nobody reads.
+ */
+function webhookSettings(
+  env: NodeJS.ProcessEnv,
+  kind: NotifierKind,
+): Pick<AccordConfig['notify'], 'webhookUrl' | 'webhookSecret' | 'webhookTimeoutMs'> {
+  const webhookUrl = httpUrl(env, 'ACCORD_WEBHOOK_URL');
+  const webhookSecret = env.ACCORD_WEBHOOK_SECRET || undefined;
+  const webhookTimeoutMs = parseDuration(env.ACCORD_WEBHOOK_TIMEOUT || '10s', 'ACCORD_WEBHOOK_TIMEOUT');
+  if (kind === 'webhook') {
+    if (!webhookUrl)
+      throw new ConfigError('ACCORD_NOTIFY=webhook: ACCORD_WEBHOOK_URL must be set (http or https)');
+    if (!webhookSecret)
+      throw new ConfigError(
+        'ACCORD_NOTIFY=webhook: ACCORD_WEBHOOK_SECRET must be set (the Standard Webhooks signing secret, ' +
+          'whsec_<base64>, or at least 24 random bytes)',
+      );
+    const bytes = webhookSecret.startsWith('whsec_')
+      ? Buffer.from(webhookSecret.slice('whsec_'.length), 'base64').length
+      : Buffer.byteLength(webhookSecret, 'utf8');
+    if (bytes < MIN_WEBHOOK_SECRET_BYTES)
+      throw new ConfigError(
+        `ACCORD_WEBHOOK_SECRET is ${bytes} bytes; at least ${MIN_WEBHOOK_SECRET_BYTES} are needed ` +
+          '(e.g. whsec_$(openssl rand -base64 32))',
+      );
+  }
+  return { webhookUrl, webhookSecret, webhookTimeoutMs };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AccordConfig {
   const production = env.NODE_ENV === 'production' || env.ACCORD_ENV === 'production';
   const notifyKind = (env.ACCORD_NOTIFY ?? 'log') as NotifierKind;
@@ -267,6 +313,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AccordConfig {
     },
     worker: {
       metricsPort: env.ACCORD_WORKER_METRICS_PORT ? tcpPort(env, 'ACCORD_WORKER_METRICS_PORT') : undefined,
+      healthPort: env.ACCORD_WORKER_HEALTH_PORT ? tcpPort(env, 'ACCORD_WORKER_HEALTH_PORT') : undefined,
+      healthHost: env.ACCORD_WORKER_HEALTH_HOST || '127.0.0.1',
     },
     auth: {
       jwtSecret: env.ACCORD_JWT_SECRET || undefined,
@@ -312,8 +360,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AccordConfig {
       : 86_400_000,
     notify: {
       kind: notifyKind,
-      webhookUrl: env.ACCORD_WEBHOOK_URL || undefined,
-      webhookSecret: env.ACCORD_WEBHOOK_SECRET || undefined,
+      ...webhookSettings(env, notifyKind),
       smtpUrl: env.ACCORD_SMTP_URL || undefined,
       from: env.ACCORD_MAIL_FROM || 'accord@localhost',
     },

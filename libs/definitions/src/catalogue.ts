@@ -17,6 +17,7 @@ import { agreementEntryIntoForceV2 } from './shipped/agreement-entry-into-force-
 import { implementingArrangement } from './shipped/implementing-arrangement';
 import { implementingArrangementV2 } from './shipped/implementing-arrangement-v2';
 import { tradeMission } from './shipped/trade-mission';
+import { tradeMissionV2 } from './shipped/trade-mission-v2';
 import { assertValidDefinition, DefinitionError, validateParameters, type FieldError } from './validate';
 
 export type { Initiative } from './initiatives';
@@ -28,6 +29,7 @@ export const SHIPPED_TS_DEFINITIONS: readonly ProcessDefinition[] = [
   implementingArrangement,
   implementingArrangementV2,
   tradeMission,
+  tradeMissionV2,
 ];
 
 /**

@@ -9,3 +9,4 @@ export { agreementEntryIntoForceV2 } from './shipped/agreement-entry-into-force-
 export { implementingArrangement } from './shipped/implementing-arrangement';
 export { implementingArrangementV2 } from './shipped/implementing-arrangement-v2';
 export { tradeMission } from './shipped/trade-mission';
+export { tradeMissionV2 } from './shipped/trade-mission-v2';

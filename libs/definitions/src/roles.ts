@@ -148,6 +148,33 @@ export const ROLES: readonly Role[] = [
     titles: { fr: 'Cabinet du ministre', ja: '大臣官房' },
     orgs: { fr: "Ministère de l'Économie, du Commerce et de l'Industrie", ja: '経済産業省' },
   },
+  {
+    id: 'jp-keidanren',
+    party: 'JP',
+    title: 'Mission organiser',
+    org: 'Japan Business Federation (Keidanren)',
+    titles: { fr: 'Organisateur de la mission', ja: 'ミッション主催者' },
+    orgs: {
+      fr: 'Fédération japonaise des entreprises (Keidanren)',
+      ja: '一般社団法人日本経済団体連合会（経団連）',
+    },
+  },
+  {
+    id: 'jp-embassy-canada',
+    party: 'JP',
+    title: 'Economic section',
+    org: 'Embassy of Japan in Canada',
+    titles: { fr: 'Section économique', ja: '経済班' },
+    orgs: { fr: 'Ambassade du Japon au Canada', ja: '在カナダ日本国大使館' },
+  },
+  {
+    id: 'jp-coast-guard',
+    party: 'JP',
+    title: 'Search and rescue',
+    org: 'Japan Coast Guard',
+    titles: { fr: 'Recherche et sauvetage', ja: '救難' },
+    orgs: { fr: 'Garde côtière du Japon', ja: '海上保安庁' },
+  },
   // Canada
   {
     id: 'ca-officer',
@@ -272,6 +299,30 @@ export const ROLES: readonly Role[] = [
       ja: '在日カナダ大使館 通商部（トレードコミッショナー・サービス）',
     },
     orgs: { fr: 'Ambassade du Canada au Japon', ja: '在日カナダ大使館' },
+  },
+  {
+    id: 'ca-invest-in-canada',
+    party: 'CA',
+    title: 'Investment attraction',
+    org: 'Invest in Canada',
+    titles: { fr: "Attraction de l'investissement", ja: '投資誘致' },
+    orgs: { fr: 'Investir au Canada', ja: 'インベスト・イン・カナダ' },
+  },
+  {
+    id: 'ca-pt-liaison',
+    party: 'CA',
+    title: 'Provinces and territories liaison',
+    org: 'Global Affairs Canada',
+    titles: { fr: 'Liaison avec les provinces et territoires', ja: '州・準州との連絡調整' },
+    orgs: { fr: 'Affaires mondiales Canada', ja: 'グローバル連携省' },
+  },
+  {
+    id: 'ca-coast-guard',
+    party: 'CA',
+    title: 'Search and rescue',
+    org: 'Canadian Coast Guard',
+    titles: { fr: 'Recherche et sauvetage', ja: '捜索救難' },
+    orgs: { fr: 'Garde côtière canadienne', ja: 'カナダ沿岸警備隊' },
   },
   // Both
   {

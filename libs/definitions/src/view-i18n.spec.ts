@@ -1,8 +1,14 @@
-import type { InboxItem } from '../../contracts/src/http';
+import type { InboxItem, InboxWithdrawnNotice } from '../../contracts/src/http';
 import type { ProcessView, StepView } from '../../contracts/src/process-view';
 import type { ProcessDefinition } from '../../contracts/src/definition';
 import { tradeMission } from './shipped/trade-mission';
-import { localizeInboxItem, localizeProcessView, localizeTitled, titleBook } from './view-i18n';
+import {
+  localizeInboxItem,
+  localizeProcessView,
+  localizeTitled,
+  localizeWithdrawnNotice,
+  titleBook,
+} from './view-i18n';
 
 const step = (over: Partial<StepView>): StepView => ({
   id: 'concept-approval',
@@ -111,5 +117,17 @@ describe('views in the language asked', () => {
     expect(localizeTitled([{ stepId: 'budget-approval', title: 'Budget approval' }], fr)).toEqual([
       { stepId: 'budget-approval', title: 'Approbation du budget' },
     ]);
+  });
+
+  it('names a withdrawn notice in Japanese', () => {
+    const notice = {
+      stepId: 'budget-approval',
+      stepTitle: 'Budget approval',
+      changeRequest: { fromStepId: 'concept-approval', fromStepTitle: 'Concept approval' },
+    } as unknown as InboxWithdrawnNotice;
+    expect(localizeWithdrawnNotice(notice, titleBook(tradeMission, 'ja'))).toMatchObject({
+      stepTitle: '予算の承認',
+      changeRequest: { fromStepTitle: '構想の承認' },
+    });
   });
 });

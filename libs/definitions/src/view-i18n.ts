@@ -6,7 +6,7 @@
  */
 import type { ProcessDefinition, StepSpec } from '../../contracts/src/definition';
 import type { Lang } from '../../contracts/src/i18n';
-import type { InboxItem } from '../../contracts/src/http';
+import type { InboxItem, InboxWithdrawnNotice } from '../../contracts/src/http';
 import type { ProcessView, StepView } from '../../contracts/src/process-view';
 import { allTitles, stepTitles } from './i18n';
 
@@ -72,6 +72,15 @@ export function localizeProcessView<V extends ProcessView>(view: V, book: TitleB
 /** Rows named by a step (a forecast's basis, a stuck process): the step's title in the book's language. */
 export function localizeTitled<T extends { stepId: string; title: string }>(rows: T[], book: TitleBook): T[] {
   return rows.map((r) => ({ ...r, title: stepTitle(book, r.stepId, r.title) }));
+}
+
+export function localizeWithdrawnNotice(n: InboxWithdrawnNotice, book: TitleBook): InboxWithdrawnNotice {
+  const change = n.changeRequest;
+  return {
+    ...n,
+    stepTitle: stepTitle(book, n.stepId, n.stepTitle),
+    changeRequest: { ...change, fromStepTitle: stepTitle(book, change.fromStepId, change.fromStepTitle) },
+  };
 }
 
 export function localizeInboxItem(item: InboxItem, book: TitleBook): InboxItem {

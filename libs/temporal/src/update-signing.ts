@@ -6,8 +6,10 @@
  */
 import type { ClientInterceptors, WorkflowClientInterceptor } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { loadUpdateKeys, type UpdateKeys } from '../../config/src/accord-config';
 import { UPDATE_PROOF_HEADER, proveUpdate } from '../../contracts/src/update-proof';
+import { activeTracing } from '../../telemetry/src/tracing';
 
 export function updateSigningInterceptor(keys: UpdateKeys): WorkflowClientInterceptor {
   const key = keys.keys[keys.current]!;
@@ -29,5 +31,7 @@ export function updateSigningInterceptor(keys: UpdateKeys): WorkflowClientInterc
 
 /** The client interceptors every Accord Temporal client uses (the API's, the worker's, tools and tests). */
 export function accordClientInterceptors(env: NodeJS.ProcessEnv = process.env): ClientInterceptors {
-  return { workflow: [updateSigningInterceptor(loadUpdateKeys(env))] };
+  // With tracing on (libs/telemetry), starts and Updates carry the caller's trace to the workflow.
+  const tracing = activeTracing() ? [new OpenTelemetryWorkflowClientInterceptor()] : [];
+  return { workflow: [...tracing, updateSigningInterceptor(loadUpdateKeys(env))] };
 }

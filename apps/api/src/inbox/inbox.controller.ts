@@ -122,8 +122,9 @@ export class InboxController {
   async withdrawn(
     @CurrentPrincipal() caller: Principal,
     @Res({ passthrough: true }) res: { setHeader(name: string, value: string): void },
+    @RequestLang() lang: Lang,
   ) {
-    const out = await this.inbox.withdrawn(caller);
+    const out = await this.inbox.withdrawn(caller, lang);
     res.setHeader('X-Accord-Truncated', String(out.truncated));
     return out.items;
   }

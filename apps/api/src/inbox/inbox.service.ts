@@ -27,7 +27,7 @@ import {
 } from './inbox-items';
 import { mapLimit } from '../../../../libs/monitoring/src/limits';
 import type { Lang } from '../../../../libs/contracts/src/i18n';
-import { localizeInboxItem } from '../../../../libs/definitions/src/view-i18n';
+import { localizeInboxItem, localizeWithdrawnNotice } from '../../../../libs/definitions/src/view-i18n';
 
 /** Processes per inbox page (one visibility page; a Query only for a process without the inbox memo). */
 export const INBOX_PROCESS_LIMIT = 100;
@@ -61,7 +61,10 @@ export class InboxService {
    * processes of the catalogue's definitions where the caller's roles act, with progress since then (the
    * change request is progress), newest first, one state Query each, bounded.
    */
-  async withdrawn(caller: Principal): Promise<{ items: InboxWithdrawnNotice[]; truncated: boolean }> {
+  async withdrawn(
+    caller: Principal,
+    lang?: Lang,
+  ): Promise<{ items: InboxWithdrawnNotice[]; truncated: boolean }> {
     const noticeMs = WITHDRAWN_NOTICE_DAYS * this.config.dayLengthMs;
     const since = Date.now() - noticeMs;
     const delegations = await this.delegationsStore.toPerson(caller.sub, caller.party);
@@ -81,9 +84,12 @@ export class InboxService {
       return view;
     });
     const items = views
-      .flatMap((v) =>
-        v ? withdrawnNoticesOf(this.readable(caller, v), caller, delegations, since, noticeMs) : [],
-      )
+      .flatMap((v) => {
+        if (!v) return [];
+        const notices = withdrawnNoticesOf(this.readable(caller, v), caller, delegations, since, noticeMs);
+        const book = lang && this.catalogue.titleBook(v.definitionId, v.definitionVersion, lang);
+        return book ? notices.map((n) => localizeWithdrawnNotice(n, book)) : notices;
+      })
       .sort((a, b) => b.withdrawnAt.localeCompare(a.withdrawnAt));
     return { items, truncated: page.nextPageToken !== null || unanswered > 0 };
   }
