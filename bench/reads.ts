@@ -5,7 +5,8 @@
  * P open processes (default 1,000) started straight from the client (bounded concurrency; setup is not
  * measured) under a short calendar (ACCORD_DAY_LENGTH=1s): --overdue-pct (default 10 %) of them use the
  * one-day deadline and are overdue within seconds. Every process awaits `jp-mofa` (the review), so the
- * inbox is as large as it gets. Measured R times each, one request at a time, interleaved per round:
+ * inbox is as large as it gets. Measured R times each, one request at a time, interleaved per round, beside
+ * `client.workflow.list` of the same filter (and, for one page, the raw gRPC call that decodes nothing):
  *   GET /api/v1/inbox (jp-mofa)          vs. list(running AND AccordAwaitingRoles IN ('JP:jp-mofa')), one page
  *   GET /api/v1/processes?pageSize=50    vs. list(processes), one page of 50
  *   GET /api/v1/monitoring/stuck         vs. list(overdue) + list(idle: AccordLastProgressAt < now), every page
@@ -34,6 +35,13 @@ async function listPage(client: Client, query: string, pageSize: number): Promis
     pageSize,
   });
   return res.executions?.length ?? 0;
+}
+
+/** The first page of `client.workflow.list` (the SDK decodes each execution: search attributes, memo). */
+async function listFirst(client: Client, query: string, pageSize: number): Promise<number> {
+  let n = 0;
+  for await (const _ of client.workflow.list({ query, pageSize })) if (++n >= pageSize) break;
+  return n;
 }
 
 /** Every page of a visibility listing through the SDK's iterator. */
@@ -66,8 +74,20 @@ export async function main(): Promise<void> {
         run: async () => (await stack.api<unknown[]>(APPROVER, 'GET', '/api/v1/inbox')).length,
       },
       {
-        label: `bare list, inbox filter (pageSize ${INBOX_PROCESS_LIMIT})`,
+        label: `workflow.list, inbox filter (first ${INBOX_PROCESS_LIMIT})`,
+        run: () => listFirst(stack.client, INBOX_QUERY, INBOX_PROCESS_LIMIT),
+      },
+      {
+        label: `  raw ListWorkflowExecutions, same (no decoding)`,
         run: () => listPage(stack.client, INBOX_QUERY, INBOX_PROCESS_LIMIT),
+      },
+      {
+        // What any authenticated request costs here (HTTP, token, guards, logging): the floor under the rest.
+        label: 'GET /me (HTTP floor, no Temporal call)',
+        run: async () => {
+          await stack.api('jp-officer', 'GET', '/api/v1/me');
+          return 1;
+        },
       },
       {
         label: 'GET /processes?pageSize=50',
@@ -75,7 +95,14 @@ export async function main(): Promise<void> {
           (await stack.api<{ items: unknown[] }>('jp-officer', 'GET', '/api/v1/processes?pageSize=50')).items
             .length,
       },
-      { label: 'bare list, processes (pageSize 50)', run: () => listPage(stack.client, PROCESSES_QUERY, 50) },
+      {
+        label: 'workflow.list, processes (first 50)',
+        run: () => listFirst(stack.client, PROCESSES_QUERY, 50),
+      },
+      {
+        label: '  raw ListWorkflowExecutions, same (no decoding)',
+        run: () => listPage(stack.client, PROCESSES_QUERY, 50),
+      },
       {
         label: 'GET /monitoring/stuck',
         run: async () => (await stack.api<unknown[]>(COORDINATOR, 'GET', '/api/v1/monitoring/stuck')).length,
@@ -83,7 +110,7 @@ export async function main(): Promise<void> {
       {
         // What GET /monitoring/stuck lists: the overdue and the idle candidates (here every process is idle
         // under the default threshold and ACCORD_DAY_LENGTH=1s).
-        label: "bare list, stuck's filters: overdue + idle (all pages)",
+        label: "workflow.list, stuck's filters: overdue + idle (all)",
         run: async () => {
           const now = `'${new Date().toISOString()}'`;
           const overdue = await listAll(stack.client, `${RUNNING} AND ${SA.nextDueAt.name} < ${now}`);
@@ -101,7 +128,7 @@ export async function main(): Promise<void> {
             )
           ).byStatus.running,
       },
-      { label: 'bare list, running (all pages)', run: () => listAll(stack.client, RUNNING) },
+      { label: 'workflow.list, running (all)', run: () => listAll(stack.client, RUNNING) },
     ];
     const samples = rows.map(() => [] as number[]);
     const sizes = rows.map(() => 0);
@@ -125,8 +152,9 @@ export async function main(): Promise<void> {
           rows.map((row, i) => [...latencyRow(row.label, s[i]!).slice(0, 4), sizes[i]!]),
         ),
         '',
-        `endpoint / bare list at p50: inbox ${ratio(p50(0), p50(1))}, listing ${ratio(p50(2), p50(3))}, ` +
-          `stuck ${ratio(p50(4), p50(5))}, summary ${ratio(p50(6), p50(7))}`,
+        `endpoint / workflow.list at p50: inbox ${ratio(p50(0), p50(1))}, listing ${ratio(p50(4), p50(5))}, ` +
+          `stuck ${ratio(p50(7), p50(8))}, summary ${ratio(p50(9), p50(10))}; ` +
+          `against the raw call: inbox ${ratio(p50(0), p50(2))}, listing ${ratio(p50(4), p50(6))}`,
         '',
       ].join('\n') + '\n',
     );

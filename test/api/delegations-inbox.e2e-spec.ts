@@ -178,6 +178,16 @@ describe('inbox', () => {
     );
   });
 
+  it('pages: a short inbox has no next page; a pageToken that is not one is a 400 naming the field', async () => {
+    const whole = await api('GET', '/api/v1/inbox', { as: 'jp-meti' });
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('x-accord-truncated')).toBe('false');
+    expect(whole.headers.get('x-next-page-token')).toBeNull();
+    const bad = await api('GET', '/api/v1/inbox?pageToken=not-a-token', { as: 'jp-meti' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'pageToken' })]);
+  });
+
   it('?overdue=true lists only steps past due, and items are sorted soonest due first', async () => {
     const a = await startProcess('ca-officer');
     const b = await startProcess('ca-officer');

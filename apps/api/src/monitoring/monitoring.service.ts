@@ -217,16 +217,21 @@ export class MonitoringService {
     const infos: WorkflowExecutionInfo[] = [];
     const pillars = [...titles.keys()].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
     for (const pillar of pillars) {
+      // Pages without the view memo (the roll-up reads search attributes only: no memo to decode).
+      const query = `${PROCESSES} AND ${SA.pillar.name} = ${lit(pillar)}`;
       let n = 0;
-      for await (const info of this.ctx.client.workflow.list({
-        query: `${PROCESSES} AND ${SA.pillar.name} = ${lit(pillar)}`,
-      })) {
-        if (++n > PER_PILLAR_LIMIT) {
-          truncated = true;
-          break;
+      let token: string | undefined;
+      do {
+        const page = await this.ctx.gateway.list(query, Math.min(1000, PER_PILLAR_LIMIT + 1 - n), token);
+        for (const info of page.items) {
+          if (++n > PER_PILLAR_LIMIT) {
+            truncated = true;
+            break;
+          }
+          infos.push(info);
         }
-        infos.push(info);
-      }
+        token = page.nextPageToken ?? undefined;
+      } while (token && n <= PER_PILLAR_LIMIT);
     }
     const running = infos.filter(
       (i) => i.typedSearchAttributes.get(SA.status) === 'running' && i.status.name === 'RUNNING',
