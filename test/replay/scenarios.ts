@@ -17,7 +17,15 @@ import {
 } from '../../libs/contracts/src/messages';
 import { autopilot } from '../engine/autopilot';
 import { fixtures, people } from '../engine/fixtures';
-import { complete, decide, eventually, startProcess, timeline, type ProcessHandle } from '../engine/support';
+import {
+  complete,
+  decide,
+  eventually,
+  startProcess,
+  startProcessSettled,
+  timeline,
+  type ProcessHandle,
+} from '../engine/support';
 
 export interface Scenario {
   name: string;
@@ -26,6 +34,18 @@ export interface Scenario {
 }
 
 export const scenarios: Scenario[] = [
+  {
+    // POST /processes since the `started` Update: update-with-start answers the first settled view.
+    name: 'started-with-update',
+    async run() {
+      const { handle: h, view } = await startProcessSettled(fixtures.deadline);
+      if (view.dueTimesPending || !view.steps.some((s) => s.dueAt))
+        throw new Error('answered before its due times');
+      await h.executeUpdate(cancelUpdate, { args: [{ principal: people.coordinator, reason: 'Recorded' }] });
+      await h.result();
+      return { handle: h };
+    },
+  },
   {
     name: 'approval-completed',
     async run() {
