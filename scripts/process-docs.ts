@@ -139,7 +139,7 @@ function stepRows(steps: StepSpec[], depth: number, rows: string[]): void {
           .map(([p, a]) => `${p}: ${a}`)
           .join('<br>')
       : undefined;
-    const sources = (s.sources ?? []).map((x) => `[${x.title}](${x.url})`).join('<br>');
+    const sources = (s.sources ?? []).map(sourceLink).join('<br>');
     rows.push(
       `| ${indent}\`${s.id}\` | ${s.type} | ${cell(names)} | ${cell(s.when ? conditionText(s.when) : 'always')} | ` +
         `${cell(whoText(s))} | ${cell(authority)} | ${cell(s.legalBasis)} | ${cell(timingText(s))} | ${cell(sources)} |`,
@@ -154,6 +154,11 @@ function stepRows(steps: StepSpec[], depth: number, rows: string[]): void {
         stepRows(b.steps, depth + 2, rows);
       }
   }
+}
+
+/** A source as a link; an address not confirmed says so. */
+function sourceLink(s: SourceRef): string {
+  return `[${s.title}](${s.url})${s.unverified ? ' (address not verified)' : ''}`;
 }
 
 function sourcesOf(def: ProcessDefinition): SourceRef[] {
@@ -218,7 +223,7 @@ export function renderPage(def: ProcessDefinition, versions: readonly number[]):
   stepRows(def.steps, 0, rows);
   out.push(...rows, '', '## Sources', '');
   const sources = sourcesOf(def);
-  if (sources.length) for (const s of sources) out.push(`- [${s.title}](${s.url})`);
+  if (sources.length) for (const s of sources) out.push(`- ${sourceLink(s)}`);
   else out.push('None cited in this definition yet.');
   return out.join('\n') + '\n';
 }

@@ -21,6 +21,7 @@ import {
   proxyLocalActivities,
   setHandler,
   sleep,
+  upsertMemo,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -45,6 +46,7 @@ import {
 import { calendarChangedSignal } from '../libs/contracts/src/calendar-events';
 import type { ProcessView, StepView } from '../libs/contracts/src/process-view';
 import { SA } from '../libs/contracts/src/search-attributes';
+import { VIEW_MEMO, memoViewOf } from '../libs/contracts/src/view-memo';
 import * as engine from './engine';
 
 /** Continue as new past this many events unless the input says otherwise (or the server suggests it). */
@@ -230,6 +232,24 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
     }
     if (pairs.length) upsertSearchAttributes(pairs);
     upserted = now;
+    syncInboxMemo();
+  }
+
+  /**
+   * Keeps the memo the inbox reads (libs/contracts/src/view-memo.ts) equal to the view, next to the search
+   * attributes, so the inbox is a visibility listing without a Query per process. Only when it changed.
+   * A new command: processes that ran before it replay without it.
+   */
+  let memoOn: boolean | null = null;
+  let memoed: string | null = null;
+  function syncInboxMemo(): void {
+    memoOn ??= patched('accord-20261202-view-memo');
+    if (!memoOn) return;
+    const slim = memoViewOf(engine.processView(e));
+    const json = JSON.stringify(slim);
+    if (json === memoed) return;
+    upsertMemo({ [VIEW_MEMO]: slim });
+    memoed = json;
   }
 
   async function computeDueTimes(): Promise<void> {
@@ -287,6 +307,8 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
         // Search attributes go along explicitly, so `upserted` stays true in the next run.
         await makeContinueAsNewFunc<typeof processWorkflow>({
           typedSearchAttributes: workflowInfo().typedSearchAttributes,
+          // The inbox memo too, so the next run is listed with it before its first upsert.
+          ...(memoOn ? { memo: workflowInfo().memo } : {}),
         })({ ...input, carried: next });
       }
       break;

@@ -157,9 +157,14 @@ describe('inbox', () => {
     expect((await inboxOf('jp-mofa-negotiator')).find((i) => i.processId === id)).toBeUndefined();
 
     await decide('jp-meti', id, 'concept-approval', { decision: 'approve' });
-    // JP is done: neither JP approver sees it; CA still does.
-    expect((await inboxOf('jp-meti')).find((i) => i.processId === id)).toBeUndefined();
-    expect((await inboxOf('jp-jetro')).find((i) => i.processId === id)).toBeUndefined();
+    // JP is done: neither JP approver sees it; CA still does. The inbox reads visibility (eventually
+    // consistent): the decision reaches it within moments.
+    await waitFor(
+      'gone from both JP inboxes',
+      async () =>
+        !(await inboxOf('jp-meti')).find((i) => i.processId === id) &&
+        !(await inboxOf('jp-jetro')).find((i) => i.processId === id),
+    );
     expect((await inboxOf('ca-trade-minister-office')).find((i) => i.processId === id)).toBeDefined();
 
     await decide('ca-trade-minister-office', id, 'concept-approval', { decision: 'approve' });

@@ -6,6 +6,7 @@
 import type { InboxItem, MonitoringSummary } from '../../libs/contracts/src/http';
 import type { ProcessView } from '../../libs/contracts/src/process-view';
 import type { Forecast } from '../../libs/forecast/src/types';
+import type { StuckItem } from '../../libs/monitoring/src/types';
 import { api } from '../support/auth';
 import { waitFor } from '../support/wait';
 
@@ -75,4 +76,20 @@ describe('names in the language asked', () => {
     );
     expect(res.body.pillars.find((p) => p.pillar === '3')?.pillarTitle).toBe('貿易・投資');
   });
+
+  it("names the board's stuck steps in Japanese (the step is idle within seconds at the tests' day length)", async () => {
+    const item = await waitFor(
+      'the process on the board',
+      async () => {
+        const res = await api<StuckItem[]>('GET', '/api/v1/monitoring/stuck?lang=ja', {
+          as: 'ca-coordinator',
+        });
+        expect(res.status).toBe(200);
+        return res.body.find((i) => i.processId === view.id);
+      },
+      60_000,
+      500,
+    );
+    expect(item.stepTitle).toBe('構想の承認');
+  }, 90_000);
 });

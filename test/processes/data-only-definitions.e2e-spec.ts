@@ -140,6 +140,8 @@ describe('data-only definitions through the API', () => {
   it.each([
     ['moc-implementation', 'jp-officer'],
     ['exercise-participation', 'ca-officer'],
+    ['dialogue-modernisation', 'ca-officer'],
+    ['search-and-rescue-cooperation', 'jp-coast-guard'],
   ])('%s (YAML only) runs to completion from a title alone', async (definitionId, initiator) => {
     const started = await api('POST', '/api/v1/processes', {
       as: initiator,

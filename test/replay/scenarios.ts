@@ -15,6 +15,7 @@ import {
   stateQuery,
   waiveTimerUpdate,
 } from '../../libs/contracts/src/messages';
+import { VIEW_MEMO } from '../../libs/contracts/src/view-memo';
 import { autopilot } from '../engine/autopilot';
 import { fixtures, people } from '../engine/fixtures';
 import {
@@ -250,6 +251,37 @@ export const scenarios: Scenario[] = [
       await autopilot(h);
       await h.result();
       return { handle: h };
+    },
+  },
+  {
+    // `accord-20261202-view-memo`: the inbox memo upserted beside the search attributes (a reference output,
+    // a change-request round, a duplicate request id, completion).
+    name: 'view-memo-approval-completed',
+    async run() {
+      const h = await startProcess(fixtures.review);
+      await complete(h, people.jpNeg, 'draft', { ref: 'D-1' });
+      await eventually(
+        async () => (await h.describe()).memo?.[VIEW_MEMO] as { steps?: Array<{ id: string }> } | undefined,
+        (m) => !!m?.steps?.some((s) => s.id === 'text'),
+      );
+      await decide(h, people.caNeg, 'text', 'request-changes', { comment: 'Article 3', requestId: 'rc-1' });
+      await complete(h, people.jpNeg, 'draft', { ref: 'D-2' });
+      await decide(h, people.jpNeg, 'text', 'approve', { requestId: 'a-1' });
+      await decide(h, people.jpNeg, 'text', 'approve', { requestId: 'a-1' });
+      await decide(h, people.caNeg, 'text');
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    // The inbox memo carried into the next run by continue-as-new.
+    name: 'view-memo-continue-as-new-first-run',
+    async run() {
+      const h = await startProcess(fixtures.long, {}, { historyLimit: 25 });
+      const first = (await h.describe()).runId;
+      for (let i = 1; i <= 12; i++) await complete(h, people.jpNeg, `t${i}`);
+      await h.result();
+      return { handle: h, runId: first };
     },
   },
 ];

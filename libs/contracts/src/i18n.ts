@@ -18,6 +18,11 @@ export type LocalizedTitles = Record<Lang, string>;
 export interface SourceRef {
   title: string;
   url: string;
+  /**
+   * The address could not be confirmed with the search tools available when it was written (issue 10): check
+   * it before relying on it. Absent when the address was found.
+   */
+  unverified?: true;
 }
 
 /** The fields the API adds to a named thing: `title` in the language asked, `titles` in all three. */

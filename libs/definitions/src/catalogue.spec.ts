@@ -22,10 +22,12 @@ describe('registry', () => {
   it('lists the three roadmap processes and the processes added as data', () => {
     expect(listDefinitions().map((d) => `${d.id}@${d.version}`)).toEqual([
       'agreement-entry-into-force@2',
+      'dialogue-modernisation@1',
       'exercise-participation@1',
       'implementing-arrangement@2',
       'moc-implementation@1',
       'policy-dialogue@1',
+      'search-and-rescue-cooperation@1',
       'trade-mission@2',
     ]);
     expect(getDefinition('policy-dialogue')?.steps.length).toBeGreaterThan(3);

@@ -25,6 +25,9 @@ export interface Initiative {
 const P1 = 'Enhanced Security and Defence Cooperation';
 const P2 = 'Economic Security, Supply Chains, and Technological Resilience';
 const P3 = 'Trade and Investment';
+const P4 = 'Energy Security and Food Security';
+const P5 = 'Arctic, Environment, and Climate Cooperation';
+const P6 = 'People-to-People, Academic, and Cultural Exchanges';
 
 /** The pillars' names in French and Japanese (working translations: the roadmap text is in English). */
 export const PILLAR_TITLES: Record<string, Translations> = {
@@ -202,13 +205,15 @@ export const INITIATIVES: readonly Initiative[] = [
     titles: { fr: 'Comité économique mixte modernisé', ja: '日加次官級経済協議（JEC）の刷新' },
     pillar: '3',
     pillarTitle: P3,
-    definitionId: 'policy-dialogue',
+    // The Joint Economic Committee exists: it is modernised (revised terms), not established.
+    definitionId: 'dialogue-modernisation',
     defaultParameters: {
-      dialogueName: 'Japan–Canada Joint Economic Committee (modernised)',
+      dialogueName: 'Japan–Canada Joint Economic Committee',
       level: 'vice-minister',
+      focus: 'Emerging priority areas of collaboration',
     },
     description:
-      'New terms of reference for the bilateral economic dialogue, reflecting emerging priorities.',
+      'New terms of reference for the existing bilateral economic dialogue, reflecting emerging priorities.',
     roadmapQuote:
       'Modernize their bilateral economic dialogue, the Joint Economic Committee, to reflect emerging priority ' +
       'areas of collaboration.',
@@ -220,10 +225,12 @@ export const INITIATIVES: readonly Initiative[] = [
     pillar: '1',
     pillarTitle: P1,
     section: '1.1',
-    definitionId: 'policy-dialogue',
+    // The consultations exist: they are expanded (revised terms), not established.
+    definitionId: 'dialogue-modernisation',
     defaultParameters: {
-      dialogueName: 'Japan–Canada Defence Policy Consultations (expanded)',
+      dialogueName: 'Japan–Canada Defence Policy Consultations',
       level: 'director-general',
+      focus: 'Regional security trends, risks and emerging challenges',
     },
     description: 'Expanded consultations for more consistent assessments of regional security trends.',
     roadmapQuote:
@@ -344,10 +351,102 @@ export const INITIATIVES: readonly Initiative[] = [
     pillar: '1',
     pillarTitle: P1,
     section: '1.4',
-    definitionId: 'exercise-participation',
-    defaultParameters: { exercise: 'Search and rescue exercise', host: 'JP' },
-    description: 'Strengthening search and rescue cooperation through joint exercise participation.',
+    // Maritime search and rescue is the coast guards' business, with the armed forces taking part.
+    definitionId: 'search-and-rescue-cooperation',
+    defaultParameters: { exercise: 'Joint search and rescue exercise', host: 'JP' },
+    description:
+      'The Japan Coast Guard and the Canadian Coast Guard exchange best practices and exercise together, with ' +
+      'the armed forces of both sides.',
     roadmapQuote:
       'Strengthen cooperation in search and rescue through the exchange of best practices and joint exercise participation.',
+  },
+  {
+    id: 'energy-policy-dialogue',
+    title: 'Japan–Canada Energy Policy Dialogue',
+    titles: { fr: 'Dialogue Japon–Canada sur la politique énergétique', ja: '日カナダ・エネルギー政策対話' },
+    pillar: '4',
+    pillarTitle: P4,
+    section: '4.1',
+    definitionId: 'dialogue-modernisation',
+    defaultParameters: {
+      dialogueName: 'Japan–Canada Energy Policy Dialogue',
+      level: 'director-general',
+      focus: 'Long-term stability and sustainability; secure energy supply chains',
+    },
+    description: 'Leveraging the existing Energy Policy Dialogue to broaden and deepen energy cooperation.',
+    roadmapQuote:
+      'Leverage the Japan-Canada Energy Policy Dialogue, with a focus on long-term stability and ' +
+      'sustainability, to broaden and deepen cooperation in the field of energy',
+  },
+  {
+    id: 'agriculture-dialogue',
+    title: 'Bilateral Agriculture Dialogue',
+    titles: { fr: 'Dialogue bilatéral sur l’agriculture', ja: '日カナダ農業対話' },
+    pillar: '4',
+    pillarTitle: P4,
+    section: '4.2',
+    definitionId: 'dialogue-modernisation',
+    defaultParameters: {
+      dialogueName: 'Japan–Canada Agriculture Dialogue',
+      level: 'director-general',
+      focus: 'Resilient food systems; streamlined import processes',
+    },
+    description: 'Leveraging the existing Agriculture Dialogue for food security and stable trade in food.',
+    roadmapQuote:
+      'Leverage the bilateral Agriculture Dialogue to enhance cooperation towards resilient and sustainable ' +
+      'agriculture production and food systems',
+  },
+  {
+    id: 'climate-environment-dialogue',
+    title: 'Japan–Canada Ministerial Dialogue on Climate and Environment',
+    titles: {
+      fr: 'Dialogue ministériel Japon–Canada sur le climat et l’environnement',
+      ja: '日カナダ気候・環境閣僚対話',
+    },
+    pillar: '5',
+    pillarTitle: P5,
+    definitionId: 'dialogue-modernisation',
+    defaultParameters: {
+      dialogueName: 'Japan–Canada Ministerial Dialogue on Climate and Environment',
+      level: 'ministerial',
+      focus: 'Climate change, biodiversity loss and pollution; the Arctic Council',
+    },
+    description: 'Leveraging the existing ministerial dialogue to address the triple crisis.',
+    roadmapQuote:
+      'Leverage the Japan-Canada Ministerial Dialogue on Climate and Environment to explore ways to deepen ' +
+      'cooperation to address the triple crisis bilaterally',
+  },
+  {
+    id: 'centenary-workplan',
+    title: 'Workplan toward the 100th anniversary of diplomatic relations (2028)',
+    titles: {
+      fr: 'Plan de travail pour le 100e anniversaire des relations diplomatiques (2028)',
+      ja: '外交関係樹立100周年（2028年）に向けた作業計画',
+    },
+    pillar: '6',
+    pillarTitle: P6,
+    definitionId: 'moc-implementation',
+    defaultParameters: {
+      memorandum: 'Workplan toward the 100th anniversary of Japan–Canada diplomatic relations (2028)',
+    },
+    description: 'Focal points, a joint workplan approved by senior officials, the first joint activity.',
+    roadmapQuote:
+      'Develop a workplan toward the commemoration of the 100th anniversary of diplomatic relations in 2028',
+  },
+  {
+    id: 'working-holiday-youth-mobility',
+    title: 'Working Holiday Youth Mobility Arrangement',
+    titles: {
+      fr: 'Arrangement sur la mobilité des jeunes (vacances-travail)',
+      ja: 'ワーキング・ホリデー（青少年交流）に関する取決め',
+    },
+    pillar: '6',
+    pillarTitle: P6,
+    definitionId: 'moc-implementation',
+    defaultParameters: { memorandum: 'Working Holiday Youth Mobility Arrangement (updated)' },
+    description: 'Using the recently updated arrangement to strengthen youth exchange.',
+    roadmapQuote:
+      'Explore ways to strengthen youth exchange, including through the utilization of the recently updated ' +
+      'Working Holiday Youth Mobility Arrangement',
   },
 ];

@@ -11,7 +11,13 @@ describe('definitions as data (JSON / YAML)', () => {
 
   it('loads the shipped data definitions with the same validator', () => {
     const ids = loadDefinitionsFromDir(shippedDataDir()).map((d) => d.id);
-    expect(ids).toEqual(['exercise-participation', 'moc-implementation', 'policy-dialogue']);
+    expect(ids).toEqual([
+      'dialogue-modernisation',
+      'exercise-participation',
+      'moc-implementation',
+      'policy-dialogue',
+      'search-and-rescue-cooperation',
+    ]);
   });
 
   it('round-trips a TypeScript definition through YAML and JSON', () => {

@@ -167,6 +167,14 @@ export const ROLES: readonly Role[] = [
     titles: { fr: 'Section économique', ja: '経済班' },
     orgs: { fr: 'Ambassade du Japon au Canada', ja: '在カナダ日本国大使館' },
   },
+  {
+    id: 'jp-coast-guard',
+    party: 'JP',
+    title: 'Search and rescue',
+    org: 'Japan Coast Guard',
+    titles: { fr: 'Recherche et sauvetage', ja: '救難' },
+    orgs: { fr: 'Garde côtière du Japon', ja: '海上保安庁' },
+  },
   // Canada
   {
     id: 'ca-officer',
@@ -307,6 +315,14 @@ export const ROLES: readonly Role[] = [
     org: 'Global Affairs Canada',
     titles: { fr: 'Liaison avec les provinces et territoires', ja: '州・準州との連絡調整' },
     orgs: { fr: 'Affaires mondiales Canada', ja: 'グローバル連携省' },
+  },
+  {
+    id: 'ca-coast-guard',
+    party: 'CA',
+    title: 'Search and rescue',
+    org: 'Canadian Coast Guard',
+    titles: { fr: 'Recherche et sauvetage', ja: '捜索救難' },
+    orgs: { fr: 'Garde côtière canadienne', ja: 'カナダ沿岸警備隊' },
   },
   // Both
   {

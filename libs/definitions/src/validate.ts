@@ -177,7 +177,9 @@ class DefinitionValidator {
     list.forEach((src, i) => {
       const p = `${path}[${i}]`;
       if (!isObj(src)) return this.err(p, 'must be an object { title, url }');
-      this.keys(src, ['title', 'url'], p);
+      this.keys(src, ['title', 'url', 'unverified'], p);
+      if (src.unverified !== undefined && src.unverified !== true)
+        this.err(`${p}.unverified`, `must be true when given, got ${describe(src.unverified)}`);
       this.text(src, 'title', `${p}.`, true);
       if (typeof src.url !== 'string' || !/^https?:\/\/\S+$/.test(src.url))
         this.err(`${p}.url`, `must be an http(s) URL, got ${describe(src.url)}`);

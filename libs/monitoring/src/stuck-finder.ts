@@ -1,8 +1,10 @@
 /**
  * Finds stuck processes — the ONE implementation used by the API (GET /monitoring/stuck, bulk actions) and by
  * the daily digest activity. Business kinds start from visibility queries on the search attributes the
- * workflow keeps current (never a scan of every workflow), then query each candidate (bounded) for the
- * step, party and roles; the technical kind describes running executions, bounded and paged.
+ * workflow keeps current (never a scan of every workflow); the step, party and roles come from each
+ * candidate's view memo in the same listing (libs/contracts/src/view-memo.ts), and only a process that ran
+ * before the memo existed is queried (bounded); the technical kind describes running executions, bounded and
+ * paged.
  */
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { optionalTsToDate } from '@temporalio/common';
@@ -10,6 +12,7 @@ import type { Party, ProcessDefinition, Span } from '../../contracts/src/definit
 import { PROCESS_WORKFLOW_TYPE, stateQuery } from '../../contracts/src/messages';
 import type { ProcessView } from '../../contracts/src/process-view';
 import { SA } from '../../contracts/src/search-attributes';
+import { VIEW_MEMO } from '../../contracts/src/view-memo';
 import type { AddSpan } from '../../forecast/src/types';
 import { failingItems, idleItems, overdueItems, type UsersWithRole } from './classify';
 import {
@@ -109,7 +112,7 @@ export class StuckFinder {
 
   private async overdue(q: StuckQuery, now: Date, views: Views, r: StuckResult) {
     const query = this.scoped(`${RUNNING} AND ${SA.nextDueAt.name} < ${lit(now.toISOString())}`, q);
-    const ids = await this.listIds(query, r);
+    const ids = await this.listIds(query, r, views);
     await this.loadViews(ids, views, r);
     for (const id of ids) {
       const view = views.map.get(id);
@@ -132,7 +135,8 @@ export class StuckFinder {
       queries.push(`${RUNNING}${notKnown} AND ${SA.lastProgressAt.name} < ${lit(now.toISOString())}`);
     }
     const ids: string[] = [];
-    for (const query of queries) ids.push(...(await this.listIds(this.scoped(query, { party: q.party }), r)));
+    for (const query of queries)
+      ids.push(...(await this.listIds(this.scoped(query, { party: q.party }), r, views)));
     await this.loadViews(ids, views, r);
     for (const id of ids) {
       const view = views.map.get(id);
@@ -230,7 +234,8 @@ export class StuckFinder {
     return null;
   }
 
-  private async listIds(query: string, r: StuckResult): Promise<string[]> {
+  /** The ids listed; the views of those that carry the view memo go straight into `views`. */
+  private async listIds(query: string, r: StuckResult, views: Views): Promise<string[]> {
     const ids: string[] = [];
     for await (const info of this.deps.client.workflow.list({
       query,
@@ -240,7 +245,10 @@ export class StuckFinder {
         r.truncated = true;
         break;
       }
-      ids.push((info as WorkflowExecutionInfo).workflowId);
+      const { workflowId, memo } = info as WorkflowExecutionInfo;
+      const view = memo?.[VIEW_MEMO] as ProcessView | undefined;
+      if (view && !views.map.has(workflowId)) views.map.set(workflowId, view);
+      ids.push(workflowId);
     }
     return ids;
   }

@@ -55,13 +55,13 @@ export class DefinitionDto {
     items: { type: 'object' },
     description:
       'approval, task, timer and parallel steps; each with title (language asked) and titles {en, fr, ja}, and ' +
-      'optionally authority {JP?, CA?}, legalBasis and sources [{title, url}]',
+      'optionally authority {JP?, CA?}, legalBasis and sources [{title, url, unverified?}]',
   })
   steps!: unknown[];
   @ApiPropertyOptional({
     type: 'array',
     items: { type: 'object' },
-    description: 'Public sources [{title, url}]',
+    description: 'Public sources [{title, url, unverified?: true when the address could not be confirmed}]',
   })
   sources?: unknown[];
 }

@@ -133,7 +133,9 @@ export class InboxController {
   @ApiOperation({
     summary: 'Steps awaiting the caller (party + roles, and delegated roles), soonest due first',
     description:
-      `Looks at the ${INBOX_PROCESS_LIMIT} newest processes awaiting the caller; X-Accord-Truncated: true says more await (or some did not answer in time). ` +
+      `Pages of ${INBOX_PROCESS_LIMIT} processes awaiting the caller, newest first, each page sorted soonest due first; ` +
+      'X-Accord-Truncated: true says more await (or some did not answer in time) and X-Next-Page-Token ' +
+      '(pageToken) gives the next page. ' +
       'Items a restarted round took away before the caller decided are listed by GET /inbox/withdrawn.',
   })
   @ApiOkResponse({ type: [InboxItemDto] })
@@ -144,8 +146,13 @@ export class InboxController {
     @Res({ passthrough: true }) res: { setHeader(name: string, value: string): void },
     @RequestLang() lang: Lang,
   ) {
-    const inbox = await this.inbox.inbox(caller, { overdue: query.overdue === 'true', lang });
+    const inbox = await this.inbox.inbox(caller, {
+      overdue: query.overdue === 'true',
+      lang,
+      pageToken: query.pageToken,
+    });
     res.setHeader('X-Accord-Truncated', String(inbox.truncated));
+    if (inbox.nextPageToken) res.setHeader('X-Next-Page-Token', inbox.nextPageToken);
     return inbox.items;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The caller's inbox: one visibility query for running processes awaiting any of the caller's `PARTY:role`
- * keys (own roles and roles delegated to them), then a state Query per process of that bounded page to
- * list the steps themselves.
+ * keys (own roles and roles delegated to them), paged; the steps themselves come from each process's inbox
+ * memo in that same answer (libs/contracts/src/view-memo.ts), so the cost does not grow with the number
+ * of processes. Only a process that ran before the memo existed is Queried.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccordConfig } from '../../../../libs/config/src/accord-config';
@@ -11,6 +12,7 @@ import { Catalogue } from '../definitions/catalogue';
 import { stateQuery } from '../../../../libs/contracts/src/messages';
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import type { ProcessView } from '../../../../libs/contracts/src/process-view';
+import { VIEW_MEMO } from '../../../../libs/contracts/src/view-memo';
 import { awaitingRoleKey } from '../../../../libs/contracts/src/search-attributes';
 import { clauses, TemporalGateway } from '../temporal/temporal-gateway';
 import { DelegationsStore } from '../delegations/delegations.store';
@@ -27,7 +29,7 @@ import { mapLimit } from '../../../../libs/monitoring/src/limits';
 import type { Lang } from '../../../../libs/contracts/src/i18n';
 import { localizeInboxItem, localizeWithdrawnNotice } from '../../../../libs/definitions/src/view-i18n';
 
-/** Processes inspected per inbox request (one Query each). */
+/** Processes per inbox page (one visibility page; a Query only for a process without the inbox memo). */
 export const INBOX_PROCESS_LIMIT = 100;
 /** A process whose worker cannot answer must not hold the whole inbox. */
 const QUERY_TIMEOUT_MS = 3000;
@@ -41,6 +43,8 @@ export interface Inbox {
   items: InboxItem[];
   /** More processes await the caller than one request inspects, or some did not answer in time. */
   truncated: boolean;
+  /** The next page of processes awaiting the caller (GET /inbox?pageToken=…), null on the last one. */
+  nextPageToken: string | null;
 }
 
 @Injectable()
@@ -91,18 +95,24 @@ export class InboxService {
   }
 
   /** `lang`: the language of the names (steps, definitions, outputs); the engine's English by default. */
-  async inbox(caller: Principal, options: { overdue?: boolean; lang?: Lang } = {}): Promise<Inbox> {
+  async inbox(
+    caller: Principal,
+    options: { overdue?: boolean; lang?: Lang; pageToken?: string } = {},
+  ): Promise<Inbox> {
     const now = Date.now();
     const delegations = await this.delegationsStore.toPerson(caller.sub, caller.party);
     const roles = new Set([...caller.roles, ...delegations.flatMap((d) => d.roles)]);
-    if (!roles.size) return { items: [], truncated: false };
+    if (!roles.size) return { items: [], truncated: false, nextPageToken: null };
     const quote = clauses.quote;
     const keys = [...roles].map((r) => quote(awaitingRoleKey(caller.party, r)));
     const query = `${clauses.processes} AND ExecutionStatus = 'Running' AND AccordAwaitingRoles IN (${keys.join(', ')})`;
-    const page = await this.gateway.list(query, INBOX_PROCESS_LIMIT);
+    const page = await this.gateway.listWithMemo(query, INBOX_PROCESS_LIMIT, options.pageToken);
     let unanswered = 0;
     const views = await mapLimit(page.items, QUERY_CONCURRENCY, async (info) => {
-      // Closed since the listing (not in the inbox any more), or its worker did not answer in time.
+      // The memo the workflow upserted with the same search attributes the listing matched on.
+      const memo = info.memo?.[VIEW_MEMO] as ProcessView | undefined;
+      if (memo) return memo;
+      // Started before the memo existed. Null: closed since the listing, or its worker did not answer in time.
       const view = await this.gateway.tryQuery(info.workflowId, stateQuery, QUERY_TIMEOUT_MS);
       if (!view) unanswered++;
       return view;
@@ -117,6 +127,7 @@ export class InboxService {
     return {
       items: sortInbox(options.overdue ? items.filter((i) => i.overdue) : items),
       truncated: page.nextPageToken !== null || unanswered > 0,
+      nextPageToken: page.nextPageToken,
     };
   }
 

@@ -56,6 +56,8 @@ export async function listPage(
   pageToken?: string,
   /** What page tokens are bound to, when the query holds a clause that moves (e.g. "due before now"). */
   tokenScope = query,
+  /** Decode each execution's memo; off by default: a listing that does not show it does not pay for it. */
+  options: { memo?: boolean } = {},
 ): Promise<Page> {
   const nextPageToken = pageToken ? decodePageToken(tokenScope, pageToken) : undefined;
   let response;
@@ -82,9 +84,11 @@ export async function listPage(
   }
   const converter = client.options.loadedDataConverter;
   const items = await Promise.all(
-    (response.executions ?? []).map((raw) =>
-      executionInfoFromRaw(raw, converter, raw, client.options.namespace),
-    ),
+    (response.executions ?? []).map((raw) => {
+      // Our own copy of the answer: the memo is dropped before it is decoded (a protobuf message: not spread).
+      if (!options.memo) raw.memo = null;
+      return executionInfoFromRaw(raw, converter, raw, client.options.namespace);
+    }),
   );
   const token =
     response.nextPageToken && response.nextPageToken.length

@@ -62,9 +62,14 @@ export class TemporalGateway {
     }
   }
 
-  /** One page of a visibility query (page tokens bound to their query, or to `tokenScope`). */
+  /** One page of a visibility query (page tokens bound to their query, or to `tokenScope`), without memos. */
   list(query: string, pageSize: number, pageToken?: string, tokenScope?: string): Promise<Page> {
     return listPage(this.client, query, pageSize, pageToken, tokenScope);
+  }
+
+  /** `list` with each process's memo decoded (the view memo: libs/contracts/src/view-memo.ts). */
+  listWithMemo(query: string, pageSize: number, pageToken?: string): Promise<Page> {
+    return listPage(this.client, query, pageSize, pageToken, query, { memo: true });
   }
 
   async count(query: string): Promise<number> {

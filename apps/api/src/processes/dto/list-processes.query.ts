@@ -77,6 +77,11 @@ export class InboxQuery extends LangQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ description: 'X-Next-Page-Token of the previous page' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,4000}$/, { message: 'pageToken must be a token returned as X-Next-Page-Token' })
+  pageToken?: string;
 }
 
 export class TimelineQuery {
