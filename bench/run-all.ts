@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
-const BENCHMARKS = ['decisions', 'listing', 'stuck', 'reads', 'console'];
+const BENCHMARKS = ['decisions', 'start', 'listing', 'stuck', 'reads', 'console'];
 
 function main(): number {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

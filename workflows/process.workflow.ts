@@ -34,6 +34,7 @@ import {
   moveDeadlineUpdate,
   nudgeUpdate,
   reassignUpdate,
+  startedUpdate,
   stateQuery,
   timelinePageQuery,
   timelineQuery,
@@ -174,6 +175,19 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
     if (s?.chamber === 'house-of-commons' || s?.chamber === 'diet')
       engine.resetCalendarDues(e, s.chamber, nowIso());
   });
+  /**
+   * The first settled view (steps active, due times computed), for the API's update-with-start. It only
+   * reads; a process started before it existed never receives it, so no history changes.
+   */
+  let settled = false;
+  setHandler(
+    startedUpdate,
+    async () => {
+      await condition(() => settled);
+      return engine.processView(e);
+    },
+    { validator: () => undefined },
+  );
   setHandler(stateQuery, () => engine.processView(e));
   setHandler(timelineQuery, () => e.state.timeline);
   setHandler(timelinePageQuery, (req: TimelinePageRequest): TimelinePage => {
@@ -284,6 +298,7 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
     if (e.state.status !== 'running') break;
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength > historyLimit) {
+      settled = true;
       await condition(allHandlersFinished);
       if (e.state.status === 'running') {
         await Promise.all(sending);
@@ -298,11 +313,13 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
       }
       break;
     }
+    settled = true;
     const rev = e.state.rev;
     setAlarm(engine.nextWakeAt(e));
     await condition(() => e.state.rev !== rev || alarm?.rang === true);
   }
   // Closed: let in-flight Updates answer and notifications go, then report the final view.
+  settled = true;
   await condition(allHandlersFinished);
   flushOutbox();
   syncSearchAttributes();

@@ -1,11 +1,16 @@
 /** Helpers for the engine e2e tests: start a process of an inline definition on the shared worker. */
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import {
+  WithStartWorkflowOperation,
+  WorkflowUpdateFailedError,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import type { ParamValue, ProcessDefinition } from '../../libs/contracts/src/definition';
 import {
   PROCESS_WORKFLOW_TYPE,
   decideUpdate,
   completeUpdate,
+  startedUpdate,
   stateQuery,
   type ProcessInput,
 } from '../../libs/contracts/src/messages';
@@ -38,6 +43,33 @@ export async function startProcess(
     workflowId: processId,
     args: [input],
   });
+}
+
+/**
+ * As the API starts a process: update-with-start of the read-only `started` Update, which answers the
+ * first settled view (steps active, due times computed).
+ */
+export async function startProcessSettled(
+  def: ProcessDefinition,
+  parameters: Record<string, ParamValue> = {},
+): Promise<{ handle: ProcessHandle; view: ProcessView }> {
+  const client = await testClient();
+  const processId = `process-${def.id}-${randomUUID()}`;
+  const input: ProcessInput = {
+    processId,
+    title: def.title,
+    definition: def,
+    parameters,
+    initiator: people.jpOfficer,
+  };
+  const start = new WithStartWorkflowOperation(PROCESS_WORKFLOW_TYPE, {
+    taskQueue: e2eEnv().taskQueue,
+    workflowId: processId,
+    args: [input],
+    workflowIdConflictPolicy: 'FAIL',
+  });
+  const view = await client.workflow.executeUpdateWithStart(startedUpdate, { startWorkflowOperation: start });
+  return { handle: (await start.workflowHandle()) as ProcessHandle, view };
 }
 
 export function decide(

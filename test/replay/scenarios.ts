@@ -18,7 +18,15 @@ import {
 import { VIEW_MEMO } from '../../libs/contracts/src/view-memo';
 import { autopilot } from '../engine/autopilot';
 import { fixtures, people } from '../engine/fixtures';
-import { complete, decide, eventually, startProcess, timeline, type ProcessHandle } from '../engine/support';
+import {
+  complete,
+  decide,
+  eventually,
+  startProcess,
+  startProcessSettled,
+  timeline,
+  type ProcessHandle,
+} from '../engine/support';
 
 export interface Scenario {
   name: string;
@@ -27,6 +35,18 @@ export interface Scenario {
 }
 
 export const scenarios: Scenario[] = [
+  {
+    // POST /processes since the `started` Update: update-with-start answers the first settled view.
+    name: 'started-with-update',
+    async run() {
+      const { handle: h, view } = await startProcessSettled(fixtures.deadline);
+      if (view.dueTimesPending || !view.steps.some((s) => s.dueAt))
+        throw new Error('answered before its due times');
+      await h.executeUpdate(cancelUpdate, { args: [{ principal: people.coordinator, reason: 'Recorded' }] });
+      await h.result();
+      return { handle: h };
+    },
+  },
   {
     name: 'approval-completed',
     async run() {

@@ -104,6 +104,11 @@ export const moveDeadlineUpdate = defineUpdate<StepView, [MoveDeadlineInput]>('m
 export const waiveTimerUpdate = defineUpdate<StepView, [WaiveTimerInput]>('waiveTimer');
 export const nudgeUpdate = defineUpdate<ProcessView, [NudgeInput]>('nudge');
 export const reassignUpdate = defineUpdate<StepView, [ReassignInput]>('reassign');
+/**
+ * Sent with the start (update-with-start): answers the process view once the workflow has settled its
+ * first steps and their due times, so POST /processes answers in one round trip. Changes nothing.
+ */
+export const startedUpdate = defineUpdate<ProcessView, []>('started');
 
 export const stateQuery = defineQuery<ProcessView>('state');
 /** This run's timeline entries (all of them before continue-as-new: prefer `timelinePageQuery`). */

@@ -4,7 +4,11 @@
  * validators; the API only establishes who is acting (own roles or a delegation).
  */
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import {
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  type Client,
+} from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { AccordConfig } from '../../../../libs/config/src/accord-config';
 import {
@@ -13,6 +17,7 @@ import {
   decideUpdate,
   moveDeadlineUpdate,
   PROCESS_WORKFLOW_TYPE,
+  startedUpdate,
   stateQuery,
   waiveTimerUpdate,
   type ProcessInput,
@@ -57,7 +62,6 @@ export const BUSINESS_KEY_ID_PREFIX = `${PROCESS_ID_PREFIX}bk-`;
 
 /** How long POST /processes waits for the first state of a new process before answering without steps. */
 const START_VIEW_TIMEOUT_MS = 10_000;
-const START_VIEW_POLL_MS = 25;
 
 @Injectable()
 export class ProcessesService {
@@ -179,15 +183,9 @@ export class ProcessesService {
       limits: { maxRounds: this.config.limits.maxRounds },
     };
     const now = new Date();
+    let settled: ProcessView | null;
     try {
-      await this.client.workflow.start(PROCESS_WORKFLOW_TYPE, {
-        taskQueue: this.config.taskQueue,
-        workflowId: processId,
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: initialSearchAttributes(input, now),
-        ...startMetadata(input),
-      });
+      settled = await this.startSettled(input, now);
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) {
         throw new ApiError(
@@ -201,7 +199,8 @@ export class ProcessesService {
     }
     this.metrics.processStarted(definition.id);
     try {
-      return { view: await this.forPeople(await this.firstSettledView(processId), caller, lang), note };
+      if (!settled) throw new Error(`no worker answered in ${START_VIEW_TIMEOUT_MS} ms`);
+      return { view: await this.forPeople(settled, caller, lang), note };
     } catch (err) {
       // Started, but no worker has answered yet: the initial view (steps appear once the worker runs it).
       this.logger.warn(`state of ${processId} not available right after start: ${(err as Error).message}`);
@@ -257,14 +256,40 @@ export class ProcessesService {
    * them by an activity just after the start), so the answer to POST shows the deadlines. Bounded: after
    * START_VIEW_TIMEOUT_MS the last state is returned as it is.
    */
-  private async firstSettledView(processId: string): Promise<ProcessView> {
-    const deadline = Date.now() + START_VIEW_TIMEOUT_MS;
-    const handle = this.client.workflow.getHandle(processId);
-    for (;;) {
-      const view = await this.client.connection.withDeadline(deadline, () => handle.query(stateQuery));
-      if (!view.dueTimesPending || Date.now() + START_VIEW_POLL_MS >= deadline) return view;
-      await new Promise((resolve) => setTimeout(resolve, START_VIEW_POLL_MS));
+  /**
+   * Starts the process and gets its first settled view in one round trip: update-with-start of the
+   * read-only `started` Update, which the workflow answers once its first steps and due times are set.
+   * Null when no worker answered in time (the process is started all the same; its steps appear once a
+   * worker runs it).
+   */
+  private async startSettled(input: ProcessInput, now: Date): Promise<ProcessView | null> {
+    const start = new WithStartWorkflowOperation(PROCESS_WORKFLOW_TYPE, {
+      taskQueue: this.config.taskQueue,
+      workflowId: input.processId,
+      args: [input],
+      workflowIdConflictPolicy: 'FAIL',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: initialSearchAttributes(input, now),
+      ...startMetadata(input),
+    });
+    const answer = this.client.workflow.executeUpdateWithStart(startedUpdate, {
+      startWorkflowOperation: start,
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>(
+      (resolve) => (timer = setTimeout(() => resolve(null), START_VIEW_TIMEOUT_MS)),
+    );
+    try {
+      const view = await Promise.race([answer, late]);
+      if (view) return view;
+    } finally {
+      clearTimeout(timer);
     }
+    // No answer yet: the Update stays admitted and is answered when a worker comes (nobody waits for it).
+    answer.catch(() => undefined);
+    // The start itself is known once the server acknowledged it (a failed start throws here).
+    await start.workflowHandle();
+    return null;
   }
 
   async list(query: ListProcessesQuery): Promise<{ items: ProcessSummary[]; nextPageToken: string | null }> {
