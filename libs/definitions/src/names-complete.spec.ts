@@ -1,7 +1,7 @@
 /**
  * Issue 9 ("no untranslated key ever shows") and issue 10 item 4: every name an official reads — each
- * definition (every version, TypeScript and data files), its parameters, steps, parallel branches and task
- * outputs, each role and its organisation, each initiative and its pillar — has a French and a Japanese name
+ * definition (every version, TypeScript and data files), its parameters and their enum options, steps,
+ * parallel branches and task outputs, each role and its organisation, each initiative and its pillar — has a French and a Japanese name
  * beside the English one. The test walks the registry the API and the worker load, and lists every name that
  * lacks one, so a definition added without translations fails here rather than in the Japanese console.
  */
@@ -22,6 +22,11 @@ function definitionNames(def: ProcessDefinition): Named[] {
   for (const [name, p] of Object.entries(def.parameters)) {
     // A parameter without a title is shown by its id: that is an untranslated key too.
     out.push({ where: `${at} parameters.${name}`, english: p.title, titles: p.titles });
+    // An enum's options are shown in the start form: each needs a name, or the form shows the raw value.
+    for (const option of p.options ?? []) {
+      const o = p.optionTitles?.[option];
+      out.push({ where: `${at} parameters.${name} option ${option}`, english: o?.title, titles: o?.titles });
+    }
   }
   const visit = (s: StepSpec, path: string) => {
     out.push({ where: `${at} ${path}`, english: s.title, titles: s.titles });

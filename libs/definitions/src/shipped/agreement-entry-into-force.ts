@@ -76,6 +76,23 @@ export const agreementEntryIntoForce: ProcessDefinition = {
       title: 'Entry-into-force rule',
       titles: { fr: "Règle d'entrée en vigueur", ja: '効力発生の規定' },
       options: ['on-signature', 'days-after-last-notification', 'first-day-of-month-after'],
+      optionTitles: {
+        'on-signature': { title: 'On signature', titles: { fr: 'À la signature', ja: '署名の日に効力発生' } },
+        'days-after-last-notification': {
+          title: 'On the N-th day after the later note',
+          titles: {
+            fr: 'Le N-ième jour suivant la dernière note',
+            ja: '後の通告の接受の日の後N日目の日に効力発生',
+          },
+        },
+        'first-day-of-month-after': {
+          title: 'On the first day of the N-th month after the later note',
+          titles: {
+            fr: 'Le premier jour du N-ième mois suivant la dernière note',
+            ja: '後の通告の接受の月の後N番目の月の初日に効力発生',
+          },
+        },
+      },
       default: 'days-after-last-notification',
     },
     entryIntoForceDays: {

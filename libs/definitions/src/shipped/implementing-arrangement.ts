@@ -30,6 +30,10 @@ export const implementingArrangement: ProcessDefinition = {
       title: 'Lead side (prepares the draft)',
       titles: { fr: 'Partie responsable (prépare le projet)', ja: '主導側（案文を作成）' },
       options: ['JP', 'CA'],
+      optionTitles: {
+        JP: { title: 'Japan', titles: { fr: 'Japon', ja: '日本' } },
+        CA: { title: 'Canada', titles: { fr: 'Canada', ja: 'カナダ' } },
+      },
       default: 'JP',
     },
     parentAgreement: {

@@ -28,6 +28,16 @@ export const tradeMission: ProcessDefinition = {
       title: 'Direction',
       titles: { fr: 'Sens de la mission', ja: 'ミッションの方向' },
       options: ['canada-to-japan', 'japan-to-canada'],
+      optionTitles: {
+        'canada-to-japan': {
+          title: 'Canada to Japan',
+          titles: { fr: 'Du Canada vers le Japon', ja: 'カナダから日本へ' },
+        },
+        'japan-to-canada': {
+          title: 'Japan to Canada',
+          titles: { fr: 'Du Japon vers le Canada', ja: '日本からカナダへ' },
+        },
+      },
       default: 'canada-to-japan',
     },
     sectors: {
