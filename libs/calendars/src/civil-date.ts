@@ -53,7 +53,8 @@ export function toZoned(t: number, timeZone: string): { date: IsoDate; msOfDay: 
   for (const p of formatter(timeZone).formatToParts(new Date(t))) parts[p.type] = p.value;
   const ms = ((t % 1000) + 1000) % 1000;
   return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
+    // Intl writes years before 1000 without leading zeros; an ISO date needs four digits.
+    date: `${parts.year!.padStart(4, '0')}-${parts.month}-${parts.day}`,
     msOfDay: (+parts.hour * 3600 + +parts.minute * 60 + +parts.second) * 1000 + ms,
   };
 }

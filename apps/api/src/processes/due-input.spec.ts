@@ -31,4 +31,16 @@ describe('readDueAt', () => {
     expect(() => readDueAt('2026-12-02T05:59:00Z', 'JP', now)).toThrow(/in the past/);
     expect(() => readDueAt('soon', 'JP', now)).toThrow(/ISO 8601/);
   });
+
+  it('answers a problem, never a throw, for dates before year 1000 and impossible dates (found by schemathesis)', () => {
+    expect(() => readDueAt('0437-08-09', 'CA', now)).toThrow(
+      /dueAt: is in the past \(received: "0437-08-09"/,
+    );
+    expect(() => readDueAt('0437-08-09', 'JP', now)).toThrow(/in the past/);
+    expect(() => readDueAt('2027-13-48', 'JP', now)).toThrow(
+      /not a date on the calendar \(received: "2027-13-48"\)/,
+    );
+    expect(() => readDueAt('2027-02-30', 'JP', now)).toThrow(/not a date on the calendar/);
+    expect(() => readDueAt('+275760-09-14T00:00:01Z', 'JP', now)).toThrow(/ISO 8601/);
+  });
 });

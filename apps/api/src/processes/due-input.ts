@@ -21,26 +21,34 @@ export interface DueProblem {
   message: string;
 }
 
+/** A real day: "2027-02-30" and "2027-13-48" are not (Date.parse would roll or refuse them). */
+function isCivilDate(raw: string): boolean {
+  const t = Date.parse(`${raw}T00:00:00.000Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === raw;
+}
+
 export function readDueAt(
   raw: string,
   party: Party,
   now: number,
   field = 'dueAt',
 ): DueInput | { problem: DueProblem } {
-  let t: number;
-  let meaning: string;
-  if (DATE_ONLY.test(raw)) {
-    const timeZone = TIME_ZONES[party];
-    // The last second of that day on the capital's wall clock.
-    t = fromZoned(addDays(raw, 1), 0, timeZone) - 1000;
-    meaning = `${raw} read as the end of that day in ${party}'s capital (${timeZone}): ${new Date(t).toISOString()}`;
-  } else {
-    t = Date.parse(raw);
-    meaning = Number.isNaN(t) ? '' : `${raw} read as the instant ${new Date(t).toISOString()}`;
+  const dateOnly = DATE_ONLY.test(raw);
+  if (dateOnly && !isCivilDate(raw)) {
+    return {
+      problem: { field, message: `is not a date on the calendar (received: "${raw}"): give YYYY-MM-DD` },
+    };
   }
-  if (Number.isNaN(t)) {
+  const timeZone = TIME_ZONES[party];
+  // A date alone: the last second of that day on the capital's wall clock.
+  const t = dateOnly ? fromZoned(addDays(raw, 1), 0, timeZone) - 1000 : Date.parse(raw);
+  // Checked before anything formats the instant: an impossible or out-of-range date is a 400, never a throw.
+  if (!Number.isFinite(t) || Number.isNaN(new Date(t).getTime())) {
     return { problem: { field, message: `must be an ISO 8601 date or date-time (received: "${raw}")` } };
   }
+  const meaning = dateOnly
+    ? `${raw} read as the end of that day in ${party}'s capital (${timeZone}): ${new Date(t).toISOString()}`
+    : `${raw} read as the instant ${new Date(t).toISOString()}`;
   if (t <= now) {
     return {
       problem: {
