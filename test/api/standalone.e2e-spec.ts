@@ -239,8 +239,12 @@ describe('the API as a standalone process', () => {
         PORT: String(port),
         ACCORD_API_HOST: '127.0.0.1',
       }),
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // The API's log, told when the answer is not the one expected (its error line says why).
+    let output = '';
+    for (const stream of [child.stdout!, child.stderr!])
+      stream.setEncoding('utf8').on('data', (chunk: string) => (output = (output + chunk).slice(-20_000)));
     const done = exited(child);
     try {
       await waitForHttp(`http://127.0.0.1:${port}/health`);
@@ -255,8 +259,9 @@ describe('the API as a standalone process', () => {
       const view = (await started.json()) as { id: string };
       expect(view).toMatchObject({ status: 'running', definitionId: 'trade-mission', steps: [] });
       const read = await fetch(`http://127.0.0.1:${port}/api/v1/processes/${view.id}`, { headers });
-      expect(read.status).toBe(503);
-      expect(((await read.json()) as { code: string }).code).toBe('UNAVAILABLE');
+      const answer = { status: read.status, body: (await read.json()) as { code?: string } };
+      if (answer.status !== 503) throw new Error(`GET answered ${answer.status}; the API's log:\n${output}`);
+      expect(answer).toMatchObject({ status: 503, body: { code: 'UNAVAILABLE' } });
     } finally {
       child.kill('SIGTERM');
     }

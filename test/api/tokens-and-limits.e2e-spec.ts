@@ -4,7 +4,7 @@
  * why; it warns at start while anyone can take a seeded identity; past the per-address or per-user budget
  * it answers 429 with Retry-After; /health stays out of the budgets.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,41 +15,52 @@ import { cleanEnv, startApiProcess, SWC_REGISTER, type ApiProcess } from './supp
 const ROOT = path.join(__dirname, '..', '..');
 
 /** Starts the API from source and expects it to exit at once; its exit code and stderr. */
-function refusedStart(env: Record<string, string>): { status: number | null; stderr: string } {
+/**
+ * Starts the API with `env` and waits for it to exit. Asynchronous on purpose: a spawnSync would block this
+ * process's event loop for seconds, and the HTTP client's idle keep-alive sockets to the shared API would
+ * then outlive the server's keep-alive timeout unnoticed (the next request met ECONNRESET).
+ */
+async function refusedStart(env: Record<string, string>): Promise<{ status: number | null; stderr: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-refused-'));
   try {
-    const res = spawnSync(process.execPath, ['-r', SWC_REGISTER, 'apps/api/src/main.ts'], {
+    const child = spawn(process.execPath, ['-r', SWC_REGISTER, 'apps/api/src/main.ts'], {
       cwd: ROOT,
       env: cleanEnv({ ACCORD_DATA_DIR: dataDir, TEMPORAL_ADDRESS: '127.0.0.1:1', ...env }),
-      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
       timeout: 60_000,
     });
-    return { status: res.status, stderr: res.stderr };
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const status = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code) => resolve(code));
+    });
+    return { status, stderr };
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 describe('settings the API refuses at start', () => {
-  it('refuses an HS256 secret shorter than 32 bytes, saying how long it is', () => {
-    const res = refusedStart({ ACCORD_JWT_SECRET: 'short-operator-secret' });
+  it('refuses an HS256 secret shorter than 32 bytes, saying how long it is', async () => {
+    const res = await refusedStart({ ACCORD_JWT_SECRET: 'short-operator-secret' });
     expect(res.status).toBe(1);
     expect(res.stderr).toMatch(/ACCORD_JWT_SECRET is 21 bytes long; HS256 needs at least 32/);
   });
 
-  it('refuses a JWKS URL without the issuer and audience of Accord’s tokens', () => {
-    const res = refusedStart({ ACCORD_JWKS_URL: 'https://idp.example/jwks' });
+  it('refuses a JWKS URL without the issuer and audience of Accord’s tokens', async () => {
+    const res = await refusedStart({ ACCORD_JWKS_URL: 'https://idp.example/jwks' });
     expect(res.status).toBe(1);
     expect(res.stderr).toMatch(/ACCORD_JWT_ISSUER and ACCORD_JWT_AUDIENCE must be set too/);
-    const noAudience = refusedStart({
+    const noAudience = await refusedStart({
       ACCORD_JWKS_URL: 'https://idp.example/jwks',
       ACCORD_JWT_ISSUER: 'https://idp.example',
     });
     expect(noAudience.stderr).toMatch(/ACCORD_JWT_AUDIENCE must be set too/);
   });
 
-  it('refuses a malformed maximum token lifetime', () => {
-    const res = refusedStart({ ACCORD_MAX_TOKEN_LIFETIME: 'a fortnight' });
+  it('refuses a malformed maximum token lifetime', async () => {
+    const res = await refusedStart({ ACCORD_MAX_TOKEN_LIFETIME: 'a fortnight' });
     expect(res.status).toBe(1);
     expect(res.stderr).toMatch(/ACCORD_MAX_TOKEN_LIFETIME must be a duration like 24h/);
   });

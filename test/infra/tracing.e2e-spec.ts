@@ -129,13 +129,14 @@ describe('tracing from HTTP to the workflow and its activities', () => {
     const inTrace = (traceId: string) => otlp.spans.filter((s) => s.traceId === traceId);
     const describe = (spans: Span[]) => spans.map((s) => `${s.service} ${s.name}`).sort();
 
-    // The start: HTTP → StartWorkflow → the workflow's run → its activities (due times, notifications).
+    // The start: HTTP → UpdateWithStartWorkflow (the start and its first answer in one call) → the workflow's
+    // run → its activities (due times, notifications).
     const started = await waitFor('the start traced through the workflow and an activity', async () => {
       const root = traceOf(/^POST \/api\/v1\/processes$/);
       const spans = root ? inTrace(root.traceId) : [];
       const names = describe(spans);
       const complete =
-        names.some((n) => /^accord-api StartWorkflow:processWorkflow/.test(n)) &&
+        names.some((n) => /^accord-api UpdateWithStartWorkflow:/.test(n)) &&
         names.some((n) => /^accord-worker RunWorkflow:processWorkflow/.test(n)) &&
         names.some((n) => /^accord-worker StartActivity:computeDues/.test(n)) &&
         names.some((n) => /^accord-worker RunActivity:computeDues/.test(n));

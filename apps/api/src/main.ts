@@ -10,6 +10,11 @@ async function main(): Promise<void> {
   const tracing = startTracing('accord-api');
   const app = await createApiApp({ config });
   await app.listen(config.api.port, config.api.host);
+  // Idle keep-alive sockets outlive those of the clients and proxies in front (60 s is the usual idle timeout
+  // of a load balancer): the server closing first races a client reusing the socket, which meets ECONNRESET.
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   if (!webConsoleBuilt(config))
     process.stderr.write(
       `accord-api: the web console is not built (${config.web.dir}); \`npm run build\` builds it\n`,

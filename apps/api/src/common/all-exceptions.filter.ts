@@ -6,6 +6,9 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApiError, type ErrorBody, type FieldProblem, statusText } from './api-error';
 
+/** gRPC status codes of Temporal's frontend that mean "not now" rather than a fault of Accord's. */
+const RETRY_LATER_GRPC_CODES = new Set([1, 4, 8, 14]);
+
 interface Res {
   status(code: number): Res;
   json(body: unknown): void;
@@ -55,12 +58,13 @@ export function errorBody(exception: unknown, requestId: string | undefined): Er
       requestId,
     };
   }
-  // Temporal unreachable or too slow (gRPC UNAVAILABLE / DEADLINE_EXCEEDED): a 503 the client may retry.
+  // Temporal unreachable, too slow or overloaded: a 503 the client may retry. gRPC CANCELLED (the server's
+  // "context canceled" when its own deadline ends first), DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE.
   const grpcCodes = [exception, (exception as { cause?: unknown })?.cause].map(
     (e) => (e as { code?: unknown })?.code,
   );
   const updateTimedOut = exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError;
-  if (updateTimedOut || grpcCodes.some((c) => c === 14 || c === 4)) {
+  if (updateTimedOut || grpcCodes.some((c) => typeof c === 'number' && RETRY_LATER_GRPC_CODES.has(c))) {
     return {
       statusCode: 503,
       error: statusText(503),
