@@ -51,6 +51,24 @@ describe('names in the language asked', () => {
     expect(en.body.definitionTitle).toBe('Planning a trade mission');
   });
 
+  it("answers a definition's parameters, their enum options and task outputs in Japanese (the start form)", async () => {
+    type Named = { title: string; titles: Record<string, string> };
+    type Def = {
+      parameters: Record<string, Named & { optionTitles?: Record<string, Named> }>;
+      steps: { id: string; outputs?: Record<string, Named> }[];
+    };
+    const res = await api<Def>('GET', '/api/v1/definitions/trade-mission', { as: 'ca-officer', headers: ja });
+    expect(res.status).toBe(200);
+    const direction = res.body.parameters.direction!;
+    expect(direction.title).toBe('ミッションの方向');
+    expect(direction.optionTitles?.['canada-to-japan']).toEqual({
+      title: 'カナダから日本へ',
+      titles: { en: 'Canada to Japan', fr: 'Du Canada vers le Japon', ja: 'カナダから日本へ' },
+    });
+    const dates = res.body.steps.find((s) => s.id === 'dates-and-programme');
+    expect(dates?.outputs?.startsOn?.title).toBe('ミッションの初日');
+  });
+
   it('lists the inbox in Japanese', async () => {
     const item = await waitFor('the step in the inbox', async () => {
       const res = await api<InboxItem[]>('GET', '/api/v1/inbox', { as: 'jp-meti', headers: ja });

@@ -19,6 +19,11 @@ export interface ParameterSpec {
   default?: ParamValue;
   /** For `enum`. */
   options?: string[];
+  /**
+   * For `enum`: the name of each option in English, French and Japanese (keyed by option), so a form shows
+   * names, not the option values the engine compares.
+   */
+  optionTitles?: Record<string, { title: string; titles?: Translations }>;
   /** For `number`. */
   min?: number;
   max?: number;

@@ -212,6 +212,14 @@ describe('names in English, French and Japanese', () => {
       fr: "Entrée en vigueur d'un accord",
       ja: '協定の締結及び発効の手続',
     });
+    // Parameters, their enum options and task outputs come back in the language asked too (the start form).
+    expect(ja.parameters.leadDepartmentJP).toMatchObject({
+      title: '主管省庁（日本）',
+      optionTitles: { mod: { title: '防衛省', titles: { en: 'Ministry of Defense', ja: '防衛省' } } },
+    });
+    expect(localizeDefinition(v2, 'fr').parameters.leadDepartmentCA).toMatchObject({
+      optionTitles: { gac: { title: 'Affaires mondiales Canada' } },
+    });
     const untranslated = { ...v2, titles: undefined, steps: v2.steps.slice(0, 1) };
     expect(localizeDefinition(untranslated, 'fr').title).toBe('Bringing an agreement into force');
     expect(localizeInitiative(getInitiative('mlat')!, 'ja').title).toBe(

@@ -58,6 +58,14 @@ function localizeStep(step: StepSpec, lang: Lang): unknown {
   return named(step, lang);
 }
 
+function localizeParameter(p: ParameterSpec, lang: Lang) {
+  if (!p.optionTitles) return named(p, lang);
+  const optionTitles = Object.fromEntries(
+    Object.entries(p.optionTitles).map(([option, o]) => [option, named(o, lang)]),
+  );
+  return { ...named(p, lang), optionTitles };
+}
+
 /** A definition with every name in `lang` (and `titles` in all three). The engine never sees this copy. */
 export function localizeDefinition(def: ProcessDefinition, lang: Lang = DEFAULT_LANG) {
   const pillarTitles = allTitles(
@@ -69,7 +77,10 @@ export function localizeDefinition(def: ProcessDefinition, lang: Lang = DEFAULT_
     lang,
     roadmap: { ...def.roadmap, pillarTitle: pillarTitles[lang], pillarTitles },
     parameters: Object.fromEntries(
-      Object.entries(def.parameters).map(([k, p]: [string, ParameterSpec]) => [k, named(p, lang)]),
+      Object.entries(def.parameters).map(([k, p]: [string, ParameterSpec]) => [
+        k,
+        localizeParameter(p, lang),
+      ]),
     ),
     steps: def.steps.map((s) => localizeStep(s, lang)),
   };

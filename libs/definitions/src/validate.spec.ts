@@ -147,6 +147,24 @@ describe('validateDefinition', () => {
     expect(validateDefinition(d, { requireDefaults: false })).toHaveLength(3);
   });
 
+  it('checks the names of enum options: only listed options, a title, fr/ja translations, enums only', () => {
+    const d = aeif();
+    d.parameters.entryIntoForceRule.optionTitles = {
+      'on-signature': { title: 'On signature', titles: { fr: 'À la signature', ja: '署名の日' } },
+      never: { title: 'Never' },
+      'first-day-of-month-after': { title: ' ', titles: { de: 'x' } as never },
+    };
+    d.parameters.entryIntoForceDays.optionTitles = { x: { title: 'X' } };
+    expect(validateDefinition(d)).toEqual([
+      `${REF}: parameters.entryIntoForceRule.optionTitles.never: not one of the options (on-signature, days-after-last-notification, first-day-of-month-after)`,
+      `${REF}: parameters.entryIntoForceRule.optionTitles.first-day-of-month-after.title: must be a non-empty string`,
+      expect.stringContaining(
+        `${REF}: parameters.entryIntoForceRule.optionTitles.first-day-of-month-after.titles.de: unknown field`,
+      ),
+      `${REF}: parameters.entryIntoForceDays.optionTitles: optionTitles apply to enum parameters only`,
+    ]);
+  });
+
   it('reports unknown fields (typos in data files) and bad step types', () => {
     const d = aeif() as unknown as { steps: Record<string, unknown>[] };
     d.steps[0].dedline = {};

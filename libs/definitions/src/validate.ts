@@ -162,6 +162,26 @@ class DefinitionValidator {
     this.text(r, 'section', 'roadmap.', false);
   }
 
+  /** `optionTitles`: `{ option: { title, titles? } }`, only for options the parameter lists. */
+  private optionTitles(s: ParameterSpec, path: string): void {
+    const t: unknown = s.optionTitles;
+    if (t === undefined) return;
+    const p = `${path}.optionTitles`;
+    if (!isObj(t)) return this.err(p, 'must be an object { option: { title, titles? } }');
+    for (const [option, named] of Object.entries(t)) {
+      if (!(s.options ?? []).includes(option))
+        this.err(`${p}.${option}`, `not one of the options (${(s.options ?? []).join(', ')})`);
+      if (!isObj(named)) {
+        this.err(`${p}.${option}`, 'must be an object { title, titles? }');
+        continue;
+      }
+      this.keys(named, ['title', 'titles'], `${p}.${option}`);
+      if (typeof named.title !== 'string' || named.title.trim() === '')
+        this.err(`${p}.${option}.title`, 'must be a non-empty string');
+      this.translations(named.titles, `${p}.${option}.titles`);
+    }
+  }
+
   /** `{ fr?, ja? }`: the names beside the English title. */
   private translations(t: unknown, path: string): void {
     if (t === undefined) return;
@@ -230,7 +250,11 @@ class DefinitionValidator {
         this.err(path, 'must be an object { type, default, ... }');
         continue;
       }
-      this.keys(spec, ['type', 'title', 'titles', 'description', 'default', 'options', 'min', 'max'], path);
+      this.keys(
+        spec,
+        ['type', 'title', 'titles', 'description', 'default', 'options', 'optionTitles', 'min', 'max'],
+        path,
+      );
       this.translations(spec.titles, `${path}.titles`);
       if (!PARAM_TYPES.includes(spec.type as string)) {
         this.err(`${path}.type`, `must be one of ${PARAM_TYPES.join(', ')}, got ${describe(spec.type)}`);
@@ -245,8 +269,12 @@ class DefinitionValidator {
         ) {
           this.err(`${path}.options`, 'an enum needs a non-empty list of string options');
         }
-      } else if (s.options !== undefined)
-        this.err(`${path}.options`, 'options apply to enum parameters only');
+        this.optionTitles(s, path);
+      } else {
+        if (s.options !== undefined) this.err(`${path}.options`, 'options apply to enum parameters only');
+        if (s.optionTitles !== undefined)
+          this.err(`${path}.optionTitles`, 'optionTitles apply to enum parameters only');
+      }
       if (s.type === 'number') {
         for (const k of ['min', 'max'] as const) {
           if (s[k] !== undefined && (typeof s[k] !== 'number' || !Number.isFinite(s[k])))

@@ -217,7 +217,8 @@ function StartForm({ choice, onBack }: { choice: Choice; onBack: () => void }) {
                 >
                   {(spec.options ?? []).map((o) => (
                     <option key={o} value={o}>
-                      {o}
+                      {/* The API names each option in the language asked; the value is what the engine compares. */}
+                      {spec.optionTitles?.[o]?.title ?? o}
                     </option>
                   ))}
                 </select>

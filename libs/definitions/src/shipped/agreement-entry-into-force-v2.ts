@@ -112,6 +112,18 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
         'The ministry that leads for Japan besides MOFA (e.g. the Ministry of Defense for the ETTA, the Ministry ' +
         'of Justice for the MLAT); it concurs in the final text.',
       options: ['mofa', 'mod', 'moj', 'meti'],
+      optionTitles: {
+        mofa: {
+          title: 'Ministry of Foreign Affairs',
+          titles: { fr: 'Ministère des Affaires étrangères', ja: '外務省' },
+        },
+        mod: { title: 'Ministry of Defense', titles: { fr: 'Ministère de la Défense', ja: '防衛省' } },
+        moj: { title: 'Ministry of Justice', titles: { fr: 'Ministère de la Justice', ja: '法務省' } },
+        meti: {
+          title: 'Ministry of Economy, Trade and Industry',
+          titles: { fr: "Ministère de l'Économie, du Commerce et de l'Industrie", ja: '経済産業省' },
+        },
+      },
       default: 'mofa',
     },
     leadDepartmentCA: {
@@ -122,6 +134,14 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
         'The department that leads for Canada besides GAC (National Defence for the ETTA, Justice Canada for ' +
         'the MLAT); it concurs in the final text.',
       options: ['gac', 'dnd', 'justice'],
+      optionTitles: {
+        gac: {
+          title: 'Global Affairs Canada',
+          titles: { fr: 'Affaires mondiales Canada', ja: 'グローバル連携省' },
+        },
+        dnd: { title: 'National Defence', titles: { fr: 'Défense nationale', ja: 'カナダ国防省' } },
+        justice: { title: 'Justice Canada', titles: { fr: 'Justice Canada', ja: 'カナダ司法省' } },
+      },
       default: 'gac',
     },
     requiresDietApproval: {
@@ -156,6 +176,19 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
         'notes: each side notifies the other when its own procedures are complete; instruments-of-ratification: ' +
         'each side prepares its instrument and both exchange them on one date.',
       options: ['notes', 'instruments-of-ratification'],
+      optionTitles: {
+        notes: {
+          title: 'Exchange of notes (each side notifies the other)',
+          titles: {
+            fr: "Échange de notes (chaque partie notifie l'autre)",
+            ja: '公文の交換（各締約国による通告）',
+          },
+        },
+        'instruments-of-ratification': {
+          title: 'Exchange of instruments of ratification',
+          titles: { fr: 'Échange des instruments de ratification', ja: '批准書の交換' },
+        },
+      },
       default: 'notes',
     },
     entryIntoForceRule: {
@@ -163,6 +196,23 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
       title: 'Entry-into-force rule',
       titles: { fr: "Règle d'entrée en vigueur", ja: '効力発生の規定' },
       options: ['on-signature', 'days-after-last-notification', 'first-day-of-month-after'],
+      optionTitles: {
+        'on-signature': { title: 'On signature', titles: { fr: 'À la signature', ja: '署名の日に効力発生' } },
+        'days-after-last-notification': {
+          title: 'On the N-th day after the later note',
+          titles: {
+            fr: 'Le N-ième jour suivant la dernière note',
+            ja: '後の通告の接受の日の後N日目の日に効力発生',
+          },
+        },
+        'first-day-of-month-after': {
+          title: 'On the first day of the N-th month after the later note',
+          titles: {
+            fr: 'Le premier jour du N-ième mois suivant la dernière note',
+            ja: '後の通告の接受の月の後N番目の月の初日に効力発生',
+          },
+        },
+      },
       default: 'days-after-last-notification',
     },
     entryIntoForceDays: {

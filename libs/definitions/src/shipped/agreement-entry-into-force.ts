@@ -45,23 +45,27 @@ export const agreementEntryIntoForce: ProcessDefinition = {
     signedOn: {
       type: 'date',
       title: 'Already signed on',
+      titles: { fr: 'Déjà signé le', ja: '署名済みの場合の署名日' },
       description: 'Set to start after signature: the steps up to signature are skipped.',
       default: null,
     },
     requiresDietApproval: {
       type: 'boolean',
       title: 'Requires Diet approval (JP)',
+      titles: { fr: 'Approbation de la Diète requise (Japon)', ja: '国会承認条約' },
       description: 'A treaty needing the approval of both Houses of the Diet before conclusion.',
       default: true,
     },
     requiresImplementingLegislation: {
       type: 'boolean',
       title: 'Requires implementing legislation (CA)',
+      titles: { fr: 'Loi de mise en œuvre requise (Canada)', ja: '実施法の制定が必要（カナダ）' },
       default: false,
     },
     tablingSittingDays: {
       type: 'number',
       title: 'House of Commons tabling period (sitting days)',
+      titles: { fr: 'Période de dépôt (jours de séance)', ja: '下院提出期間（開会日数）' },
       description: "Canada's Policy on Tabling of Treaties in Parliament: 21 sitting days.",
       default: 21,
       min: 0,
@@ -70,12 +74,31 @@ export const agreementEntryIntoForce: ProcessDefinition = {
     entryIntoForceRule: {
       type: 'enum',
       title: 'Entry-into-force rule',
+      titles: { fr: "Règle d'entrée en vigueur", ja: '効力発生の規定' },
       options: ['on-signature', 'days-after-last-notification', 'first-day-of-month-after'],
+      optionTitles: {
+        'on-signature': { title: 'On signature', titles: { fr: 'À la signature', ja: '署名の日に効力発生' } },
+        'days-after-last-notification': {
+          title: 'On the N-th day after the later note',
+          titles: {
+            fr: 'Le N-ième jour suivant la dernière note',
+            ja: '後の通告の接受の日の後N日目の日に効力発生',
+          },
+        },
+        'first-day-of-month-after': {
+          title: 'On the first day of the N-th month after the later note',
+          titles: {
+            fr: 'Le premier jour du N-ième mois suivant la dernière note',
+            ja: '後の通告の接受の月の後N番目の月の初日に効力発生',
+          },
+        },
+      },
       default: 'days-after-last-notification',
     },
     entryIntoForceDays: {
       type: 'number',
       title: 'Days after the later note',
+      titles: { fr: 'Jours après la dernière note', ja: '後の通告の接受からの日数' },
       description:
         'For days-after-last-notification: enters into force on the N-th day after the later note.',
       default: 30,
@@ -85,6 +108,7 @@ export const agreementEntryIntoForce: ProcessDefinition = {
     entryIntoForceMonths: {
       type: 'number',
       title: 'Months after the later note',
+      titles: { fr: 'Mois après la dernière note', ja: '後の通告の接受からの月数' },
       description: 'For first-day-of-month-after: the first day of the N-th month after the later note.',
       default: 1,
       min: 1,
@@ -101,7 +125,13 @@ export const agreementEntryIntoForce: ProcessDefinition = {
         'A negotiator records the reference of the negotiated text (or its revision after a change request).',
       when: notSignedYet,
       parties: { JP: { roles: ['jp-mofa-negotiator'] }, CA: { roles: ['ca-gac-negotiator'] } },
-      outputs: { textReference: { type: 'reference', title: 'Text reference' } },
+      outputs: {
+        textReference: {
+          type: 'reference',
+          title: 'Text reference',
+          titles: { fr: 'Référence du texte', ja: 'テキスト番号' },
+        },
+      },
       typically: { amount: 14, unit: 'calendar-days' },
     },
     {
@@ -216,8 +246,17 @@ export const agreementEntryIntoForce: ProcessDefinition = {
               description: 'The Cabinet Secretariat records the Cabinet decision authorising signature.',
               parties: { JP: { roles: ['jp-cabinet-secretariat'] } },
               outputs: {
-                decidedOn: { type: 'date', title: 'Cabinet decision date' },
-                decisionReference: { type: 'reference', title: 'Decision reference', required: false },
+                decidedOn: {
+                  type: 'date',
+                  title: 'Cabinet decision date',
+                  titles: { fr: 'Date de la décision du Cabinet', ja: '閣議決定日' },
+                },
+                decisionReference: {
+                  type: 'reference',
+                  title: 'Decision reference',
+                  titles: { fr: 'Référence de la décision', ja: '閣議決定番号' },
+                  required: false,
+                },
               },
               typically: { amount: 21, unit: 'calendar-days' },
             },
@@ -236,8 +275,12 @@ export const agreementEntryIntoForce: ProcessDefinition = {
               description: 'PCO records the Order in Council (Governor in Council) authorising signature.',
               parties: { CA: { roles: ['ca-pco-oic'] } },
               outputs: {
-                madeOn: { type: 'date', title: 'Date made' },
-                orderNumber: { type: 'reference', title: 'P.C. number' },
+                madeOn: { type: 'date', title: 'Date made', titles: { fr: 'Date de prise', ja: '制定日' } },
+                orderNumber: {
+                  type: 'reference',
+                  title: 'P.C. number',
+                  titles: { fr: 'Numéro C.P.', ja: '枢密院令番号 (P.C.)' },
+                },
               },
               typically: { amount: 30, unit: 'calendar-days' },
             },
@@ -254,9 +297,13 @@ export const agreementEntryIntoForce: ProcessDefinition = {
       when: notSignedYet,
       parties: { JP: { roles: ['jp-mofa-negotiator'] }, CA: { roles: ['ca-gac-negotiator'] } },
       outputs: {
-        signedOn: { type: 'date', title: 'Date of signature' },
-        place: { type: 'text', title: 'Place' },
-        signatories: { type: 'text', title: 'Signatories' },
+        signedOn: {
+          type: 'date',
+          title: 'Date of signature',
+          titles: { fr: 'Date de signature', ja: '署名日' },
+        },
+        place: { type: 'text', title: 'Place', titles: { fr: 'Lieu', ja: '署名地' } },
+        signatories: { type: 'text', title: 'Signatories', titles: { fr: 'Signataires', ja: '署名者' } },
       },
       typically: { amount: 30, unit: 'calendar-days' },
     },
@@ -281,7 +328,13 @@ export const agreementEntryIntoForce: ProcessDefinition = {
               titles: { fr: 'Décision du Cabinet de soumettre à la Diète', ja: '国会提出の閣議決定' },
               description: 'The Cabinet decides to submit the agreement to the Diet for approval.',
               parties: { JP: { roles: ['jp-cabinet-secretariat'] } },
-              outputs: { decidedOn: { type: 'date', title: 'Cabinet decision date' } },
+              outputs: {
+                decidedOn: {
+                  type: 'date',
+                  title: 'Cabinet decision date',
+                  titles: { fr: 'Date de la décision du Cabinet', ja: '閣議決定日' },
+                },
+              },
               typically: { amount: 60, unit: 'calendar-days' },
             },
             {
@@ -295,8 +348,17 @@ export const agreementEntryIntoForce: ProcessDefinition = {
               legislature: 'diet',
               parties: { JP: { roles: ['jp-diet-liaison'] } },
               outputs: {
-                approvedOn: { type: 'date', title: 'Date of Diet approval' },
-                record: { type: 'reference', title: 'Diet record', required: false },
+                approvedOn: {
+                  type: 'date',
+                  title: 'Date of Diet approval',
+                  titles: { fr: "Date d'approbation par la Diète", ja: '国会承認日' },
+                },
+                record: {
+                  type: 'reference',
+                  title: 'Diet record',
+                  titles: { fr: 'Compte rendu de la Diète', ja: '国会会議録' },
+                  required: false,
+                },
               },
               typically: { amount: 90, unit: 'calendar-days' },
             },
@@ -307,7 +369,13 @@ export const agreementEntryIntoForce: ProcessDefinition = {
               titles: { fr: 'Décision du Cabinet sur la conclusion', ja: '締結の閣議決定' },
               description: 'After Diet approval, the Cabinet decides to conclude the agreement.',
               parties: { JP: { roles: ['jp-cabinet-secretariat'] } },
-              outputs: { decidedOn: { type: 'date', title: 'Cabinet decision date' } },
+              outputs: {
+                decidedOn: {
+                  type: 'date',
+                  title: 'Cabinet decision date',
+                  titles: { fr: 'Date de la décision du Cabinet', ja: '閣議決定日' },
+                },
+              },
               deadline: {
                 within: { amount: 30, unit: 'business-days', calendar: 'JP' },
                 remindBefore: [{ amount: 5, unit: 'business-days', calendar: 'JP' }],
@@ -329,9 +397,22 @@ export const agreementEntryIntoForce: ProcessDefinition = {
               description: 'The treaty is tabled in the House of Commons with an Explanatory Memorandum.',
               parties: { CA: { roles: ['ca-parliament-liaison'] } },
               outputs: {
-                tabledOn: { type: 'date', title: 'Date tabled' },
-                explanatoryMemorandum: { type: 'reference', title: 'Explanatory Memorandum reference' },
-                sessionalPaper: { type: 'reference', title: 'Sessional paper number', required: false },
+                tabledOn: {
+                  type: 'date',
+                  title: 'Date tabled',
+                  titles: { fr: 'Date du dépôt', ja: '提出日' },
+                },
+                explanatoryMemorandum: {
+                  type: 'reference',
+                  title: 'Explanatory Memorandum reference',
+                  titles: { fr: 'Référence du mémoire explicatif', ja: '説明書の文書番号' },
+                },
+                sessionalPaper: {
+                  type: 'reference',
+                  title: 'Sessional paper number',
+                  titles: { fr: 'Numéro du document parlementaire', ja: '会期文書番号' },
+                  required: false,
+                },
               },
               deadline: {
                 within: { amount: 60, unit: 'calendar-days' },
@@ -362,8 +443,16 @@ export const agreementEntryIntoForce: ProcessDefinition = {
               legislature: 'house-of-commons',
               parties: { CA: { roles: ['ca-parliament-liaison'] } },
               outputs: {
-                royalAssentOn: { type: 'date', title: 'Date of Royal Assent' },
-                statute: { type: 'reference', title: 'Statute (S.C. year, c. n)' },
+                royalAssentOn: {
+                  type: 'date',
+                  title: 'Date of Royal Assent',
+                  titles: { fr: 'Date de la sanction royale', ja: '裁可日' },
+                },
+                statute: {
+                  type: 'reference',
+                  title: 'Statute (S.C. year, c. n)',
+                  titles: { fr: 'Loi (L.C. année, ch. n)', ja: '法律番号 (S.C.)' },
+                },
               },
               typically: { amount: 180, unit: 'calendar-days' },
             },
@@ -375,8 +464,12 @@ export const agreementEntryIntoForce: ProcessDefinition = {
               description: 'PCO records the Order in Council authorising ratification (Governor in Council).',
               parties: { CA: { roles: ['ca-pco-oic'] } },
               outputs: {
-                madeOn: { type: 'date', title: 'Date made' },
-                orderNumber: { type: 'reference', title: 'P.C. number' },
+                madeOn: { type: 'date', title: 'Date made', titles: { fr: 'Date de prise', ja: '制定日' } },
+                orderNumber: {
+                  type: 'reference',
+                  title: 'P.C. number',
+                  titles: { fr: 'Numéro C.P.', ja: '枢密院令番号 (P.C.)' },
+                },
               },
               deadline: {
                 within: { amount: 45, unit: 'business-days', calendar: 'CA' },
@@ -410,8 +503,17 @@ export const agreementEntryIntoForce: ProcessDefinition = {
                 'MOFA (Treaties Division) sends the note informing Canada that Japan has completed its procedures.',
               parties: { JP: { roles: ['jp-mofa-treaties'] } },
               outputs: {
-                notifiedOn: { type: 'date', title: 'Date of the note' },
-                noteReference: { type: 'reference', title: 'Note reference', required: false },
+                notifiedOn: {
+                  type: 'date',
+                  title: 'Date of the note',
+                  titles: { fr: 'Date de la note', ja: '公文の日付' },
+                },
+                noteReference: {
+                  type: 'reference',
+                  title: 'Note reference',
+                  titles: { fr: 'Référence de la note', ja: '公文番号' },
+                  required: false,
+                },
               },
               deadline: {
                 within: { amount: 30, unit: 'calendar-days' },
@@ -435,8 +537,17 @@ export const agreementEntryIntoForce: ProcessDefinition = {
                 'GAC (Treaty Law Division) sends the note informing Japan that Canada has completed its procedures.',
               parties: { CA: { roles: ['ca-gac-treaty-law'] } },
               outputs: {
-                notifiedOn: { type: 'date', title: 'Date of the note' },
-                noteReference: { type: 'reference', title: 'Note reference', required: false },
+                notifiedOn: {
+                  type: 'date',
+                  title: 'Date of the note',
+                  titles: { fr: 'Date de la note', ja: '公文の日付' },
+                },
+                noteReference: {
+                  type: 'reference',
+                  title: 'Note reference',
+                  titles: { fr: 'Référence de la note', ja: '公文番号' },
+                  required: false,
+                },
               },
               deadline: {
                 within: { amount: 30, unit: 'calendar-days' },
@@ -507,8 +618,16 @@ export const agreementEntryIntoForce: ProcessDefinition = {
                 'The agreement is promulgated in the Official Gazette (Kanpo) with its treaty number.',
               parties: { JP: { roles: ['jp-official-gazette'] } },
               outputs: {
-                promulgatedOn: { type: 'date', title: 'Date of promulgation' },
-                treatyNumber: { type: 'reference', title: 'Treaty number (条約第n号)' },
+                promulgatedOn: {
+                  type: 'date',
+                  title: 'Date of promulgation',
+                  titles: { fr: 'Date de promulgation', ja: '公布日' },
+                },
+                treatyNumber: {
+                  type: 'reference',
+                  title: 'Treaty number (条約第n号)',
+                  titles: { fr: 'Numéro du traité', ja: '条約番号（条約第n号）' },
+                },
               },
               deadline: {
                 within: { amount: 30, unit: 'calendar-days' },
@@ -531,8 +650,16 @@ export const agreementEntryIntoForce: ProcessDefinition = {
               description: 'The agreement is published in the Canada Treaty Series.',
               parties: { CA: { roles: ['ca-treaty-registry'] } },
               outputs: {
-                publishedOn: { type: 'date', title: 'Date of publication' },
-                ctsNumber: { type: 'reference', title: 'CTS number (e.g. 2026/12)' },
+                publishedOn: {
+                  type: 'date',
+                  title: 'Date of publication',
+                  titles: { fr: 'Date de publication', ja: '掲載日' },
+                },
+                ctsNumber: {
+                  type: 'reference',
+                  title: 'CTS number (e.g. 2026/12)',
+                  titles: { fr: 'Numéro RTC (p. ex. 2026/12)', ja: 'CTS番号（例 2026/12）' },
+                },
               },
               deadline: {
                 within: { amount: 90, unit: 'calendar-days' },

@@ -28,12 +28,18 @@ export const implementingArrangement: ProcessDefinition = {
     leadSide: {
       type: 'enum',
       title: 'Lead side (prepares the draft)',
+      titles: { fr: 'Partie responsable (prépare le projet)', ja: '主導側（案文を作成）' },
       options: ['JP', 'CA'],
+      optionTitles: {
+        JP: { title: 'Japan', titles: { fr: 'Japon', ja: '日本' } },
+        CA: { title: 'Canada', titles: { fr: 'Canada', ja: 'カナダ' } },
+      },
       default: 'JP',
     },
     parentAgreement: {
       type: 'text',
       title: 'Agreement it implements',
+      titles: { fr: 'Accord mis en œuvre', ja: '実施の対象となる協定' },
       default: 'Security of Information Agreement (signed 8 July 2025)',
     },
   },
@@ -47,8 +53,17 @@ export const implementingArrangement: ProcessDefinition = {
       description: 'Record the reference of the draft or of its revision.',
       parties: { JP: { roles: ['jp-officer', 'jp-mod-atla'] } },
       outputs: {
-        draftReference: { type: 'reference', title: 'Draft reference' },
-        changes: { type: 'text', title: 'Changes since the last round', required: false },
+        draftReference: {
+          type: 'reference',
+          title: 'Draft reference',
+          titles: { fr: 'Référence du projet', ja: '案文の文書番号' },
+        },
+        changes: {
+          type: 'text',
+          title: 'Changes since the last round',
+          titles: { fr: 'Modifications depuis la dernière ronde', ja: '前回からの変更点' },
+          required: false,
+        },
       },
       deadline: {
         within: { amount: 20, unit: 'business-days', calendar: 'JP' },
@@ -65,8 +80,17 @@ export const implementingArrangement: ProcessDefinition = {
       description: 'Record the reference of the draft or of its revision.',
       parties: { CA: { roles: ['ca-officer', 'ca-dnd'] } },
       outputs: {
-        draftReference: { type: 'reference', title: 'Draft reference' },
-        changes: { type: 'text', title: 'Changes since the last round', required: false },
+        draftReference: {
+          type: 'reference',
+          title: 'Draft reference',
+          titles: { fr: 'Référence du projet', ja: '案文の文書番号' },
+        },
+        changes: {
+          type: 'text',
+          title: 'Changes since the last round',
+          titles: { fr: 'Modifications depuis la dernière ronde', ja: '前回からの変更点' },
+          required: false,
+        },
       },
       deadline: {
         within: { amount: 20, unit: 'business-days', calendar: 'CA' },
@@ -147,9 +171,13 @@ export const implementingArrangement: ProcessDefinition = {
       description: 'Joint signature: record the date, the place and the signatories.',
       parties: { JP: { roles: ['jp-senior-official'] }, CA: { roles: ['ca-senior-official'] } },
       outputs: {
-        signedOn: { type: 'date', title: 'Date of signature' },
-        place: { type: 'text', title: 'Place' },
-        signatories: { type: 'text', title: 'Signatories' },
+        signedOn: {
+          type: 'date',
+          title: 'Date of signature',
+          titles: { fr: 'Date de signature', ja: '署名日' },
+        },
+        place: { type: 'text', title: 'Place', titles: { fr: 'Lieu', ja: '署名地' } },
+        signatories: { type: 'text', title: 'Signatories', titles: { fr: 'Signataires', ja: '署名者' } },
       },
       typically: { amount: 30, unit: 'calendar-days' },
     },
@@ -173,8 +201,16 @@ export const implementingArrangement: ProcessDefinition = {
               description: 'GAC records the arrangement in its treaty registry.',
               parties: { CA: { roles: ['ca-treaty-registry'] } },
               outputs: {
-                registeredOn: { type: 'date', title: 'Date registered' },
-                registryReference: { type: 'reference', title: 'Registry reference' },
+                registeredOn: {
+                  type: 'date',
+                  title: 'Date registered',
+                  titles: { fr: "Date d'enregistrement", ja: '登録日' },
+                },
+                registryReference: {
+                  type: 'reference',
+                  title: 'Registry reference',
+                  titles: { fr: "Numéro d'enregistrement au registre", ja: '登録番号' },
+                },
               },
               deadline: {
                 within: { amount: 30, unit: 'calendar-days' },
@@ -197,8 +233,19 @@ export const implementingArrangement: ProcessDefinition = {
               description: 'MOFA records the arrangement.',
               parties: { JP: { roles: ['jp-mofa'] } },
               outputs: {
-                registeredOn: { type: 'date', title: 'Date recorded' },
-                registryReference: { type: 'reference', title: 'MOFA reference' },
+                registeredOn: {
+                  type: 'date',
+                  title: 'Date recorded',
+                  titles: { fr: 'Date de consignation', ja: '記録日' },
+                },
+                registryReference: {
+                  type: 'reference',
+                  title: 'MOFA reference',
+                  titles: {
+                    fr: 'Référence du ministère des Affaires étrangères du Japon',
+                    ja: '外務省の整理番号',
+                  },
+                },
               },
               deadline: {
                 within: { amount: 30, unit: 'calendar-days' },
@@ -219,8 +266,17 @@ export const implementingArrangement: ProcessDefinition = {
         'The first joint implementation meeting is held; record its date and the agreed work plan.',
       parties: { JP: { roles: ['jp-officer'] }, CA: { roles: ['ca-officer'] } },
       outputs: {
-        heldOn: { type: 'date', title: 'Kick-off date' },
-        workPlan: { type: 'reference', title: 'Work plan reference', required: false },
+        heldOn: {
+          type: 'date',
+          title: 'Kick-off date',
+          titles: { fr: 'Date de lancement', ja: 'キックオフの日付' },
+        },
+        workPlan: {
+          type: 'reference',
+          title: 'Work plan reference',
+          titles: { fr: 'Référence du plan de travail', ja: '作業計画の文書番号' },
+          required: false,
+        },
       },
       deadline: {
         within: { amount: 60, unit: 'calendar-days' },

@@ -34,18 +34,41 @@ export const tradeMissionV2: ProcessDefinition = {
     direction: {
       type: 'enum',
       title: 'Direction',
+      titles: { fr: 'Sens de la mission', ja: 'ミッションの方向' },
       options: ['canada-to-japan', 'japan-to-canada'],
+      optionTitles: {
+        'canada-to-japan': {
+          title: 'Canada to Japan',
+          titles: { fr: 'Du Canada vers le Japon', ja: 'カナダから日本へ' },
+        },
+        'japan-to-canada': {
+          title: 'Japan to Canada',
+          titles: { fr: 'Du Japon vers le Canada', ja: '日本からカナダへ' },
+        },
+      },
       default: 'canada-to-japan',
     },
-    sectors: { type: 'text', title: 'Focus sectors', default: 'Multi-sector' },
+    sectors: {
+      type: 'text',
+      title: 'Focus sectors',
+      titles: { fr: 'Secteurs ciblés', ja: '重点分野' },
+      default: 'Multi-sector',
+    },
     registrationWindowDays: {
       type: 'number',
       title: 'Registration window (calendar days)',
+      titles: { fr: "Période d'inscription (jours civils)", ja: '登録期間（暦日数）' },
       default: 30,
       min: 1,
       max: 120,
     },
-    targetCompanies: { type: 'number', title: 'Target number of companies', default: 50, min: 1 },
+    targetCompanies: {
+      type: 'number',
+      title: 'Target number of companies',
+      titles: { fr: "Nombre d'entreprises visé", ja: '目標参加企業数' },
+      default: 50,
+      min: 1,
+    },
   },
   steps: [
     {
@@ -131,10 +154,23 @@ export const tradeMissionV2: ProcessDefinition = {
       description: 'Agreed jointly; either side records the dates, cities and programme.',
       parties: { CA: { roles: ['ca-gac-trade-missions', 'ca-tcs-tokyo'] }, JP: { roles: ['jp-jetro'] } },
       outputs: {
-        startsOn: { type: 'date', title: 'First day of the mission' },
-        endsOn: { type: 'date', title: 'Last day of the mission' },
-        cities: { type: 'text', title: 'Cities' },
-        programme: { type: 'reference', title: 'Programme reference', required: false },
+        startsOn: {
+          type: 'date',
+          title: 'First day of the mission',
+          titles: { fr: 'Premier jour de la mission', ja: 'ミッションの初日' },
+        },
+        endsOn: {
+          type: 'date',
+          title: 'Last day of the mission',
+          titles: { fr: 'Dernier jour de la mission', ja: 'ミッションの最終日' },
+        },
+        cities: { type: 'text', title: 'Cities', titles: { fr: 'Villes', ja: '訪問都市' } },
+        programme: {
+          type: 'reference',
+          title: 'Programme reference',
+          titles: { fr: 'Référence du programme', ja: 'プログラムの文書番号' },
+          required: false,
+        },
       },
       deadline: {
         within: { amount: 30, unit: 'calendar-days' },
@@ -151,10 +187,23 @@ export const tradeMissionV2: ProcessDefinition = {
       description: 'Agreed jointly; the organiser or GAC records the dates, cities and programme in Canada.',
       parties: { JP: { roles: ['jp-keidanren'] }, CA: { roles: ['ca-gac-trade-missions'] } },
       outputs: {
-        startsOn: { type: 'date', title: 'First day of the mission' },
-        endsOn: { type: 'date', title: 'Last day of the mission' },
-        cities: { type: 'text', title: 'Cities' },
-        programme: { type: 'reference', title: 'Programme reference', required: false },
+        startsOn: {
+          type: 'date',
+          title: 'First day of the mission',
+          titles: { fr: 'Premier jour de la mission', ja: 'ミッションの初日' },
+        },
+        endsOn: {
+          type: 'date',
+          title: 'Last day of the mission',
+          titles: { fr: 'Dernier jour de la mission', ja: 'ミッションの最終日' },
+        },
+        cities: { type: 'text', title: 'Cities', titles: { fr: 'Villes', ja: '訪問都市' } },
+        programme: {
+          type: 'reference',
+          title: 'Programme reference',
+          titles: { fr: 'Référence du programme', ja: 'プログラムの文書番号' },
+          required: false,
+        },
       },
       deadline: {
         within: { amount: 30, unit: 'calendar-days' },
@@ -181,8 +230,17 @@ export const tradeMissionV2: ProcessDefinition = {
       description: 'Record the number of companies registered when the window closes.',
       parties: { CA: { roles: ['ca-gac-trade-missions'] } },
       outputs: {
-        companiesRegistered: { type: 'number', title: 'Companies registered' },
-        participantList: { type: 'reference', title: 'Participant list', required: false },
+        companiesRegistered: {
+          type: 'number',
+          title: 'Companies registered',
+          titles: { fr: 'Entreprises inscrites', ja: '登録企業数' },
+        },
+        participantList: {
+          type: 'reference',
+          title: 'Participant list',
+          titles: { fr: 'Liste des participants', ja: '参加者名簿' },
+          required: false,
+        },
       },
       deadline: {
         within: { amount: 5, unit: 'business-days', calendar: 'CA' },
@@ -199,8 +257,17 @@ export const tradeMissionV2: ProcessDefinition = {
       description: 'The organiser records the companies registered when the window closes.',
       parties: { JP: { roles: ['jp-keidanren'] } },
       outputs: {
-        companiesRegistered: { type: 'number', title: 'Companies registered' },
-        participantList: { type: 'reference', title: 'Participant list', required: false },
+        companiesRegistered: {
+          type: 'number',
+          title: 'Companies registered',
+          titles: { fr: 'Entreprises inscrites', ja: '登録企業数' },
+        },
+        participantList: {
+          type: 'reference',
+          title: 'Participant list',
+          titles: { fr: 'Liste des participants', ja: '参加者名簿' },
+          required: false,
+        },
       },
       deadline: {
         within: { amount: 5, unit: 'business-days', calendar: 'JP' },
@@ -271,7 +338,12 @@ export const tradeMissionV2: ProcessDefinition = {
           },
         },
         count: { type: 'number', title: 'How many', titles: { fr: 'Nombre', ja: '数' } },
-        leads: { type: 'text', title: 'Who leads each delegation', required: false },
+        leads: {
+          type: 'text',
+          title: 'Who leads each delegation',
+          titles: { fr: 'Responsable de chaque délégation', ja: '各代表団の団長' },
+          required: false,
+        },
       },
       deadline: {
         within: { amount: 30, unit: 'calendar-days' },
@@ -287,7 +359,13 @@ export const tradeMissionV2: ProcessDefinition = {
       titles: { fr: "Rencontres d'affaires (B2B)", ja: '企業間商談（B2B）のマッチング' },
       description: 'JETRO and the Trade Commissioner Service in Tokyo arrange the business meetings.',
       parties: { JP: { roles: ['jp-jetro'] }, CA: { roles: ['ca-tcs-tokyo'] } },
-      outputs: { meetingsArranged: { type: 'number', title: 'B2B meetings arranged' } },
+      outputs: {
+        meetingsArranged: {
+          type: 'number',
+          title: 'B2B meetings arranged',
+          titles: { fr: 'Rencontres B2B organisées', ja: '設定された企業間商談（B2B）の件数' },
+        },
+      },
       deadline: {
         within: { amount: 45, unit: 'calendar-days' },
         remindBefore: [{ amount: 7, unit: 'calendar-days' }],
@@ -304,7 +382,13 @@ export const tradeMissionV2: ProcessDefinition = {
         'Invest in Canada and the provinces arrange the meetings with Canadian companies and investment hosts; ' +
         'the organiser matches its members.',
       parties: { CA: { roles: ['ca-invest-in-canada'] }, JP: { roles: ['jp-keidanren'] } },
-      outputs: { meetingsArranged: { type: 'number', title: 'B2B meetings arranged' } },
+      outputs: {
+        meetingsArranged: {
+          type: 'number',
+          title: 'B2B meetings arranged',
+          titles: { fr: 'Rencontres B2B organisées', ja: '設定された企業間商談（B2B）の件数' },
+        },
+      },
       deadline: {
         within: { amount: 45, unit: 'calendar-days' },
         remindBefore: [{ amount: 7, unit: 'calendar-days' }],
@@ -319,7 +403,13 @@ export const tradeMissionV2: ProcessDefinition = {
       titles: { fr: 'Logistique et sécurité', ja: 'ロジスティクス及び安全' },
       description: 'Venues, transport, accommodation and the security plan are in place.',
       parties: { CA: { roles: ['ca-gac-trade-missions', 'ca-tcs-tokyo'] } },
-      outputs: { logisticsPlan: { type: 'reference', title: 'Logistics and security plan' } },
+      outputs: {
+        logisticsPlan: {
+          type: 'reference',
+          title: 'Logistics and security plan',
+          titles: { fr: 'Plan de logistique et de sécurité', ja: 'ロジスティクス及び安全計画' },
+        },
+      },
       deadline: {
         within: { amount: 30, unit: 'calendar-days' },
         remindBefore: [{ amount: 7, unit: 'calendar-days' }],
@@ -336,7 +426,13 @@ export const tradeMissionV2: ProcessDefinition = {
         'The organiser and the Embassy of Japan in Canada arrange venues, transport and accommodation; the ' +
         'security plan is agreed with the Canadian host.',
       parties: { JP: { roles: ['jp-keidanren', 'jp-embassy-canada'] } },
-      outputs: { logisticsPlan: { type: 'reference', title: 'Logistics and security plan' } },
+      outputs: {
+        logisticsPlan: {
+          type: 'reference',
+          title: 'Logistics and security plan',
+          titles: { fr: 'Plan de logistique et de sécurité', ja: 'ロジスティクス及び安全計画' },
+        },
+      },
       deadline: {
         within: { amount: 30, unit: 'calendar-days' },
         remindBefore: [{ amount: 7, unit: 'calendar-days' }],
@@ -377,9 +473,13 @@ export const tradeMissionV2: ProcessDefinition = {
       description: 'Record when the mission took place and how many took part.',
       parties: { CA: { roles: ['ca-gac-trade-missions', 'ca-tcs-tokyo'] }, JP: { roles: ['jp-jetro'] } },
       outputs: {
-        heldFrom: { type: 'date', title: 'From' },
-        heldTo: { type: 'date', title: 'To' },
-        participants: { type: 'number', title: 'Participating companies' },
+        heldFrom: { type: 'date', title: 'From', titles: { fr: 'Du', ja: '開始日' } },
+        heldTo: { type: 'date', title: 'To', titles: { fr: 'Au', ja: '終了日' } },
+        participants: {
+          type: 'number',
+          title: 'Participating companies',
+          titles: { fr: 'Entreprises participantes', ja: '参加企業数' },
+        },
       },
       typically: { amount: 60, unit: 'calendar-days' },
     },
@@ -392,9 +492,13 @@ export const tradeMissionV2: ProcessDefinition = {
       description: 'Record when the mission took place and how many took part.',
       parties: { JP: { roles: ['jp-keidanren'] }, CA: { roles: ['ca-gac-trade-missions'] } },
       outputs: {
-        heldFrom: { type: 'date', title: 'From' },
-        heldTo: { type: 'date', title: 'To' },
-        participants: { type: 'number', title: 'Participating companies' },
+        heldFrom: { type: 'date', title: 'From', titles: { fr: 'Du', ja: '開始日' } },
+        heldTo: { type: 'date', title: 'To', titles: { fr: 'Au', ja: '終了日' } },
+        participants: {
+          type: 'number',
+          title: 'Participating companies',
+          titles: { fr: 'Entreprises participantes', ja: '参加企業数' },
+        },
       },
       typically: { amount: 60, unit: 'calendar-days' },
     },
@@ -407,8 +511,17 @@ export const tradeMissionV2: ProcessDefinition = {
       description: 'The Trade Commissioner Service in Tokyo drafts the report (results, deals, follow-ups).',
       parties: { CA: { roles: ['ca-tcs-tokyo'] } },
       outputs: {
-        reportReference: { type: 'reference', title: 'Report reference' },
-        dealsAnnounced: { type: 'number', title: 'Agreements / deals announced', required: false },
+        reportReference: {
+          type: 'reference',
+          title: 'Report reference',
+          titles: { fr: 'Référence du rapport', ja: '報告書の文書番号' },
+        },
+        dealsAnnounced: {
+          type: 'number',
+          title: 'Agreements / deals announced',
+          titles: { fr: 'Accords et ententes annoncés', ja: '発表された合意・成約' },
+          required: false,
+        },
       },
       deadline: {
         within: { amount: 30, unit: 'calendar-days' },
@@ -425,8 +538,17 @@ export const tradeMissionV2: ProcessDefinition = {
       description: 'Keidanren drafts the report (results, investments, follow-ups).',
       parties: { JP: { roles: ['jp-keidanren'] } },
       outputs: {
-        reportReference: { type: 'reference', title: 'Report reference' },
-        dealsAnnounced: { type: 'number', title: 'Agreements / deals announced', required: false },
+        reportReference: {
+          type: 'reference',
+          title: 'Report reference',
+          titles: { fr: 'Référence du rapport', ja: '報告書の文書番号' },
+        },
+        dealsAnnounced: {
+          type: 'number',
+          title: 'Agreements / deals announced',
+          titles: { fr: 'Accords et ententes annoncés', ja: '発表された合意・成約' },
+          required: false,
+        },
       },
       deadline: {
         within: { amount: 30, unit: 'calendar-days' },
