@@ -4,6 +4,7 @@
  * while the engine keeps the English ones.
  */
 import type { InboxItem, MonitoringSummary } from '../../libs/contracts/src/http';
+import type { RoleListing } from '../../libs/contracts/src/roles';
 import type { ProcessView } from '../../libs/contracts/src/process-view';
 import type { Forecast } from '../../libs/forecast/src/types';
 import type { StuckItem } from '../../libs/monitoring/src/types';
@@ -110,4 +111,15 @@ describe('names in the language asked', () => {
     );
     expect(item.stepTitle).toBe('構想の承認');
   }, 90_000);
+
+  it('names every role in the language asked (?lang=ja), with its names in all three languages', async () => {
+    const res = await api<RoleListing[]>('GET', '/api/v1/roles?lang=ja', { as: 'jp-meti' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-language')).toBe('ja');
+    const meti = res.body.find((r) => r.id === 'jp-meti');
+    expect(meti).toMatchObject({ party: 'JP', title: '担当官', org: '経済産業省' });
+    expect(meti!.titles).toEqual({ en: 'Desk officer', fr: 'Agent de pupitre', ja: '担当官' });
+    const en = await api<RoleListing[]>('GET', '/api/v1/roles', { as: 'ca-officer' });
+    expect(en.body.find((r) => r.id === 'jp-meti')!.title).toBe('Desk officer');
+  });
 });

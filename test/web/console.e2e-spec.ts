@@ -358,6 +358,10 @@ describe('the web console', () => {
     // The names of the definition's steps come from the API in Japanese too (they are data, marked translate="no").
     await item.getByText('構想の承認').first().waitFor();
     expect(await page.getByText('Concept approval').count()).toBe(0);
+    // The role asked is named by its Japanese title (from GET /roles), not by its code.
+    const ask = item.locator('.inbox-ask');
+    await ask.getByText('担当官').waitFor();
+    expect(await ask.textContent()).not.toContain('jp-meti');
     await expectNoSeriousAxeViolations(page);
     await saveScreenshot(page, 'inbox-ja');
     // The API's field problem (a comment is required to ask for changes) in Japanese, beside the field.

@@ -26,6 +26,7 @@ import { MeController } from './me/me.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { ProcessesModule } from './processes/processes.module';
+import { RolesModule } from './roles/roles.module';
 import { AddressRateLimitGuard, throttlerOptions, UserRateLimitGuard } from './rate-limit/rate-limit.guards';
 import { CoreModule } from './temporal/gateway.module';
 import { webConsoleModule } from './web/web-console.module';
@@ -51,6 +52,7 @@ export class AppModule {
         MetricsModule.forRoot({ token: config.api.metricsToken }),
         CoreModule.forRoot(config),
         DefinitionsModule,
+        RolesModule,
         DelegationsModule,
         CalendarsModule,
         ProcessesModule,

@@ -9,3 +9,4 @@ export * from './notifications';
 export * from './auth';
 export * from './i18n';
 export * from './http';
+export * from './roles';

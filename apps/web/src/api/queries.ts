@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ProcessDefinition } from '../../../../libs/contracts/src/definition';
 import type { Delegation } from '../../../../libs/contracts/src/delegations';
 import type { InboxItem, MonitoringSummary, ProcessSummary } from '../../../../libs/contracts/src/http';
+import type { RoleListing } from '../../../../libs/contracts/src/roles';
 import type { ProcessView, TimelineEntry } from '../../../../libs/contracts/src/process-view';
 import type { Forecast } from '../../../../libs/forecast/src/types';
 import type { Initiative } from '../../../../libs/definitions/src/initiatives';
@@ -27,6 +28,7 @@ export const keys = {
   timeline: (id: string) => ['timeline', id] as const,
   definitions: ['definitions'] as const,
   initiatives: ['initiatives'] as const,
+  roles: ['roles'] as const,
   stuck: ['stuck'] as const,
   summary: ['summary'] as const,
   delegations: ['delegations'] as const,
@@ -69,6 +71,15 @@ export function useDefinitions() {
 
 export function useInitiatives() {
   return useQuery({ queryKey: keys.initiatives, queryFn: () => api<InitiativeListing[]>('/initiatives') });
+}
+
+/** The roles catalogue, named in the console's language (a language change invalidates every query). */
+export function useRoles() {
+  return useQuery({
+    queryKey: keys.roles,
+    queryFn: () => api<RoleListing[]>('/roles'),
+    staleTime: 10 * 60_000,
+  });
 }
 
 export function useStuck() {

@@ -14,6 +14,7 @@ import { Field } from '../components/Field';
 import { useFieldErrors } from '../components/field-errors';
 import { ErrorNotice, Loading } from '../components/Notices';
 import { useDates, useT } from '../i18n/locale';
+import { RoleNames } from '../components/RoleNames';
 
 const PillarCharts = lazy(() => import('../components/PillarCharts'));
 
@@ -152,9 +153,11 @@ export function BoardPage() {
                     <td>{d.dateTime(i.since)}</td>
                     <td>
                       {i.waitingOn.party && t(`party.short.${i.waitingOn.party}`)}{' '}
-                      <span translate="no">
-                        {i.waitingOn.users.map((u) => u.name).join(', ') || i.waitingOn.roles.join(', ')}
-                      </span>
+                      {i.waitingOn.users.length > 0 ? (
+                        <span translate="no">{i.waitingOn.users.map((u) => u.name).join(', ')}</span>
+                      ) : (
+                        <RoleNames ids={i.waitingOn.roles} />
+                      )}
                     </td>
                     <td>
                       <button

@@ -9,6 +9,7 @@ import { Field } from '../components/Field';
 import { useFieldErrors, isFormLevel } from '../components/field-errors';
 import { ErrorNotice, Loading } from '../components/Notices';
 import { useDates, useT } from '../i18n/locale';
+import { RoleNames } from '../components/RoleNames';
 
 export function DelegationsPage() {
   const t = useT();
@@ -75,7 +76,9 @@ export function DelegationsPage() {
                 <tr key={x.id}>
                   <td translate="no">{x.from.name}</td>
                   <td translate="no">{x.to.name}</td>
-                  <td translate="no">{x.roles.join(', ')}</td>
+                  <td>
+                    <RoleNames ids={x.roles} />
+                  </td>
                   <td>{d.dateTime(x.until)}</td>
                   <td>
                     <button
@@ -126,7 +129,7 @@ export function DelegationsPage() {
                     setRoles((rs) => (e.target.checked ? [...rs, r] : rs.filter((x) => x !== r)))
                   }
                 />{' '}
-                <span translate="no">{r}</span>
+                <RoleNames ids={[r]} />
               </label>
             ))}
             {errors.roles && <p className="field-error">{errors.roles}</p>}

@@ -13,6 +13,7 @@ import { DueDate } from '../components/DueDate';
 import { ErrorNotice, Loading } from '../components/Notices';
 import { PartyStatusBadge } from '../components/StatusBadge';
 import { useDates, useT } from '../i18n/locale';
+import { RoleNames } from '../components/RoleNames';
 
 const PAGE_SIZE = 10;
 
@@ -140,7 +141,7 @@ function InboxRow({ item }: { item: InboxItem }) {
         </p>
         <p className="inbox-ask">
           <strong>{t(item.type === 'approval' ? 'inbox.askApproval' : 'inbox.askTask')}</strong>{' '}
-          {t('inbox.asRoles')} <span translate="no">{item.roles.join(', ')}</span>
+          {t('inbox.asRoles')} <RoleNames ids={item.roles} />
           {item.onBehalfOf && (
             <>
               {' '}

@@ -20,6 +20,7 @@ import { PartyStatusBadge, ProcessStatusBadge, StepStatusBadge } from '../compon
 import { Timeline } from '../components/Timeline';
 import { ProcessDiagram } from '../diagram/ProcessDiagram';
 import { useDates, useT } from '../i18n/locale';
+import { RoleNames } from '../components/RoleNames';
 
 const ForecastChart = lazy(() => import('../components/ForecastChart'));
 
@@ -209,9 +210,9 @@ function PartiesLine({ step }: { step: StepView }) {
               step.status !== 'skipped' &&
               step.status !== 'not-applicable' &&
               p!.roles.length > 0 && (
-                <span className="muted" translate="no">
+                <span className="muted">
                   {' '}
-                  ({p!.roles.join(', ')})
+                  (<RoleNames ids={p!.roles} />)
                 </span>
               )
             )}
