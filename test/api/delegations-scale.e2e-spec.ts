@@ -9,11 +9,19 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import {
   DELEGATIONS_WORKFLOW_ID,
+  DELEGATIONS_WORKFLOW_TYPE,
   delegationsQuery,
   delegationStoreId,
 } from '../../libs/contracts/src/delegations';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadConfig } from '../../libs/config/src/accord-config';
+import type { Delegation } from '../../libs/contracts/src/delegations';
+import { e2eEnv } from '../support/e2e-env';
 import { tokenFor, type Json } from '../support/auth';
 import { waitFor } from '../support/wait';
+import { startApiProcess } from './support/api-process';
 import { startIsolatedApi, type IsolatedApi } from './support/isolated-api';
 
 const ATTEMPTS = 300;
@@ -147,4 +155,68 @@ describe('300 delegations attempted by one user', () => {
     expect(received.map((d) => d.id)).not.toContain(one.id);
     expect((await call('jp-meti', 'POST', '/delegations', { to: 'jp-mofa', until })).status).toBe(201);
   }, 240_000);
+  it('moves the delegations of the earlier single store into the per-person stores at start, then ends it', async () => {
+    const person = (sub: string) => ({ sub, name: sub });
+    const delegation = (id: string, from: string, to: string, until: string): Delegation => ({
+      id,
+      from: person(from),
+      to: person(to),
+      party: 'CA',
+      roles: ['ca-gac'],
+      until,
+      createdAt: new Date().toISOString(),
+      createdBy: person(from),
+    });
+    const future = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const legacy = await world.client.workflow.start(DELEGATIONS_WORKFLOW_TYPE, {
+      workflowId: DELEGATIONS_WORKFLOW_ID,
+      taskQueue: world.taskQueue,
+      args: [
+        {
+          delegations: [
+            delegation('legacy-live-1', 'ca-gac', 'ca-officer', future),
+            delegation('legacy-live-2', 'ca-pspc', 'ca-officer', future),
+            delegation('legacy-ended', 'ca-gac', 'ca-dnd', new Date(Date.now() - 1000).toISOString()),
+          ],
+        },
+      ],
+    });
+    // An upgraded API starting on this namespace moves them (apps/api/src/delegations/legacy-delegations.migration.ts).
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-upgraded-api-'));
+    const upgraded = await startApiProcess(
+      {
+        TEMPORAL_ADDRESS: e2eEnv().temporalAddress,
+        TEMPORAL_NAMESPACE: world.namespace,
+        ACCORD_TASK_QUEUE: world.taskQueue,
+        ACCORD_JWT_SECRET: e2eEnv().jwtSecret,
+        ACCORD_DATA_DIR: dataDir,
+        ACCORD_DAY_LENGTH: loadConfig(process.env).dayLengthMs + 'ms',
+      },
+      { healthy: true },
+    );
+    try {
+      // It ends the earlier store only once every delegation was copied.
+      await waitFor(
+        'the earlier store ended by the upgraded API',
+        async () => (await legacy.describe()).status.name === 'TERMINATED',
+        30_000,
+      );
+    } finally {
+      await upgraded.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+
+    const ids = (ds: Delegation[]) => ds.map((d) => d.id).sort();
+    const store = (id: string) => world.client.workflow.getHandle(id).query(delegationsQuery);
+    expect(ids(await store(delegationStoreId('received', 'ca-officer')))).toEqual([
+      'legacy-live-1',
+      'legacy-live-2',
+    ]);
+    expect(ids(await store(delegationStoreId('given', 'ca-gac')))).toEqual(['legacy-live-1']);
+    expect(ids(await store(delegationStoreId('given', 'ca-pspc')))).toEqual(['legacy-live-2']);
+    // And through the API: the delegate sees both, as before the upgrade.
+    const listed = await call('ca-officer', 'GET', '/delegations');
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((d: Json) => d.id).sort()).toEqual(['legacy-live-1', 'legacy-live-2']);
+  });
 });

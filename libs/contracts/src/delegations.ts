@@ -8,7 +8,10 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Party } from './definition';
 
 export const DELEGATIONS_WORKFLOW_TYPE = 'delegationsWorkflow';
-/** The single store of earlier versions; no longer written or read (its workflow type stays registered). */
+/**
+ * The single store of earlier versions: no longer written; the API moves its delegations into the per-person
+ * stores at start and ends it (apps/api/src/delegations/legacy-delegations.migration.ts).
+ */
 export const DELEGATIONS_WORKFLOW_ID = 'accord-delegations';
 
 /** Which of a person's two stores: delegations they gave, or delegations given to them. */

@@ -2,53 +2,19 @@
 import type { ProcessDefinition } from '../../../libs/contracts/src/definition';
 import type { ProcessInput } from '../../../libs/contracts/src/messages';
 import type { ActingPrincipal } from '../../../libs/contracts/src/principal';
+import { CA_SENIOR, FAULTS_TWO_STEP, INITIATOR, JP_SENIOR } from '../../../scripts/faults/two-step';
 
+/** The fault suite's two-step (scripts/faults/two-step.ts) under its own id and people, so runs never mix. */
 export const TWO_STEP: ProcessDefinition = {
+  ...FAULTS_TWO_STEP,
   id: 'infra-two-step',
-  version: 1,
   title: 'Infrastructure two-step approval',
-  description: 'JP approves, then CA approves.',
   roadmap: { pillar: '1', pillarTitle: 'Infrastructure test' },
-  parties: ['JP', 'CA'],
-  initiatorRoles: ['jp-officer'],
-  parameters: {},
-  steps: [
-    {
-      id: 'jp-approval',
-      title: 'JP approval',
-      type: 'approval',
-      parties: { JP: { roles: ['jp-senior-official'] } },
-    },
-    {
-      id: 'ca-approval',
-      title: 'CA approval',
-      type: 'approval',
-      parties: { CA: { roles: ['ca-senior-official'] } },
-    },
-  ],
 };
 
-export const JP_OFFICER: ActingPrincipal = {
-  sub: 'infra-jp-officer',
-  name: 'JP Officer',
-  party: 'JP',
-  org: 'MOFA',
-  roles: ['jp-officer'],
-};
-export const JP_APPROVER: ActingPrincipal = {
-  sub: 'infra-jp-senior',
-  name: 'JP Senior',
-  party: 'JP',
-  org: 'MOFA',
-  roles: ['jp-senior-official'],
-};
-export const CA_APPROVER: ActingPrincipal = {
-  sub: 'infra-ca-senior',
-  name: 'CA Senior',
-  party: 'CA',
-  org: 'GAC',
-  roles: ['ca-senior-official'],
-};
+export const JP_OFFICER: ActingPrincipal = { ...INITIATOR, sub: 'infra-jp-officer' };
+export const JP_APPROVER: ActingPrincipal = { ...JP_SENIOR, sub: 'infra-jp-senior' };
+export const CA_APPROVER: ActingPrincipal = { ...CA_SENIOR, sub: 'infra-ca-senior' };
 
 export function twoStepInput(processId: string): ProcessInput {
   return {
