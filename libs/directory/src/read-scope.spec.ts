@@ -1,7 +1,14 @@
 import { getDefinition } from '../../definitions/src';
 import type { Principal } from '../../contracts/src/principal';
 import type { ProcessView, StepView, TimelineEntry } from '../../contracts/src/process-view';
-import { internalStepsOf, stepFor, timelineFor, viewFor } from './read-scope';
+import {
+  internalStepsOf,
+  stepAnswerNeedsScope,
+  stepFor,
+  timelineFor,
+  viewFor,
+  withoutChangeRequestComment,
+} from './read-scope';
 
 const reader = (party: 'JP' | 'CA', roles = ['x']): Principal => ({
   sub: 'r',
@@ -85,6 +92,30 @@ describe('read scope', () => {
     } as unknown as ProcessView;
     expect(viewFor(reader('CA'), internal, view).outcome!.reason).toBeNull();
     expect(viewFor(reader('JP'), internal, view).outcome!.reason).toBe('examination failed');
+  });
+
+  it('tells when the answer to an action on one step needs the definition: a change request sent from another step', () => {
+    const cr = {
+      at: '',
+      by: { sub: 'a', name: 'A' },
+      party: 'JP' as const,
+      comment: 'from the legal examination',
+      fromStepId: 'jp-legal-examination',
+      fromStepTitle: 'Legal examination (JP)',
+      round: 2,
+    };
+    const joint = { ...step('text-finalised', 'fine'), latestChangeRequest: cr };
+    expect(stepAnswerNeedsScope(step('text-finalised', 'fine'))).toBe(false);
+    expect(stepAnswerNeedsScope(joint)).toBe(true);
+    // Asked on the step itself (its own party or a joint step: the caller acts there), or no comment left.
+    expect(
+      stepAnswerNeedsScope({ ...joint, latestChangeRequest: { ...cr, fromStepId: 'text-finalised' } }),
+    ).toBe(false);
+    expect(stepAnswerNeedsScope({ ...joint, latestChangeRequest: { ...cr, comment: null } })).toBe(false);
+    // Without the definition, the comment is left out, everything else kept.
+    const bare = withoutChangeRequestComment(joint);
+    expect(bare.latestChangeRequest).toEqual({ ...cr, comment: null });
+    expect(bare.parties.JP!.decisions[0]!.comment).toBe('fine');
   });
 
   it('filters timeline entries of the internal step for the other party only', () => {

@@ -64,6 +64,22 @@ export function stepFor(reader: Principal, internal: InternalSteps, step: StepVi
   return { ...step, outputs: {}, parties, latestChangeRequest, internalTo: party };
 }
 
+/**
+ * Whether an answer about `step` alone (a decision's, a completion's) can be scoped without the definition:
+ * the caller acts on a step of their own party or a joint one, so only a change request sent back from
+ * another step may carry what another party's internal step wrote.
+ */
+export function stepAnswerNeedsScope(step: StepView): boolean {
+  const cr = step.latestChangeRequest;
+  return Boolean(cr && cr.comment !== null && cr.fromStepId !== step.id);
+}
+
+/** The step without the comment of its latest change request: when the definition could not be read. */
+export function withoutChangeRequestComment(step: StepView): StepView {
+  const cr = step.latestChangeRequest;
+  return cr ? { ...step, latestChangeRequest: { ...cr, comment: null } } : step;
+}
+
 export function viewFor(reader: Principal, internal: InternalSteps, view: ProcessView): ProcessView {
   if (!internal.size) return view;
   const outcome =

@@ -47,6 +47,9 @@ import { awaitedRoles } from '../../../../libs/directory/src/who-acts';
 import { stepForPeople, viewForPeople, type People } from './people-view';
 import {
   internalStepsOf,
+  stepAnswerNeedsScope,
+  stepFor,
+  withoutChangeRequestComment,
   timelineFor,
   viewFor,
   type InternalSteps,
@@ -383,6 +386,22 @@ export class ProcessesService {
   }
 
   /**
+   * The answer to an action on one step, for `caller`: a change request sent back from another party's
+   * internal step keeps its comment within that party (read-scope.ts). The definition is read only then (a
+   * rare case); if it cannot be read, the comment is left out rather than shown.
+   */
+  private async stepAnswer(caller: Principal, id: string, step: StepView): Promise<StepView> {
+    let scoped = step;
+    if (stepAnswerNeedsScope(step)) {
+      scoped = await this.get(id).then(
+        (view) => stepFor(caller, this.internalSteps(view), step),
+        () => withoutChangeRequestComment(step),
+      );
+    }
+    return this.stepForPeople(scoped);
+  }
+
+  /**
    * One page of the timeline, oldest first; `from` counts entries over the whole process (every run). The
    * view is read beside it for its definition: what the reader's party may not read is left out.
    */
@@ -408,7 +427,7 @@ export class ProcessesService {
         { principal, requestId, stepId, decision: dto.decision, comment: dto.comment ?? null },
         updateIdOf(caller, decideUpdate.name, stepId, requestId),
       );
-      return this.stepForPeople(step);
+      return this.stepAnswer(caller, id, step);
     });
   }
 
@@ -422,7 +441,7 @@ export class ProcessesService {
         { principal, requestId, stepId, outputs: dto.outputs, comment: dto.comment ?? null },
         updateIdOf(caller, completeUpdate.name, stepId, requestId),
       );
-      return this.stepForPeople(step);
+      return this.stepAnswer(caller, id, step);
     });
   }
 
@@ -458,7 +477,7 @@ export class ProcessesService {
       { principal: caller, requestId, stepId, dueAt: due.dueAt, reason: dto.reason },
       updateIdOf(caller, moveDeadlineUpdate.name, stepId, requestId),
     );
-    return { ...(await this.stepForPeople(step)), dueAtMeaning: due.meaning };
+    return { ...(await this.stepAnswer(caller, id, step)), dueAtMeaning: due.meaning };
   }
 
   /** The step's only party, else `fallback` (a joint step, or a step id the engine will refuse). */
@@ -476,7 +495,7 @@ export class ProcessesService {
       { principal: caller, requestId, stepId, reason: dto.reason, authority: dto.authority ?? null },
       updateIdOf(caller, waiveTimerUpdate.name, stepId, requestId),
     );
-    return this.stepForPeople(step);
+    return this.stepAnswer(caller, id, step);
   }
 
   /**
