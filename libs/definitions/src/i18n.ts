@@ -18,6 +18,7 @@ import {
   type LocalizedTitles,
   type Translations,
 } from '../../contracts/src/i18n';
+import type { RoleListing } from '../../contracts/src/roles';
 import { PILLAR_TITLES, type Initiative } from './initiatives';
 import type { Role } from './roles';
 
@@ -86,9 +87,11 @@ export function localizeDefinition(def: ProcessDefinition, lang: Lang = DEFAULT_
   };
 }
 
-export function localizeRole(role: Role, lang: Lang = DEFAULT_LANG) {
+/** A role as GET /roles answers it: title and organisation in `lang`, with every language beside them. */
+export function localizeRole(role: Role, lang: Lang = DEFAULT_LANG): RoleListing {
+  const titles = allTitles(role.title, role.titles);
   const orgs = allTitles(role.org, role.orgs);
-  return { ...named(role, lang), org: orgs[lang], orgs };
+  return { id: role.id, party: role.party, title: titles[lang], titles, org: orgs[lang], orgs };
 }
 
 export function localizeInitiative(ini: Initiative, lang: Lang = DEFAULT_LANG) {

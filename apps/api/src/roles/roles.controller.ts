@@ -5,7 +5,7 @@ import { LangQuery, RequestLang } from '../common/lang';
 import { TitlesDto } from '../definitions/definitions.controller';
 import type { Lang } from '../../../../libs/contracts/src/i18n';
 import type { RoleListing } from '../../../../libs/contracts/src/roles';
-import { allTitles } from '../../../../libs/definitions/src/i18n';
+import { localizeRole } from '../../../../libs/definitions/src/i18n';
 import { ROLES } from '../../../../libs/definitions/src/roles';
 
 export class RoleDto implements RoleListing {
@@ -31,10 +31,6 @@ export class RolesController {
   @ApiOperation({ summary: 'Every role, named in the language asked' })
   @ApiOkResponse({ type: [RoleDto] })
   list(@Query() _query: LangQuery, @RequestLang() lang: Lang): RoleListing[] {
-    return ROLES.map((r) => {
-      const titles = allTitles(r.title, r.titles);
-      const orgs = allTitles(r.org, r.orgs);
-      return { id: r.id, party: r.party, title: titles[lang], titles, org: orgs[lang], orgs };
-    });
+    return ROLES.map((r) => localizeRole(r, lang));
   }
 }
