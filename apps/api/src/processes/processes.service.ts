@@ -365,10 +365,11 @@ export class ProcessesService {
   /**
    * Directory users, and the delegations given by the people who hold a role awaited on these steps (the
    * only delegates a view names): one small store per such person, read in parallel with a deadline. A
-   * store that does not answer only means no delegates shown.
+   * store that does not answer only means no delegates shown. Without delegates: no read at all.
    */
-  private async people(steps: StepView[]): Promise<People> {
+  private async people(steps: StepView[], withDelegates = true): Promise<People> {
     const users = listUsers();
+    if (!withDelegates) return { users, delegations: [] };
     const holders = users.filter((u) =>
       steps.some((s) => awaitedRoles(s, u.party).some((r) => u.roles.includes(r))),
     );
@@ -381,14 +382,12 @@ export class ProcessesService {
     return viewFor(reader, this.internalSteps(view), viewForPeople(named, await this.people(view.steps)));
   }
 
-  async stepForPeople(step: StepView): Promise<StepView> {
-    return stepForPeople(step, await this.people([step]));
-  }
-
   /**
-   * The answer to an action on one step, for `caller`: a change request sent back from another party's
-   * internal step keeps its comment within that party (read-scope.ts). The definition is read only then (a
-   * rare case); if it cannot be read, the comment is left out rather than shown.
+   * The answer to an action on one step, for `caller`: its holders named from the directory (the delegates
+   * among them are in GET /processes/{id}: an action waits on no read of anyone's delegations besides the
+   * caller's own), and a change request sent back from another party's internal step keeps its comment
+   * within that party (read-scope.ts). The definition is read only then (a rare case); if it cannot be
+   * read, the comment is left out rather than shown.
    */
   private async stepAnswer(caller: Principal, id: string, step: StepView): Promise<StepView> {
     let scoped = step;
@@ -398,7 +397,7 @@ export class ProcessesService {
         () => withoutChangeRequestComment(step),
       );
     }
-    return this.stepForPeople(scoped);
+    return stepForPeople(scoped, await this.people([scoped], false));
   }
 
   /**
