@@ -10,13 +10,12 @@
  *   node dist/bench/decisions.js [--processes 50] [--concurrency 8] [--warmup 4]
  */
 import { randomUUID } from 'node:crypto';
-import { PROCESS_WORKFLOW_TYPE, stateQuery, type ProcessInput } from '../libs/contracts/src/messages';
+import { PROCESS_WORKFLOW_TYPE, stateQuery } from '../libs/contracts/src/messages';
 import type { ProcessView } from '../libs/contracts/src/process-view';
 import { initialSearchAttributes } from '../libs/contracts/src/search-attributes';
-import { getUser, principalOf } from '../libs/directory/src/directory';
 import { BENCH_DEFINITIONS, BENCH_TWO_STEP, DECISION_PLAN } from './definitions';
 import { HttpError, note, withStack, type Stack } from './harness';
-import { approveDirect } from './populate';
+import { approveDirect, processInput } from './populate';
 import {
   intFlag,
   LATENCY_HEADERS,
@@ -53,17 +52,9 @@ async function startProcess(stack: Stack, mode: Mode, title: string): Promise<{ 
   }
   // What the API does, minus HTTP, auth and validation: start with the same input and search attributes,
   // then the first state Query.
-  const initiator = principalOf(getUser(INITIATOR)!);
-  const id = `proc-${randomUUID()}`;
-  const input: ProcessInput = {
-    processId: id,
-    title,
-    definition: BENCH_TWO_STEP,
-    parameters: {},
-    businessKey: null,
-    initiativeId: null,
-    initiator,
-  };
+  const input = processInput(BENCH_TWO_STEP, title);
+  const id = input.processId;
+
   const sa = initialSearchAttributes(input);
   const r = await timed(async () => {
     await stack.client.workflow.start(PROCESS_WORKFLOW_TYPE, {

@@ -16,23 +16,27 @@ import { pool } from './stats';
 
 export const PROCESSES_QUERY = `WorkflowType = '${PROCESS_WORKFLOW_TYPE}' AND ExecutionStatus != 'ContinuedAsNew'`;
 
+/** A process's input as the API builds it, started by jp-officer, under a new id. */
+export function processInput(definition: ProcessDefinition, title: string): ProcessInput {
+  return {
+    processId: `proc-${randomUUID()}`,
+    title,
+    definition,
+    parameters: {},
+    businessKey: null,
+    initiativeId: null,
+    initiator: principalOf(getUser('jp-officer')!),
+  };
+}
+
 /** Starts a process the way the API does (same input and search attributes), without waiting for it. */
 export async function startDirect(
   stack: Stack,
   definition: ProcessDefinition,
   title: string,
 ): Promise<string> {
-  const initiator = principalOf(getUser('jp-officer')!);
-  const id = `proc-${randomUUID()}`;
-  const input: ProcessInput = {
-    processId: id,
-    title,
-    definition,
-    parameters: {},
-    businessKey: null,
-    initiativeId: null,
-    initiator,
-  };
+  const input = processInput(definition, title);
+  const id = input.processId;
   const sa = initialSearchAttributes(input);
   await stack.client.workflow.start(PROCESS_WORKFLOW_TYPE, {
     taskQueue: stack.config.taskQueue,

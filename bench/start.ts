@@ -6,7 +6,6 @@
  *
  *   node dist/bench/start.js [--processes 60] [--warmup 5]
  */
-import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import {
   PROCESS_WORKFLOW_TYPE,
@@ -16,25 +15,16 @@ import {
 } from '../libs/contracts/src/messages';
 import type { ProcessView } from '../libs/contracts/src/process-view';
 import { initialSearchAttributes } from '../libs/contracts/src/search-attributes';
-import { getUser, principalOf } from '../libs/directory/src/directory';
 import { BENCH_DEFINITIONS, BENCH_TWO_STEP } from './definitions';
 import { note, withStack, type Stack } from './harness';
+import { processInput } from './populate';
 import { intFlag, LATENCY_HEADERS, latencyRow, ratio, runIfMain, summarize, table, timed } from './stats';
 
 const INITIATOR = 'jp-officer';
 type Mode = 'api' | 'raw' | 'poll' | 'uws';
 
 function input(title: string): ProcessInput {
-  const id = `proc-${randomUUID()}`;
-  return {
-    processId: id,
-    title,
-    definition: BENCH_TWO_STEP,
-    parameters: {},
-    businessKey: null,
-    initiativeId: null,
-    initiator: principalOf(getUser(INITIATOR)!),
-  };
+  return processInput(BENCH_TWO_STEP, title);
 }
 
 async function rawStart(stack: Stack, i: ProcessInput): Promise<void> {
