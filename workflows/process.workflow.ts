@@ -112,6 +112,11 @@ function rulesFor(input: ProcessInput): engine.EngineRules {
 export async function processWorkflow(input: ProcessInput): Promise<ProcessView> {
   const carried = input.carried as Carried | undefined;
   const rules = rulesFor(input);
+  // Whether this run keeps the inbox memo, decided in its first activation like the rules. A patch first
+  // checked later can replay in another workflow task than it ran in (a Query that arrives while a local
+  // activity runs splits the task), and core tells the workflow about a task's markers only when that task
+  // replays: patched() then answers false and the recorded marker has no command (TMPRL1100).
+  const memoFromStart = patched('accord-20261202-view-memo-at-start');
   const e: engine.Engine = carried
     ? engine.restore(input.definition, carried.state, rules)
     : engine.createEngine(input.definition, input, nowIso(), rules);
@@ -238,9 +243,10 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
   /**
    * Keeps the memo the inbox reads (libs/contracts/src/view-memo.ts) equal to the view, next to the search
    * attributes, so the inbox is a visibility listing without a Query per process. Only when it changed.
-   * A new command: processes that ran before it replay without it.
+   * A new command: processes that ran before it replay without it. Runs started before `memoFromStart`
+   * decide at their first upsert, as they did when they ran (`accord-20261202-view-memo`).
    */
-  let memoOn: boolean | null = null;
+  let memoOn: boolean | null = memoFromStart ? true : null;
   let memoed: string | null = null;
   function syncInboxMemo(): void {
     memoOn ??= patched('accord-20261202-view-memo');
