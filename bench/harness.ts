@@ -3,6 +3,14 @@
  * free ports), the real worker and the real API in this process, seeded-user tokens, and a teardown that
  * leaves nothing behind. The benchmark definitions are written to a temporary ACCORD_DEFINITIONS_DIR before
  * the definitions registry loads, which is why the API and worker are imported lazily.
+ *
+ * Which Temporal (`--cluster` or BENCH_CLUSTER, see benchTarget): the dev server by default; with `--cluster`
+ * (BENCH_CLUSTER=1) a cluster of the run's own on PostgreSQL, brought up by the code `npm run start:cluster`
+ * uses (scripts/cluster.ts: free ports, its own databases and namespace, dropped afterwards; mTLS when
+ * ACCORD_CLUSTER_TLS=true); with `--cluster=attach` (BENCH_CLUSTER=attach) the running cluster the TEMPORAL_*
+ * settings name (address, namespace, TLS files), e.g. one `npm run start:cluster` started. On a cluster,
+ * payloads are encrypted as start:cluster encrypts them (ACCORD_PAYLOAD_KEYS, else a key made for the run).
+ * The worker and the API are still one of each, in this process, on a task queue of the run's own.
  */
 import { accordClientInterceptors } from '../libs/temporal/src/update-signing';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -19,12 +27,17 @@ import { loadConfig, type AccordConfig } from '../libs/config/src/accord-config'
 import type { ProcessDefinition } from '../libs/contracts/src/definition';
 import { getUser, principalOf } from '../libs/directory/src/directory';
 import { resolveTemporalCli } from '../libs/temporal/src/cli-resolver';
-import { startDevServer, type DevServer } from '../libs/temporal/src/dev-server';
+import { temporalSettings } from '../libs/temporal/src/connection';
+import { startDevServer } from '../libs/temporal/src/dev-server';
+import { accordDataConverter } from '../libs/temporal/src/encryption/encryption-codec';
 import { registerSearchAttributes } from '../libs/temporal/src/search-attributes';
 import { freePort } from '../libs/temporal/src/free-port';
+import { launchThrowawayCluster } from '../scripts/cluster';
 
 export interface Stack {
   client: Client;
+  /** Which Temporal the run measured (printed with the stack; say it beside the figures). */
+  target: string;
   /** Notifications (reminders, escalations) the worker delivered to the benchmark's webhook sink. */
   notifications(): number;
   config: AccordConfig;
@@ -46,16 +59,53 @@ export function note(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
 }
 
-export async function startStack(options: StackOptions): Promise<Stack> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-'));
-  const defsDir = path.join(dir, 'definitions');
-  fs.mkdirSync(defsDir);
-  for (const def of options.definitions) {
-    fs.writeFileSync(path.join(defsDir, `${def.id}.json`), JSON.stringify(def, null, 2));
+export type BenchTarget = 'dev-server' | 'cluster' | 'attach';
+
+/** `--cluster` / `--cluster=attach`, else BENCH_CLUSTER (1/true, attach), else the dev server. */
+export function benchTarget(argv = process.argv.slice(2), env = process.env): BenchTarget {
+  const flag = argv.find((a) => a === '--cluster' || a.startsWith('--cluster='));
+  const raw = flag ? (flag.split('=')[1] ?? 'true') : (env.BENCH_CLUSTER ?? '');
+  if (raw === '' || raw === '0' || raw === 'false') return 'dev-server';
+  if (raw === '1' || raw === 'true') return 'cluster';
+  if (raw === 'attach') return 'attach';
+  throw new Error(`--cluster / BENCH_CLUSTER must be 1, true or attach (got "${raw}")`);
+}
+
+interface Temporal {
+  target: string;
+  /** TEMPORAL_* (and whatever else) Accord's worker and API need to reach it. */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+async function startTemporal(kind: BenchTarget, dir: string): Promise<Temporal> {
+  if (kind === 'attach') {
+    const { address, namespace } = temporalSettings(process.env);
+    return {
+      target: `the running cluster at ${address}, namespace ${namespace}`,
+      env: {},
+      stop: async () => {},
+    };
+  }
+  const payloadKeys = process.env.ACCORD_PAYLOAD_KEYS || `bench:${randomBytes(32).toString('base64')}`;
+  if (kind === 'cluster') {
+    const cluster = await launchThrowawayCluster({
+      prefix: 'accord-bench',
+      log: note,
+      output: (line) => {
+        if (process.env.ACCORD_CLUSTER_LOG) process.stderr.write(`[temporal] ${line}\n`);
+      },
+    });
+    const tls = cluster.clientEnv.TEMPORAL_TLS ? ', mTLS' : '';
+    return {
+      target: `a cluster: Temporal server on PostgreSQL (${cluster.postgres.kind}) at ${cluster.address}${tls}, encrypted payloads`,
+      env: { ...cluster.clientEnv, ACCORD_PAYLOAD_KEYS: payloadKeys },
+      stop: () => cluster.dispose(),
+    };
   }
   const cli = await resolveTemporalCli();
-  const [port, uiPort, apiPort] = [await freePort(), await freePort(), await freePort()];
-  const server: DevServer = await startDevServer({
+  const [port, uiPort] = [await freePort(), await freePort()];
+  const server = await startDevServer({
     cliPath: cli.path,
     dataDir: path.join(dir, 'temporal'),
     port,
@@ -63,6 +113,29 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     logLevel: 'error',
     output: () => undefined,
   });
+  return {
+    target: `the dev server at ${server.address} (CLI ${cli.source})`,
+    env: { TEMPORAL_ADDRESS: server.address, TEMPORAL_NAMESPACE: 'default', ACCORD_TEMPORAL_CLI: cli.path },
+    stop: () => server.stop(),
+  };
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-'));
+  const defsDir = path.join(dir, 'definitions');
+  fs.mkdirSync(defsDir);
+  for (const def of options.definitions) {
+    fs.writeFileSync(path.join(defsDir, `${def.id}.json`), JSON.stringify(def, null, 2));
+  }
+  const apiPort = await freePort();
+  const kind = benchTarget();
+  let server: Temporal;
+  try {
+    server = await startTemporal(kind, dir);
+  } catch (err) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   // Notifications go to a local webhook sink (counted), not to stdout where the tables are printed.
   let notified = 0;
   const sink = http.createServer((req, res) => {
@@ -86,13 +159,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       // Installed already (run-all runs several benchmarks in one process).
     }
     Object.assign(process.env, {
-      TEMPORAL_ADDRESS: server.address,
-      TEMPORAL_NAMESPACE: 'default',
+      ...server.env,
       ACCORD_TASK_QUEUE: `accord-bench-${randomUUID()}`,
       ACCORD_JWT_SECRET: jwtSecret,
       ACCORD_DATA_DIR: path.join(dir, 'data'),
       ACCORD_DEFINITIONS_DIR: defsDir,
-      ACCORD_TEMPORAL_CLI: cli.path,
       ACCORD_API_HOST: '127.0.0.1',
       ACCORD_NOTIFY: 'webhook',
       ACCORD_WEBHOOK_URL: `http://127.0.0.1:${sinkPort}/notify`,
@@ -107,12 +178,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     if (!options.dayLength) delete process.env.ACCORD_DAY_LENGTH;
     const config = loadConfig(process.env);
-    connection = await Connection.connect({ address: server.address });
-    await registerSearchAttributes(connection, 'default');
-    // Signs Updates as the API's own client does (the worker rejects Updates without the API's proof).
+    const temporal = temporalSettings(process.env);
+    connection = await Connection.connect(
+      temporal.connectionOptions as Parameters<typeof Connection.connect>[0],
+    );
+    await registerSearchAttributes(connection, temporal.namespace);
+    // Signs Updates as the API's own client does (the worker rejects Updates without the API's proof), and
+    // encrypts/decrypts payloads with the worker's keys (none on the dev server).
     const client = new Client({
       connection,
-      namespace: 'default',
+      namespace: temporal.namespace,
+      dataConverter: accordDataConverter(config.payloadKeys),
       interceptors: accordClientInterceptors(process.env),
     });
     // Lazy: the definitions registry reads ACCORD_DEFINITIONS_DIR when it first loads.
@@ -122,9 +198,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     app = await createApiApp({ config, client });
     await app.listen(apiPort, '127.0.0.1');
     const apiUrl = `http://127.0.0.1:${apiPort}`;
-    note(
-      `stack up: Temporal ${server.address} (CLI ${cli.source}), API ${apiUrl}, task queue ${config.taskQueue}`,
-    );
+    note(`stack up: Temporal on ${server.target}, API ${apiUrl}, task queue ${config.taskQueue}`);
 
     const tokens = new Map<string, string>();
     const tokenFor = (userId: string) => {
@@ -159,6 +233,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const stopConnection = connection;
     return {
       client,
+      target: server.target,
       notifications: () => notified,
       config,
       apiUrl,
@@ -197,6 +272,7 @@ export class HttpError extends Error {
 /** Runs the benchmark body against a fresh stack and always tears the stack down. */
 export async function withStack<T>(options: StackOptions, body: (stack: Stack) => Promise<T>): Promise<T> {
   const stack = await startStack(options);
+  process.stdout.write(`\n(Temporal: ${stack.target})\n`);
   try {
     return await body(stack);
   } finally {

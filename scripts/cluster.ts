@@ -1,11 +1,16 @@
 /**
  * Brings up the local Temporal cluster on PostgreSQL from Accord's settings: the server and SQL tool
  * (built once into the cache), PostgreSQL, schemas, server, namespace and search attributes. Shared by
- * `npm run start:cluster` and the cluster test run (scripts/test-cluster.ts).
+ * `npm run start:cluster`, the cluster test run (scripts/test-cluster.ts) and the benchmarks' `--cluster`
+ * (bench/harness.ts); the last two through launchThrowawayCluster.
  */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import type { AccordConfig } from '../libs/config/src/accord-config';
+import { loadConfig, type AccordConfig } from '../libs/config/src/accord-config';
 import { portsFrom, type ClusterPorts } from '../libs/temporal/src/cluster/server-config';
+import { freePort, freePortInRange } from '../libs/temporal/src/free-port';
 import { resolveTemporalServer } from '../libs/temporal/src/cluster/server-resolver';
 import { startTemporalCluster, type TemporalCluster } from '../libs/temporal/src/cluster/temporal-cluster';
 import { clusterCertificates, tlsEnv } from './certs';
@@ -57,4 +62,77 @@ export async function launchCluster(o: LaunchOptions): Promise<LaunchedCluster> 
       ...(certs ? tlsEnv(certs) : {}),
     },
   };
+}
+
+/** Free ports for every listener of the server (a cluster beside another one on the same machine). */
+export async function freeClusterPorts(): Promise<ClusterPorts> {
+  const p = async () => freePort();
+  return {
+    frontend: await p(),
+    frontendHttp: await p(),
+    history: await p(),
+    matching: await p(),
+    worker: await p(),
+    // Stored as SQL smallint by Temporal: below 32768, where the OS's own free ports never are.
+    frontendMembership: await freePortInRange(20_000, 32_000),
+    historyMembership: await freePortInRange(20_000, 32_000),
+    matchingMembership: await freePortInRange(20_000, 32_000),
+    workerMembership: await freePortInRange(20_000, 32_000),
+    metrics: await p(),
+  };
+}
+
+export interface ThrowawayCluster extends LaunchedCluster {
+  /** Stops the server, drops the run's two databases, stops what PostgreSQL it started, removes its folder. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * A cluster of its own for one run (tests, benchmarks): free ports, a throw-away data folder, its own
+ * databases `<prefix>_<id>` (dropped by dispose) and namespace `<prefix>-<id>`, beside any other cluster.
+ */
+export async function launchThrowawayCluster(o: {
+  prefix: string;
+  /** mTLS on the frontend (ACCORD_CLUSTER_TLS when not given). */
+  tls?: boolean;
+  env?: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+  output: (line: string) => void;
+}): Promise<ThrowawayCluster> {
+  const env = o.env ?? process.env;
+  const id = randomBytes(4).toString('hex');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `${o.prefix}-`));
+  try {
+    const config = loadConfig({
+      ...env,
+      ...(o.tls === undefined ? {} : { ACCORD_CLUSTER_TLS: String(o.tls) }),
+      ACCORD_POSTGRES_PORT: String(await freePort()),
+    });
+    const cluster = await launchCluster({
+      config,
+      namespace: `${o.prefix}-${id}`,
+      ports: await freeClusterPorts(),
+      dataDir,
+      database: `${o.prefix.replace(/-/g, '_')}_${id}`,
+      log: o.log,
+      output: o.output,
+    });
+    return {
+      ...cluster,
+      async dispose() {
+        cluster.server.kill('SIGTERM');
+        await cluster.exited;
+        for (const db of [cluster.databases.persistence, cluster.databases.visibility]) {
+          await cluster.postgres
+            .superSql(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`)
+            .catch((e: Error) => o.log(e.message));
+        }
+        await cluster.stop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
 }

@@ -7,52 +7,21 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadConfig } from '../libs/config/src/accord-config';
-import { freePort, freePortInRange } from '../libs/temporal/src/free-port';
-import type { ClusterPorts } from '../libs/temporal/src/cluster/server-config';
-import { launchCluster } from './cluster';
+import { launchThrowawayCluster } from './cluster';
 
 /** What CI runs on the cluster: the cluster's own tests and one whole process end to end. */
 export const CLUSTER_SUITE = ['test/cluster', 'test/processes/implementing-arrangement'];
 
 const say = (line: string) => process.stdout.write(`[test:cluster] ${line}\n`);
 
-async function freePorts(): Promise<ClusterPorts> {
-  const p = async () => freePort();
-  return {
-    frontend: await p(),
-    frontendHttp: await p(),
-    history: await p(),
-    matching: await p(),
-    worker: await p(),
-    // Stored as SQL smallint by Temporal: below 32768, where the OS's own free ports never are.
-    frontendMembership: await freePortInRange(20_000, 32_000),
-    historyMembership: await freePortInRange(20_000, 32_000),
-    matchingMembership: await freePortInRange(20_000, 32_000),
-    workerMembership: await freePortInRange(20_000, 32_000),
-    metrics: await p(),
-  };
-}
-
 async function main(): Promise<number> {
   const paths = process.argv.slice(2).filter((a) => a !== '--');
-  const id = randomBytes(4).toString('hex');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-cluster-'));
-  const config = loadConfig({
-    ...process.env,
-    ACCORD_CLUSTER_TLS: process.env.ACCORD_CLUSTER_TLS ?? 'true',
-    ACCORD_POSTGRES_PORT: String(await freePort()),
-  });
   const started = Date.now();
-  const cluster = await launchCluster({
-    config,
-    namespace: `accord-ci-${id}`,
-    ports: await freePorts(),
-    dataDir,
-    database: `accord_ci_${id}`,
+  const cluster = await launchThrowawayCluster({
+    prefix: 'accord-ci',
+    // mTLS unless ACCORD_CLUSTER_TLS says otherwise.
+    tls: process.env.ACCORD_CLUSTER_TLS ? undefined : true,
     log: say,
     output: (line) => {
       if (process.env.ACCORD_CLUSTER_LOG) process.stderr.write(`[temporal] ${line}\n`);
@@ -87,15 +56,7 @@ async function main(): Promise<number> {
     );
     code = await new Promise<number>((resolve) => child.once('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
   } finally {
-    cluster.server.kill('SIGTERM');
-    await cluster.exited;
-    for (const db of [cluster.databases.persistence, cluster.databases.visibility]) {
-      await cluster.postgres
-        .superSql(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`)
-        .catch((e: Error) => say(e.message));
-    }
-    await cluster.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await cluster.dispose();
   }
   return code;
 }
