@@ -146,11 +146,21 @@ export function serverConfig(o: ServerConfigOptions): Record<string, unknown> {
   };
 }
 
-/** Dynamic config: what Accord relies on (Updates, update-with-start, long ids). */
+/**
+ * Visibility calls (list, count) per second per namespace and frontend: Temporal's default is 10 (burst 10),
+ * below what Accord's reads make (every inbox, listing, stuck and summary request is at least one visibility
+ * call, a summary about twenty), and a call over it fails RESOURCE_EXHAUSTED and is retried by the client
+ * after a back-off of seconds (bench/README.md, "On the PostgreSQL cluster"). 100 is what the Temporal CLI's
+ * dev server sets.
+ */
+export const VISIBILITY_RPS = 100;
+
+/** Dynamic config: what Accord relies on (Updates, update-with-start, long ids, visibility reads). */
 export function dynamicConfig(): Record<string, unknown> {
   const on = [{ value: true, constraints: {} }];
   return {
     'limit.maxIDLength': [{ value: 255, constraints: {} }],
+    'frontend.namespaceRPS.visibility': [{ value: VISIBILITY_RPS, constraints: {} }],
     'frontend.enableUpdateWorkflowExecution': on,
     'frontend.enableUpdateWorkflowExecutionAsyncAccepted': on,
     'frontend.enableExecuteMultiOperation': on,
