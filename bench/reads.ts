@@ -63,7 +63,8 @@ export async function main(): Promise<void> {
     await startMany(stack, BENCH_TWO_STEP, p - overdue, startC);
     const started = Date.now() - t0;
     // Every process awaits the review once its first workflow task ran (the workflow upserts the roles).
-    await waitForCount(stack, INBOX_QUERY, p, 600_000);
+    // 10,000 took 9 min on the dev server under load: the wait grows with the size (100 ms a process).
+    await waitForCount(stack, INBOX_QUERY, p, Math.max(600_000, p * 100));
     note(`populated ${p} open processes: started in ${started} ms, all awaiting in ${Date.now() - t0} ms`);
     // The one-day deadlines pass after ~1 s of ACCORD_DAY_LENGTH=1s.
     await new Promise((r) => setTimeout(r, 3000));
