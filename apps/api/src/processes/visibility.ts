@@ -10,7 +10,14 @@ import { ApiError } from '../common/api-error';
 
 export const quote = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-export const PROCESSES = `WorkflowType = ${quote(PROCESS_WORKFLOW_TYPE)} AND ExecutionStatus != 'ContinuedAsNew'`;
+/**
+ * Every process (latest run), less the runs the worker refused because their start carried no proof of the
+ * API (workflows/interceptors.ts: AccordStatus `unauthenticated`): nobody started them through Accord.
+ * `IS NULL` keeps a process started without search attributes listed before its first workflow task.
+ */
+export const PROCESSES =
+  `WorkflowType = ${quote(PROCESS_WORKFLOW_TYPE)} AND ExecutionStatus != 'ContinuedAsNew' ` +
+  `AND (AccordStatus IS NULL OR AccordStatus != 'unauthenticated')`;
 
 export interface Page {
   items: WorkflowExecutionInfo[];
