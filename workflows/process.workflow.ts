@@ -7,6 +7,8 @@
  * issues (activities, timers, search-attribute upserts, their order) must be guarded:
  *   if (patched('accord-<yyyymmdd>-<what>')) { new behaviour } else { old behaviour }
  * and, once no process started before the change is running, `deprecatePatched(id)` and later removal.
+ * Call `patched()` in the run's first activation (beside `rulesFor`) and keep the answer: a patch first
+ * checked after an await can replay in another workflow task than it ran in (`memoFromStart` says why).
  * Every such change is replay-tested against test/histories (npm run histories:record for new ones).
  */
 import {
