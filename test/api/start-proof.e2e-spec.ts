@@ -319,7 +319,17 @@ describe('Starting a process needs the API’s proof', () => {
   it('runs the API’s own start (POST /processes), signed by its client', async () => {
     const view = await startOverHttp('ca-gac-trade-missions', 'trade-mission');
     expect(view.steps.some((s) => s.status === 'active')).toBe(true);
-    const { patches } = await historyOf((await testClient()).workflow.getHandle(view.id));
+    // The API answers from its own settled view: the worker's first task may still be on its way.
+    const handle = (await testClient()).workflow.getHandle(view.id);
+    const { patches } = await waitFor(
+      `${view.id}'s first workflow task`,
+      async () => {
+        const h = await historyOf(handle);
+        return h.patches.length > 0 && h;
+      },
+      30_000,
+      200,
+    );
     expect(patches[0]).toBe(SIGNED_START_PATCH);
   });
 
