@@ -7,6 +7,8 @@
  * issues (activities, timers, search-attribute upserts, their order) must be guarded:
  *   if (patched('accord-<yyyymmdd>-<what>')) { new behaviour } else { old behaviour }
  * and, once no process started before the change is running, `deprecatePatched(id)` and later removal.
+ * Call `patched()` in the run's first activation (beside `rulesFor`) and keep the answer: a patch first
+ * checked after an await can replay in another workflow task than it ran in (`memoFromStart` says why).
  * Every such change is replay-tested against test/histories (npm run histories:record for new ones).
  */
 import {
@@ -100,14 +102,8 @@ function fail(e: engine.EngineError): never {
 /** The engine's rules: the current ones, unless this run replays a history recorded before them. */
 function rulesFor(input: ProcessInput): engine.EngineRules {
   if (!patched('accord-20261202-trust')) return engine.LEGACY_RULES;
-  const maxRounds = input.limits?.maxRounds;
   // Diet days as a legal wait (the waiver names the authority): not for processes started before it.
-  const legalDietWaits = patched('accord-20261202-diet-waiver');
-  return {
-    ...engine.CURRENT_RULES,
-    legalDietWaits,
-    ...(Number.isInteger(maxRounds) && maxRounds! > 0 ? { defaultMaxRounds: maxRounds! } : {}),
-  };
+  return engine.currentRules(input.limits, patched('accord-20261202-diet-waiver'));
 }
 
 export async function processWorkflow(input: ProcessInput): Promise<ProcessView> {
@@ -121,9 +117,12 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
   // Whether it keeps the forecast memo beside the view memo (what the forecast reads, for the summary's
   // roll-up without a Query per process), decided in the same first activation for the same reason.
   const forecastMemo = patched('accord-20261202-forecast-memo') ? forecastReads(input.definition) : null;
+  // The first due times the API computed (input-driven: absent from every earlier input, so their
+  // histories replay as before). The process starts at their instant and settles from them.
+  let first = carried ? null : engine.readFirstDues(input.firstDues);
   const e: engine.Engine = carried
     ? engine.restore(input.definition, carried.state, rules)
-    : engine.createEngine(input.definition, input, nowIso(), rules);
+    : engine.createEngine(input.definition, input, first?.at ?? nowIso(), rules);
   let upserted: engine.SearchValues | null = carried?.search ?? null;
   const sending: Promise<void>[] = [];
 
@@ -185,8 +184,9 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
       engine.resetCalendarDues(e, s.chamber, nowIso());
   });
   /**
-   * The first settled view (steps active, due times computed), for the API's update-with-start. It only
-   * reads; a process started before it existed never receives it, so no history changes.
+   * The first settled view (steps active, due times computed), for the API's update-with-start when it
+   * could not compute the first due times itself (no `firstDues`). It only reads; a process started before
+   * it existed never receives it, so no history changes.
    */
   let settled = false;
   setHandler(
@@ -304,10 +304,18 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
 
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   while (e.state.status === 'running') {
-    await computeDueTimes();
-    engine.tick(e, nowIso());
+    // Settling from the API's first due times (engine/first.ts settleNew, the same rounds at the same
+    // instant); one missing falls back to the activity.
+    const given = first && engine.givenDues(engine.dueRequests(e), first.dues);
+    if (given) engine.applyDues(e, given);
+    else {
+      first = null;
+      await computeDueTimes();
+    }
+    engine.tick(e, first?.at ?? nowIso());
     // A timer that fired may have activated another one that needs its due time first.
     if (e.state.status === 'running' && engine.dueRequests(e).length > 0) continue;
+    first = null;
     flushOutbox();
     syncSearchAttributes();
     if (e.state.status !== 'running') break;
@@ -324,7 +332,7 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
           typedSearchAttributes: workflowInfo().typedSearchAttributes,
           // The inbox memo too, so the next run is listed with it before its first upsert.
           ...(memoOn ? { memo: workflowInfo().memo } : {}),
-        })({ ...input, carried: next });
+        })({ ...input, carried: next, firstDues: undefined });
       }
       break;
     }

@@ -25,6 +25,7 @@ import {
   eventually,
   startProcess,
   startProcessSettled,
+  startProcessWithFirstDues,
   timeline,
   type ProcessHandle,
 } from '../engine/support';
@@ -44,6 +45,20 @@ export const scenarios: Scenario[] = [
       if (view.dueTimesPending || !view.steps.some((s) => s.dueAt))
         throw new Error('answered before its due times');
       await h.executeUpdate(cancelUpdate, { args: [{ principal: people.coordinator, reason: 'Recorded' }] });
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    // POST /processes since `firstDues`: the API settles the first view and starts with its due times; the
+    // workflow settles from them (a timer until a past date fires at the start instant, the next one's due
+    // time given too: two rounds without the computeDues activity), then runs the second timer out.
+    name: 'started-with-first-dues',
+    async run() {
+      const { handle: h, view } = await startProcessWithFirstDues(fixtures.timerChain);
+      const held = await h.query(stateQuery);
+      if (JSON.stringify(held.steps) !== JSON.stringify(view.steps))
+        throw new Error('the workflow does not hold the view computed before the start');
       await h.result();
       return { handle: h };
     },

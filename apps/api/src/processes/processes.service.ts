@@ -22,6 +22,7 @@ import {
   waiveTimerUpdate,
   type ProcessInput,
 } from '../../../../libs/contracts/src/messages';
+import { calendarChangedSignal, type Chamber } from '../../../../libs/contracts/src/calendar-events';
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import type { ProcessView, StartNote, StepView } from '../../../../libs/contracts/src/process-view';
 import { initialSearchAttributes, SA, startMetadata } from '../../../../libs/contracts/src/search-attributes';
@@ -39,6 +40,7 @@ import { Catalogue } from '../definitions/catalogue';
 import { DelegationsStore } from '../delegations/delegations.store';
 import { MetricsService } from '../metrics/metrics.service';
 import { actingPrincipalFor } from './acting-principal';
+import { FIRST_SETTLE, type FirstSettle } from './first-settle';
 import type { CompletionDto, DecisionDto, MoveDeadlineDto, ReasonDto, WaiverDto } from './dto/actions.dto';
 import type { ListProcessesQuery } from './dto/list-processes.query';
 import type { StartProcessDto } from './dto/start-process.dto';
@@ -77,6 +79,7 @@ export class ProcessesService {
     private readonly catalogue: Catalogue,
     private readonly delegations: DelegationsStore,
     private readonly metrics: MetricsService,
+    @Inject(FIRST_SETTLE) private readonly firstSettle: FirstSettle,
   ) {}
 
   async start(
@@ -255,17 +258,30 @@ export class ProcessesService {
   }
 
   /**
-   * The new process's first state with the due times of its first steps computed (the workflow computes
-   * them by an activity just after the start), so the answer to POST shows the deadlines. Bounded: after
-   * START_VIEW_TIMEOUT_MS the last state is returned as it is.
-   */
-  /**
-   * Starts the process and gets its first settled view in one round trip: update-with-start of the
-   * read-only `started` Update, which the workflow answers once its first steps and due times are set.
-   * Null when no worker answered in time (the process is started all the same; its steps appear once a
-   * worker runs it).
+   * Starts the process and returns its first settled view (steps active, due times computed) after one
+   * plain start: the API settles it itself (first-settle.ts) and hands the due times to the workflow,
+   * which settles to the same view from them. When they cannot be computed here, update-with-start of the
+   * read-only `started` Update, which the workflow answers once it computed them; null when no worker
+   * answered that in time (the process is started all the same; its steps appear once a worker runs it).
    */
   private async startSettled(input: ProcessInput, now: Date): Promise<ProcessView | null> {
+    const first = await this.firstSettle.of(input, now).catch((err: Error) => {
+      this.logger.warn(`first due times of ${input.processId} left to the workflow: ${err.message}`);
+      return null;
+    });
+    if (first) {
+      await this.client.workflow.start(PROCESS_WORKFLOW_TYPE, {
+        taskQueue: this.config.taskQueue,
+        workflowId: input.processId,
+        args: [{ ...input, firstDues: first.firstDues }],
+        workflowIdConflictPolicy: 'FAIL',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: initialSearchAttributes(input, now),
+        ...startMetadata(input),
+      });
+      if (first.changedSince) this.tellIfCalendarsChanged(input.processId, first.changedSince);
+      return first.view;
+    }
     const start = new WithStartWorkflowOperation(PROCESS_WORKFLOW_TYPE, {
       taskQueue: this.config.taskQueue,
       workflowId: input.processId,
@@ -293,6 +309,21 @@ export class ProcessesService {
     // The start itself is known once the server acknowledged it (a failed start throws here).
     await start.workflowHandle();
     return null;
+  }
+
+  /** In the background: a calendar change recorded while the process started is told to it too. */
+  private tellIfCalendarsChanged(id: string, changedSince: () => Promise<Chamber[]>): void {
+    changedSince()
+      .then((chambers) =>
+        Promise.all(
+          chambers.map((chamber) =>
+            this.client.workflow.getHandle(id).signal(calendarChangedSignal, { chamber }),
+          ),
+        ),
+      )
+      .catch((err: Error) =>
+        this.logger.warn(`calendar events not checked again after starting ${id}: ${err.message}`),
+      );
   }
 
   async list(query: ListProcessesQuery): Promise<{ items: ProcessSummary[]; nextPageToken: string | null }> {
