@@ -23,6 +23,7 @@ import {
   type ProcessInput,
 } from '../../libs/contracts/src/messages';
 import { VIEW_MEMO } from '../../libs/contracts/src/view-memo';
+import { FORECAST_MEMO, type ForecastMemo } from '../../libs/contracts/src/forecast-memo';
 import { autopilot } from '../engine/autopilot';
 import { e2eEnv } from '../support/e2e-env';
 import { testClient } from '../support/temporal-client';
@@ -305,6 +306,37 @@ export const scenarios: Scenario[] = [
       const first = (await h.describe()).runId;
       for (let i = 1; i <= 12; i++) await complete(h, people.jpNeg, `t${i}`);
       await h.result();
+      return { handle: h, runId: first };
+    },
+  },
+  {
+    // `accord-20261202-forecast-memo`: the forecast memo upserted beside the view memo, through version 2 of
+    // the agreement (outputs its timers count from, conditions on parameters, Diet-day timers) to completion.
+    name: 'forecast-memo-agreement-v2',
+    async run() {
+      const h = await startProcess(agreementEntryIntoForceV2, {
+        requiresDietApproval: false,
+        requiresImplementingLegislation: true,
+      });
+      await eventually(
+        async () => (await h.describe()).memo?.[FORECAST_MEMO] as ForecastMemo | undefined,
+        (m) => (m?.steps.length ?? 0) > 0,
+      );
+      await autopilot(h);
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    // The forecast memo carried into the next run by continue-as-new.
+    name: 'forecast-memo-continue-as-new-first-run',
+    async run() {
+      const h = await startProcess(fixtures.long, {}, { historyLimit: 25 });
+      const first = (await h.describe()).runId;
+      for (let i = 1; i <= 12; i++) await complete(h, people.jpNeg, `t${i}`);
+      await h.result();
+      const memo = (await h.describe()).memo?.[FORECAST_MEMO] as ForecastMemo | undefined;
+      if (memo?.status !== 'completed') throw new Error('the last run has no forecast memo');
       return { handle: h, runId: first };
     },
   },
