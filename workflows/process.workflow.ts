@@ -49,6 +49,7 @@ import { calendarChangedSignal } from '../libs/contracts/src/calendar-events';
 import type { ProcessView, StepView } from '../libs/contracts/src/process-view';
 import { SA } from '../libs/contracts/src/search-attributes';
 import { VIEW_MEMO, memoViewOf } from '../libs/contracts/src/view-memo';
+import { FORECAST_MEMO, forecastMemoOf, forecastReads } from '../libs/contracts/src/forecast-memo';
 import * as engine from './engine';
 
 /** Continue as new past this many events unless the input says otherwise (or the server suggests it). */
@@ -113,6 +114,9 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
   // activity runs splits the task), and core tells the workflow about a task's markers only when that task
   // replays: patched() then answers false and the recorded marker has no command (TMPRL1100).
   const memoFromStart = patched('accord-20261202-view-memo-at-start');
+  // Whether it keeps the forecast memo beside the view memo (what the forecast reads, for the summary's
+  // roll-up without a Query per process), decided in the same first activation for the same reason.
+  const forecastMemo = patched('accord-20261202-forecast-memo') ? forecastReads(input.definition) : null;
   // The first due times the API computed (input-driven: absent from every earlier input, so their
   // histories replay as before). The process starts at their instant and settles from them.
   let first = carried ? null : engine.readFirstDues(input.firstDues);
@@ -244,17 +248,22 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
    * Keeps the memo the inbox reads (libs/contracts/src/view-memo.ts) equal to the view, next to the search
    * attributes, so the inbox is a visibility listing without a Query per process. Only when it changed.
    * A new command: processes that ran before it replay without it. Runs started before `memoFromStart`
-   * decide at their first upsert, as they did when they ran (`accord-20261202-view-memo`).
+   * decide at their first upsert, as they did when they ran (`accord-20261202-view-memo`). With
+   * `forecastMemo`, the forecast memo (libs/contracts/src/forecast-memo.ts) goes in the same upsert; past its
+   * cap it is removed (readers then Query the process).
    */
   let memoOn: boolean | null = memoFromStart ? true : null;
   let memoed: string | null = null;
   function syncInboxMemo(): void {
     memoOn ??= patched('accord-20261202-view-memo');
     if (!memoOn) return;
-    const slim = memoViewOf(engine.processView(e));
-    const json = JSON.stringify(slim);
+    const view = engine.processView(e);
+    const fields: Record<string, unknown> = { [VIEW_MEMO]: memoViewOf(view) };
+    // Undefined removes the field (JSON.stringify leaves it out of the comparison).
+    if (forecastMemo) fields[FORECAST_MEMO] = forecastMemoOf(view, forecastMemo) ?? undefined;
+    const json = JSON.stringify(fields);
     if (json === memoed) return;
-    upsertMemo({ [VIEW_MEMO]: slim });
+    upsertMemo(fields);
     memoed = json;
   }
 

@@ -1,8 +1,9 @@
 /**
  * Idle detection and the legislatures, through the real API and Temporal (issue 10): a process waiting on the
  * House of Commons is not idle while the House does not sit because of a prorogation a coordinator recorded
- * through POST /calendars/events, and is idle once the House has sat again for the threshold's days; a
- * process waiting on an official (same threshold) is idle as soon as the days have passed. The API's stuck list
+ * through POST /calendars/events, and is idle once the House has sat again for the threshold's days; the same
+ * for the Diet after a recorded dissolution, until the next recorded session has sat; a process waiting on an
+ * official (same threshold) is idle as soon as the days have passed. The API's stuck list
  * and the daily digest's activity (libs/monitoring's StuckFinder, on the worker's side) see the same recorded
  * event and agree. ACCORD_DAY_LENGTH=1s here: a day of the calendars is a second of the test.
  */
@@ -11,7 +12,8 @@ import { createMonitoringActivities } from '../../activities/monitoring';
 import { addDays, toZoned } from '../../libs/calendars/src/civil-date';
 import { computeDue } from '../../libs/calendars/src/compute-due';
 import { TIME_ZONES } from '../../libs/calendars/src/holidays';
-import { withSittingEvents } from '../../libs/calendars/src/recorded-events';
+import { loadDietCalendar } from '../../libs/calendars/src/diet-calendar';
+import { withDietEvents, withSittingEvents } from '../../libs/calendars/src/recorded-events';
 import { loadSittingCalendar } from '../../libs/calendars/src/sitting-calendar';
 import { loadConfig } from '../../libs/config/src/accord-config';
 import type { CalendarEvent } from '../../libs/contracts/src/calendar-events';
@@ -25,6 +27,7 @@ const DAY_LENGTH_MS = 1000;
 const run = Date.now().toString(36);
 const IDLE_AFTER = { amount: 2, unit: 'calendar-days' as const };
 const TWO_SITTING_DAYS = { amount: 2, unit: 'sitting-days' as const, calendar: 'CA' as const };
+const TWO_DIET_DAYS = { amount: 2, unit: 'diet-days' as const, calendar: 'JP' as const };
 
 const houseDef = inlineDefinition(
   `house-wait-${run}`,
@@ -52,19 +55,38 @@ const deskDef = inlineDefinition(
   { idleAfter: IDLE_AFTER },
 );
 
+const dietDef = inlineDefinition(
+  `diet-wait-${run}`,
+  [
+    {
+      id: 'diet-approval',
+      type: 'task',
+      title: 'Approval of the Diet',
+      parties: { JP: { roles: ['jp-mofa'] } },
+      legislature: 'diet',
+    },
+  ],
+  { idleAfter: IDLE_AFTER },
+);
+const jpDeskDef = inlineDefinition(
+  `jp-desk-wait-${run}`,
+  [{ id: 'desk-review', type: 'task', title: 'Review by the desk', parties: { JP: { roles: ['jp-mofa'] } } }],
+  { idleAfter: IDLE_AFTER },
+);
+
 type Item = { processId: string; stepId: string | null; reason: string; since: string };
 
-async function idleIds(): Promise<Item[]> {
-  const res = await api<Item[]>('GET', '/api/v1/monitoring/stuck?reason=idle&party=CA', {
-    as: 'ca-coordinator',
+async function idleIds(party: 'CA' | 'JP' = 'CA'): Promise<Item[]> {
+  const res = await api<Item[]>('GET', `/api/v1/monitoring/stuck?reason=idle&party=${party}`, {
+    as: party === 'CA' ? 'ca-coordinator' : 'jp-coordinator',
   });
   expect(res.status).toBe(200);
   return res.body;
 }
 
-describe('idle detection counts the days the House of Commons sits, with the events recorded through the API', () => {
+describe('idle detection counts the days the legislature sits, with the events recorded through the API', () => {
   closeTestClientAfterAll();
-  const recorded: string[] = [];
+  const recorded: Array<{ id: string; as: string }> = [];
   const handles: WorkflowHandle[] = [];
   // The digest's activity, built as the worker builds it (its own reader of the recorded events).
   let digest: ReturnType<typeof createMonitoringActivities>;
@@ -83,8 +105,7 @@ describe('idle detection counts the days the House of Commons sits, with the eve
 
   // Recorded events outlive this file in the shared dev server: remove them whatever happens.
   afterAll(async () => {
-    for (const id of recorded)
-      await api('DELETE', `/api/v1/calendars/events/${id}`, { as: 'ca-coordinator' });
+    for (const { id, as } of recorded) await api('DELETE', `/api/v1/calendars/events/${id}`, { as });
     await Promise.all(handles.map((h) => h.terminate('test done').catch(() => undefined)));
   });
 
@@ -106,7 +127,7 @@ describe('idle detection counts the days the House of Commons sits, with the eve
     const res = await api('POST', '/api/v1/calendars/events', { as: 'ca-coordinator', body: prorogation });
     expect(res.status).toBe(201);
     const stored = res.body.event as CalendarEvent;
-    recorded.push(stored.id);
+    recorded.push({ id: stored.id, as: 'ca-coordinator' });
 
     const client = await testClient();
     const { taskQueue } = e2eEnv();
@@ -152,6 +173,74 @@ describe('idle detection counts the days the House of Commons sits, with the eve
       reason: 'idle',
       stepId: 'house-concurrence',
       since: prorogued.toISOString(),
+    });
+  });
+
+  it('not idle while the Diet is dissolved (recorded through the API); idle once the next session has sat', async () => {
+    // Recorded: a session that would sit the next two days (today in Tokyo), a special session from the sixth
+    // day, and a dissolution of the House of Representatives today, which closes the first session at once.
+    const today = toZoned(Date.now(), TIME_ZONES.JP).date;
+    const record = async (body: Record<string, unknown>): Promise<CalendarEvent> => {
+      const res = await api('POST', '/api/v1/calendars/events', {
+        as: 'jp-coordinator',
+        body: { chamber: 'diet', source: '詔書 (test)', ...body },
+      });
+      expect(res.status).toBe(201);
+      recorded.push({ id: res.body.event.id, as: 'jp-coordinator' });
+      return res.body.event as CalendarEvent;
+    };
+    const sitting = await record({
+      kind: 'session',
+      sessionKind: 'extraordinary',
+      from: addDays(today, -20),
+      to: addDays(today, 2),
+    });
+    const next = await record({
+      kind: 'session',
+      sessionKind: 'special',
+      from: addDays(today, 6),
+      to: addDays(today, 40),
+    });
+    const dissolution = await record({ kind: 'dissolution', from: today });
+
+    const client = await testClient();
+    const { taskQueue } = e2eEnv();
+    const diet = await startInline(client, taskQueue, dietDef, `Diet wait ${run}`);
+    const desk = await startInline(client, taskQueue, jpDeskDef, `JP desk wait ${run}`);
+    handles.push(diet, desk);
+    const lastProgress = new Date((await diet.query(stateQuery)).lastProgressAt);
+    const threshold = (events: CalendarEvent[]) =>
+      computeDue(lastProgress, TWO_DIET_DAYS, {
+        dayLengthMs: DAY_LENGTH_MS,
+        dietCalendar: withDietEvents(loadDietCalendar(), events),
+      });
+    const undissolved = threshold([sitting, next]);
+    const dissolved = threshold([sitting, next, dissolution]);
+    expect(dissolved.getTime()).toBeGreaterThan(undissolved.getTime() + 3 * DAY_LENGTH_MS);
+
+    await eventually('the desk wait idle', async () =>
+      (await idleIds('JP')).some((i) => i.processId === desk.workflowId),
+    );
+    await eventually(
+      'past the threshold without the dissolution',
+      async () => Date.now() > undissolved.getTime(),
+    );
+    expect((await idleIds('JP')).some((i) => i.processId === diet.workflowId)).toBe(false);
+    const sinceIso = new Date(lastProgress.getTime() - 60_000).toISOString();
+    const digestBefore = await digest.findNewlyStuck({ sinceIso, limit: 1000 });
+    expect(digestBefore.items.some((i) => i.processId === desk.workflowId)).toBe(true);
+    expect(digestBefore.items.some((i) => i.processId === diet.workflowId)).toBe(false);
+
+    const item = await eventually(
+      'the Diet wait idle',
+      async () => (await idleIds('JP')).find((i) => i.processId === diet.workflowId),
+      dissolved.getTime() - Date.now() + 30_000,
+    );
+    expect(item).toMatchObject({ reason: 'idle', stepId: 'diet-approval', since: dissolved.toISOString() });
+    const digestAfter = await digest.findNewlyStuck({ sinceIso, limit: 1000 });
+    expect(digestAfter.items.find((i) => i.processId === diet.workflowId)).toMatchObject({
+      reason: 'idle',
+      since: dissolved.toISOString(),
     });
   });
 });

@@ -2,6 +2,11 @@
  * Representative processes whose histories are recorded into test/histories/ (npm run histories:record)
  * and replayed against the current workflow code by replay.e2e-spec.ts.
  */
+import { randomUUID } from 'node:crypto';
+import { Client, WorkflowFailedError } from '@temporalio/client';
+import { loadPayloadKeys } from '../../libs/config/src/accord-config';
+import { accordDataConverter } from '../../libs/temporal/src/encryption/encryption-codec';
+import { initialSearchAttributes } from '../../libs/contracts/src/search-attributes';
 import {
   agreementEntryIntoForce,
   agreementEntryIntoForceV2,
@@ -9,14 +14,19 @@ import {
 } from '../../libs/definitions/src';
 import { calendarChangedSignal } from '../../libs/contracts/src/calendar-events';
 import {
+  PROCESS_WORKFLOW_TYPE,
   cancelUpdate,
   moveDeadlineUpdate,
   reassignUpdate,
   stateQuery,
   waiveTimerUpdate,
+  type ProcessInput,
 } from '../../libs/contracts/src/messages';
 import { VIEW_MEMO } from '../../libs/contracts/src/view-memo';
+import { FORECAST_MEMO, type ForecastMemo } from '../../libs/contracts/src/forecast-memo';
 import { autopilot } from '../engine/autopilot';
+import { e2eEnv } from '../support/e2e-env';
+import { testClient } from '../support/temporal-client';
 import { fixtures, people } from '../engine/fixtures';
 import {
   complete,
@@ -297,6 +307,97 @@ export const scenarios: Scenario[] = [
       for (let i = 1; i <= 12; i++) await complete(h, people.jpNeg, `t${i}`);
       await h.result();
       return { handle: h, runId: first };
+    },
+  },
+  {
+    // `accord-20261202-forecast-memo`: the forecast memo upserted beside the view memo, through version 2 of
+    // the agreement (outputs its timers count from, conditions on parameters, Diet-day timers) to completion.
+    name: 'forecast-memo-agreement-v2',
+    async run() {
+      const h = await startProcess(agreementEntryIntoForceV2, {
+        requiresDietApproval: false,
+        requiresImplementingLegislation: true,
+      });
+      await eventually(
+        async () => (await h.describe()).memo?.[FORECAST_MEMO] as ForecastMemo | undefined,
+        (m) => (m?.steps.length ?? 0) > 0,
+      );
+      await autopilot(h);
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    // The forecast memo carried into the next run by continue-as-new.
+    name: 'forecast-memo-continue-as-new-first-run',
+    async run() {
+      const h = await startProcess(fixtures.long, {}, { historyLimit: 25 });
+      const first = (await h.describe()).runId;
+      for (let i = 1; i <= 12; i++) await complete(h, people.jpNeg, `t${i}`);
+      await h.result();
+      const memo = (await h.describe()).memo?.[FORECAST_MEMO] as ForecastMemo | undefined;
+      if (memo?.status !== 'completed') throw new Error('the last run has no forecast memo');
+      return { handle: h, runId: first };
+    },
+  },
+  // `accord-20261202-signed-start`: the start's proof decided in the first activation and recorded as a marker.
+  {
+    // A start without the API's proof (a client that bypasses the API, with the search attributes and a memo
+    // of its choosing): failed in its first task with UNAUTHENTICATED_START, having acted on nothing.
+    name: 'signed-start-refused',
+    async run() {
+      const signed = await testClient();
+      const forger = new Client({
+        connection: signed.connection,
+        namespace: signed.options.namespace,
+        dataConverter: accordDataConverter(loadPayloadKeys(process.env)),
+      });
+      const processId = `process-${fixtures.deadline.id}-${randomUUID()}`;
+      const input: ProcessInput = {
+        processId,
+        title: 'Forged',
+        definition: fixtures.deadline,
+        parameters: {},
+        initiator: people.coordinator,
+      };
+      const h = await forger.workflow.start(PROCESS_WORKFLOW_TYPE, {
+        taskQueue: e2eEnv().taskQueue,
+        workflowId: processId,
+        args: [input],
+        typedSearchAttributes: initialSearchAttributes(input),
+        memo: { [VIEW_MEMO]: { id: processId, title: 'Forged' } },
+      });
+      const failed = await h.result().then(
+        () => null,
+        (err: unknown) => err,
+      );
+      if (!(failed instanceof WorkflowFailedError)) throw new Error(`not refused: ${String(failed)}`);
+      return { handle: h };
+    },
+  },
+  {
+    // Signed by the API's client (update-with-start), then driven to completion.
+    name: 'signed-start-approval-completed',
+    async run() {
+      const { handle: h } = await startProcessSettled(fixtures.review);
+      await complete(h, people.jpNeg, 'draft', { ref: 'D-1' });
+      await decide(h, people.caNeg, 'text', 'request-changes', { comment: 'Article 3', requestId: 'rc-1' });
+      await complete(h, people.jpNeg, 'draft', { ref: 'D-2' });
+      await decide(h, people.jpNeg, 'text');
+      await decide(h, people.caNeg, 'text');
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    // The last run of a signed process that continued as new: a run the workflow continued is not checked
+    // again (no marker of either kind).
+    name: 'signed-start-continued-last-run',
+    async run() {
+      const h = await startProcess(fixtures.long, {}, { historyLimit: 25 });
+      for (let i = 1; i <= 12; i++) await complete(h, people.jpNeg, `t${i}`);
+      await h.result();
+      return { handle: h };
     },
   },
 ];
