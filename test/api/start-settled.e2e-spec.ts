@@ -30,6 +30,12 @@ function settled(v: ProcessView | Json) {
   };
 }
 
+/** Who can act now, per step and party (delegates included), as the view for people names them. */
+const holders = (v: Json) =>
+  (v.steps as Json[]).map((s) =>
+    Object.fromEntries(Object.entries(s.parties ?? {}).map(([p, pv]) => [p, (pv as Json).holders ?? null])),
+  );
+
 describe('POST /processes answers the first settled view the workflow then holds', () => {
   closeTestClientAfterAll();
 
@@ -57,6 +63,8 @@ describe('POST /processes answers the first settled view the workflow then holds
       const got = await api('GET', `/api/v1/processes/${answer.id}`, { as: 'jp-officer' });
       expect(got.status).toBe(200);
       expect(settled(got.body)).toEqual(settled(answer));
+      // The people named in the answer (read beside the start) are those GET names.
+      expect(holders(got.body)).toEqual(holders(answer));
       await api('POST', `/api/v1/processes/${answer.id}/cancel`, {
         as: 'jp-coordinator',
         body: { reason: 'test done' },

@@ -82,10 +82,12 @@ export class ProcessesService {
     @Inject(FIRST_SETTLE) private readonly firstSettle: FirstSettle,
   ) {}
 
+  /** `shown`, when given, has the view for people as soon as it is known (possibly before the start ends). */
   async start(
     caller: Principal,
     dto: StartProcessDto,
     lang?: Lang,
+    shown?: (view: ProcessView) => void,
   ): Promise<{ view: ProcessView; note: StartNote }> {
     const initiatives = this.catalogue.listInitiatives();
     const initiative = dto.initiativeId ? initiatives.find((i) => i.id === dto.initiativeId) : undefined;
@@ -190,8 +192,14 @@ export class ProcessesService {
     };
     const now = new Date();
     let settled: ProcessView | null;
+    // The view for people reads the holders' delegations: beside the start when the view is known before it.
+    let early: Promise<ProcessView> | undefined;
+    const showEarly = (view: ProcessView) => {
+      early = this.forPeople(view, caller, lang).then((v) => (shown?.(v), v));
+      early.catch(() => undefined); // awaited below, or abandoned when the start fails
+    };
     try {
-      settled = await this.startSettled(input, now);
+      settled = await this.startSettled(input, now, showEarly);
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) {
         throw new ApiError(
@@ -206,7 +214,10 @@ export class ProcessesService {
     this.metrics.processStarted(definition.id);
     try {
       if (!settled) throw new Error(`no worker answered in ${START_VIEW_TIMEOUT_MS} ms`);
-      return { view: await this.forPeople(settled, caller, lang), note };
+      if (early) return { view: await early, note };
+      const view = await this.forPeople(settled, caller, lang);
+      shown?.(view);
+      return { view, note };
     } catch (err) {
       // Started, but no worker has answered yet: the initial view (steps appear once the worker runs it).
       this.logger.warn(`state of ${processId} not available right after start: ${(err as Error).message}`);
@@ -260,16 +271,22 @@ export class ProcessesService {
   /**
    * Starts the process and returns its first settled view (steps active, due times computed) after one
    * plain start: the API settles it itself (first-settle.ts) and hands the due times to the workflow,
-   * which settles to the same view from them. When they cannot be computed here, update-with-start of the
-   * read-only `started` Update, which the workflow answers once it computed them; null when no worker
-   * answered that in time (the process is started all the same; its steps appear once a worker runs it).
+   * which settles to the same view from them (`beforeStart` has it while the start goes). When they
+   * cannot be computed here, update-with-start of the read-only `started` Update, which the workflow
+   * answers once it computed them; null when no worker answered that in time (the process is started all
+   * the same; its steps appear once a worker runs it).
    */
-  private async startSettled(input: ProcessInput, now: Date): Promise<ProcessView | null> {
+  private async startSettled(
+    input: ProcessInput,
+    now: Date,
+    beforeStart: (view: ProcessView) => void,
+  ): Promise<ProcessView | null> {
     const first = await this.firstSettle.of(input, now).catch((err: Error) => {
       this.logger.warn(`first due times of ${input.processId} left to the workflow: ${err.message}`);
       return null;
     });
     if (first) {
+      beforeStart(first.view);
       await this.client.workflow.start(PROCESS_WORKFLOW_TYPE, {
         taskQueue: this.config.taskQueue,
         workflowId: input.processId,
