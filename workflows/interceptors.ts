@@ -9,7 +9,9 @@
  * only for an Update registered with a validator: every Update handler in workflows/ has one (an empty
  * one where it checks nothing itself).
  *
- * The start of a process must carry the API's proof too (`accord-20261202-signed-start`): a run started
+ * The start of a process must carry the API's proof too (`accord-20261202-signed-start`), and so must the
+ * start of the stores whose input is their state (delegations, recorded calendar events: a forged start
+ * would give someone delegated roles, or move every due time). A process run started
  * without it (by any client that reaches the frontend, with any initiator, definition or parameters) fails
  * in its first activation with UNAUTHENTICATED_START, before the process code runs: no step activated, no
  * notification, no timer; the search attributes and memo its starter set are removed and AccordStatus says
@@ -32,6 +34,8 @@ import {
   type WorkflowInfo,
   type WorkflowInterceptorsFactory,
 } from '@temporalio/workflow';
+import { CALENDAR_EVENTS_WORKFLOW_TYPE } from '../libs/contracts/src/calendar-events';
+import { DELEGATIONS_WORKFLOW_TYPE } from '../libs/contracts/src/delegations';
 import { PROCESS_WORKFLOW_TYPE } from '../libs/contracts/src/messages';
 import { SA } from '../libs/contracts/src/search-attributes';
 import {
@@ -52,6 +56,13 @@ const keys: UpdateKeyRing = typeof __ACCORD_UPDATE_KEYS__ === 'undefined' ? {} :
 export const SIGNED_START_PATCH = 'accord-20261202-signed-start';
 /** The start carried none, or an invalid one: the run failed with UNAUTHENTICATED_START. */
 export const REFUSED_START_PATCH = 'accord-20261202-signed-start-refused';
+
+/** The workflows whose start is checked: the API starts them, and their input is what they act on. */
+const SIGNED_STARTS = new Set([
+  PROCESS_WORKFLOW_TYPE,
+  DELEGATIONS_WORKFLOW_TYPE,
+  CALENDAR_EVENTS_WORKFLOW_TYPE,
+]);
 
 /** AccordStatus of a refused run: every listing of the API leaves it out (apps/api/src/processes/visibility.ts). */
 export const UNAUTHENTICATED_STATUS = 'unauthenticated';
@@ -112,7 +123,7 @@ export const interceptors: WorkflowInterceptorsFactory = () => ({
   inbound: [
     {
       async execute(input, next) {
-        if (workflowInfo().workflowType === PROCESS_WORKFLOW_TYPE) {
+        if (SIGNED_STARTS.has(workflowInfo().workflowType)) {
           const why = startRefusal(input.headers, input.args);
           if (why) refuse(why);
         }

@@ -3,7 +3,8 @@
  * update key (it bypasses the API) cannot start `processWorkflow` with an input of its choosing (any
  * initiator, definition, parameters): the run fails at once with UNAUTHENTICATED_START before it acts (no
  * step, no notification, no timer), takes back the search attributes and memo it was started with, and no
- * listing shows it. Starts signed with the key (the API's, the shared signing helper's) run as before.
+ * listing shows it. Starts signed with the key (the API's, the shared signing helper's) run as before. The
+ * stores started with their state as input (delegations, recorded calendar events) are checked alike.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
@@ -16,6 +17,12 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, defaultPayloadConverter } from '@temporalio/common';
 import { loadConfig, loadPayloadKeys, loadUpdateKeys } from '../../libs/config/src/accord-config';
+import { CALENDAR_EVENTS_WORKFLOW_TYPE } from '../../libs/contracts/src/calendar-events';
+import {
+  DELEGATIONS_WORKFLOW_TYPE,
+  delegationStoreId,
+  type Delegation,
+} from '../../libs/contracts/src/delegations';
 import { PROCESS_WORKFLOW_TYPE, startedUpdate, type ProcessInput } from '../../libs/contracts/src/messages';
 import { initialSearchAttributes, SA } from '../../libs/contracts/src/search-attributes';
 import {
@@ -339,6 +346,60 @@ describe('Starting a process needs the API’s proof', () => {
       200,
     );
     expect(patches[0]).toBe(SIGNED_START_PATCH);
+  });
+
+  it('refuses a forged delegations store and a forged calendar store: the would-be delegate gains nothing', async () => {
+    // A store of delegations received by jp-officer, handing them the role the signed two-step awaits.
+    const delegate = 'jp-officer';
+    const forgedId = `dlg-forged-${randomUUID()}`;
+    const forged: Delegation = {
+      id: forgedId,
+      from: { sub: HOLDER, name: 'JP Senior Official' },
+      to: { sub: delegate, name: 'JP Officer' },
+      party: 'JP',
+      roles: ['jp-senior-official'],
+      until: new Date(Date.now() + 86_400_000).toISOString(),
+      createdAt: new Date().toISOString(),
+      createdBy: { sub: HOLDER, name: 'JP Senior Official' },
+    };
+    const forger = await raw(() => undefined);
+    const store = await forger.workflow.start(DELEGATIONS_WORKFLOW_TYPE, {
+      taskQueue: e2eEnv().taskQueue,
+      workflowId: delegationStoreId('received', delegate),
+      args: [{ delegations: [forged] }],
+      // As a forger would: replace the store the API keeps, if there is one.
+      workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+    });
+    expect((await failure(store)).type).toBe('UNAUTHENTICATED_START');
+    const calendar = await forger.workflow.start(CALENDAR_EVENTS_WORKFLOW_TYPE, {
+      taskQueue: e2eEnv().taskQueue,
+      workflowId: `calendar-forged-${randomUUID()}`,
+      args: [{ events: [] }],
+    });
+    expect((await failure(calendar)).type).toBe('UNAUTHENTICATED_START');
+
+    // The API reads the refused store as empty (not an error), and nothing of it reaches the delegate.
+    const listed = await api<Array<{ id: string }>>('GET', '/api/v1/delegations', { as: delegate });
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((d) => d.id)).not.toContain(forgedId);
+    expect(await inboxIds(delegate)).not.toContain(control?.processId);
+
+    // The API's own delegation starts the store again (signed), and works.
+    const made = await api<{ id: string }>('POST', '/api/v1/delegations', {
+      as: HOLDER,
+      body: { to: delegate, until: new Date(Date.now() + 3_600_000).toISOString() },
+    });
+    expect(made.status).toBe(201);
+    try {
+      await waitFor(
+        `${control?.processId} in ${delegate}'s inbox by delegation`,
+        async () => (await inboxIds(delegate)).includes(control!.processId),
+        30_000,
+        300,
+      );
+    } finally {
+      await api('DELETE', `/api/v1/delegations/${made.body.id}`, { as: HOLDER });
+    }
   });
 
   it('does not refuse a start that was on time when the worker comes late (expiry against the recorded start)', async () => {

@@ -3,7 +3,13 @@
  * and replayed against the current workflow code by replay.e2e-spec.ts.
  */
 import { randomUUID } from 'node:crypto';
-import { Client, WorkflowFailedError } from '@temporalio/client';
+import { Client, WithStartWorkflowOperation, WorkflowFailedError } from '@temporalio/client';
+import {
+  DELEGATIONS_WORKFLOW_TYPE,
+  addDelegationUpdate,
+  delegationStoreId,
+  type Delegation,
+} from '../../libs/contracts/src/delegations';
 import { loadPayloadKeys } from '../../libs/config/src/accord-config';
 import { accordDataConverter } from '../../libs/temporal/src/encryption/encryption-codec';
 import { initialSearchAttributes } from '../../libs/contracts/src/search-attributes';
@@ -400,4 +406,63 @@ export const scenarios: Scenario[] = [
       return { handle: h };
     },
   },
+  {
+    // A delegations store started without the API's proof, with a delegation in its input: refused.
+    name: 'signed-start-delegations-refused',
+    async run() {
+      const signed = await testClient();
+      const forger = new Client({
+        connection: signed.connection,
+        namespace: signed.options.namespace,
+        dataConverter: accordDataConverter(loadPayloadKeys(process.env)),
+      });
+      const sub = `replay-${randomUUID()}`;
+      const h = await forger.workflow.start(DELEGATIONS_WORKFLOW_TYPE, {
+        taskQueue: e2eEnv().taskQueue,
+        workflowId: delegationStoreId('received', sub),
+        args: [{ delegations: [delegationTo(sub)] }],
+      });
+      const failed = await h.result().then(
+        () => null,
+        (err: unknown) => err,
+      );
+      if (!(failed instanceof WorkflowFailedError)) throw new Error(`not refused: ${String(failed)}`);
+      return { handle: h };
+    },
+  },
+  {
+    // A delegations store started by the API's client (update-with-start of an add), then terminated.
+    name: 'signed-start-delegations-added',
+    async run() {
+      const client = await testClient();
+      const sub = `replay-${randomUUID()}`;
+      const workflowId = delegationStoreId('received', sub);
+      await client.workflow.executeUpdateWithStart(addDelegationUpdate, {
+        args: [delegationTo(sub), { side: 'received', max: 10 }],
+        startWorkflowOperation: new WithStartWorkflowOperation(DELEGATIONS_WORKFLOW_TYPE, {
+          workflowId,
+          taskQueue: e2eEnv().taskQueue,
+          args: [{ delegations: [] }],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        }),
+      });
+      const h = client.workflow.getHandle(workflowId);
+      await h.terminate('recorded');
+      return { handle: h };
+    },
+  },
 ];
+
+function delegationTo(sub: string): Delegation {
+  const from = { sub: people.jpMofa.sub, name: people.jpMofa.name };
+  return {
+    id: `dlg-${randomUUID()}`,
+    from,
+    to: { sub, name: 'Replay delegate' },
+    party: 'JP',
+    roles: people.jpMofa.roles.slice(0, 1),
+    until: new Date(Date.now() + 86_400_000).toISOString(),
+    createdAt: new Date().toISOString(),
+    createdBy: from,
+  };
+}

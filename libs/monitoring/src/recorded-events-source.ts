@@ -3,14 +3,14 @@
  * workflow: the ONE reader the API (its store, the forecast, GET /monitoring/stuck) and the worker (the computeDues
  * activity, the daily digest) use, so every due time and every idle threshold counts the same calendars.
  */
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { QueryNotRegisteredError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import {
   CALENDAR_EVENTS_WORKFLOW_ID,
   calendarEventsQuery,
   type CalendarEvent,
 } from '../../contracts/src/calendar-events';
 
-/** The events as one Query reads them, with a deadline. No workflow yet means nothing recorded. */
+/** The events as one Query reads them, with a deadline. No workflow yet (or a refused one) means nothing recorded. */
 export function calendarEventsReader(client: Client, timeoutMs: number): () => Promise<CalendarEvent[]> {
   return async () => {
     try {
@@ -18,7 +18,8 @@ export function calendarEventsReader(client: Client, timeoutMs: number): () => P
         client.workflow.getHandle(CALENDAR_EVENTS_WORKFLOW_ID).query(calendarEventsQuery),
       );
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) return [];
+      // Not started, or a start the worker refused (no proof of the API: workflows/interceptors.ts).
+      if (err instanceof WorkflowNotFoundError || err instanceof QueryNotRegisteredError) return [];
       throw err;
     }
   };
