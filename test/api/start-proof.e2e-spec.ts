@@ -15,12 +15,20 @@ import {
   type WorkflowHandle,
 } from '@temporalio/client';
 import { ApplicationFailure, defaultPayloadConverter } from '@temporalio/common';
-import { loadPayloadKeys, loadUpdateKeys } from '../../libs/config/src/accord-config';
+import { loadConfig, loadPayloadKeys, loadUpdateKeys } from '../../libs/config/src/accord-config';
 import { PROCESS_WORKFLOW_TYPE, startedUpdate, type ProcessInput } from '../../libs/contracts/src/messages';
 import { initialSearchAttributes, SA } from '../../libs/contracts/src/search-attributes';
-import { START_PROOF_HEADER, proveStart, type StartToProve } from '../../libs/contracts/src/update-proof';
+import {
+  START_PROOF_HEADER,
+  UPDATE_PROOF_TTL_MS,
+  proveStart,
+  type StartToProve,
+} from '../../libs/contracts/src/update-proof';
 import { VIEW_MEMO } from '../../libs/contracts/src/view-memo';
-import { temporalSettings } from '../../libs/temporal/src/connection';
+import { connectWorkerConnection, temporalSettings } from '../../libs/temporal/src/connection';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { withUpdateKeys } from '../../apps/worker/src/update-keys-bundle';
 import { accordDataConverter } from '../../libs/temporal/src/encryption/encryption-codec';
 import { REFUSED_START_PATCH, SIGNED_START_PATCH } from '../../workflows/interceptors';
 import { TWO_STEP, twoStepInput } from '../infra/support/two-step-definition';
@@ -331,6 +339,59 @@ describe('Starting a process needs the API’s proof', () => {
       200,
     );
     expect(patches[0]).toBe(SIGNED_START_PATCH);
+  });
+
+  it('does not refuse a start that was on time when the worker comes late (expiry against the recorded start)', async () => {
+    const i = input('late-worker');
+    const taskQueue = `start-proof-late-${randomUUID()}`;
+    // A proof that expires 5 s after it is made, for a queue no worker polls for 10 s.
+    const early = await raw((s) =>
+      proveStart(keys.current, mine, s, Date.now() - UPDATE_PROOF_TTL_MS + 5_000),
+    );
+    const handle = await early.workflow.start(PROCESS_WORKFLOW_TYPE, {
+      ...startOptions(i, false),
+      taskQueue,
+    });
+    await new Promise((r) => setTimeout(r, 10_000));
+    try {
+      Runtime.install({ logger: new DefaultLogger('WARN') });
+    } catch {
+      /* already installed in this process */
+    }
+    const env = e2eEnv();
+    const connection = await connectWorkerConnection({
+      ...process.env,
+      TEMPORAL_ADDRESS: env.temporalAddress,
+    });
+    try {
+      const client = await testClient();
+      const worker = await Worker.create({
+        connection,
+        namespace: env.namespace,
+        taskQueue,
+        workflowsPath: require.resolve('../../workflows'),
+        activities: createActivities({ config: { ...loadConfig(process.env), taskQueue }, client }),
+        dataConverter: accordDataConverter(loadPayloadKeys(process.env)),
+        interceptors: { workflowModules: [require.resolve('../../workflows/interceptors')] },
+        bundlerOptions: { webpackConfigHook: withUpdateKeys(keys.keys) },
+      });
+      const { patches } = await worker.runUntil(
+        waitFor(
+          `${i.processId}'s first workflow task`,
+          async () => {
+            const h = await historyOf(handle);
+            return h.patches.length > 0 && h;
+          },
+          60_000,
+          300,
+        ),
+      );
+      expect(patches[0]).toBe(SIGNED_START_PATCH);
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+    } finally {
+      await handle.terminate('start-proof test done').catch(() => undefined);
+      await connection.close();
+    }
   });
 
   it('shows no refused run in GET /processes or GET /inbox, for anyone; GET /processes/{id} is a 404', async () => {
