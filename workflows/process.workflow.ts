@@ -27,7 +27,6 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../activities';
 import {
   cancelUpdate,
@@ -47,7 +46,7 @@ import {
 } from '../libs/contracts/src/messages';
 import { calendarChangedSignal } from '../libs/contracts/src/calendar-events';
 import type { ProcessView, StepView } from '../libs/contracts/src/process-view';
-import { SA } from '../libs/contracts/src/search-attributes';
+import { searchAttributePairs } from '../libs/contracts/src/search-attributes';
 import { VIEW_MEMO, memoViewOf } from '../libs/contracts/src/view-memo';
 import { FORECAST_MEMO, forecastMemoOf, forecastReads } from '../libs/contracts/src/forecast-memo';
 import * as engine from './engine';
@@ -228,17 +227,7 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
   /** Upserts only the search attributes whose value changed since the last upsert. */
   function syncSearchAttributes(): void {
     const now = engine.searchValues(e);
-    const changed = engine.changedSearchValues(now, upserted);
-    const pairs: SearchAttributeUpdatePair[] = [];
-    for (const [k, v] of Object.entries(changed) as Array<[keyof engine.SearchValues, unknown]>) {
-      const key = SA[k];
-      let value: unknown;
-      if (v === null || (Array.isArray(v) && v.length === 0))
-        value = null; // removes it
-      else if (key.type === 'DATETIME') value = new Date(v as string);
-      else value = v;
-      pairs.push({ key, value } as SearchAttributeUpdatePair);
-    }
+    const pairs = searchAttributePairs(engine.changedSearchValues(now, upserted));
     if (pairs.length) upsertSearchAttributes(pairs);
     upserted = now;
     syncInboxMemo();

@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import { stateQuery, type ProcessInput } from '../../libs/contracts/src/messages';
 import type { ProcessView } from '../../libs/contracts/src/process-view';
+import { SA } from '../../libs/contracts/src/search-attributes';
+import { VIEW_MEMO } from '../../libs/contracts/src/view-memo';
 import { api, type Json } from '../support/auth';
 import { closeTestClientAfterAll, testClient } from '../support/temporal-client';
 
@@ -73,7 +75,7 @@ describe('POST /processes answers the first settled view the workflow then holds
     expect(withDeadlines).toBeGreaterThanOrEqual(3);
   });
 
-  it('the workflow ran from the due times it was given: no due-time activity in its first task', async () => {
+  it('the workflow ran from the due times it was given (no due-time activity), started listed as settled', async () => {
     const client = await testClient();
     const res = await api('POST', '/api/v1/processes', {
       as: 'jp-officer',
@@ -95,6 +97,17 @@ describe('POST /processes answers the first settled view the workflow then holds
     );
     expect(input.firstDues?.at).toBe(res.body.startedAt);
     expect(Object.keys(input.firstDues?.dues ?? {}).length).toBeGreaterThan(0);
+    // Started listed as it is: the settled state's search attributes and the inbox's memo in the start.
+    const started = history.events![0]!.workflowExecutionStartedEventAttributes!;
+    expect(Object.keys(started.searchAttributes?.indexedFields ?? {})).toEqual(
+      expect.arrayContaining([SA.awaitingRoles.name, SA.nextDueAt.name, SA.currentSteps.name]),
+    );
+    const memo = await decodeFromPayloadsAtIndex<ProcessView>(client.options.loadedDataConverter, 0, [
+      started.memo!.fields![VIEW_MEMO]!,
+    ]);
+    expect(memo.steps.filter((s) => s.status === 'active').map((s) => s.id)).toEqual(
+      view.steps.filter((s) => s.status === 'active').map((s) => s.id),
+    );
     await api('POST', `/api/v1/processes/${res.body.id}/cancel`, {
       as: 'jp-coordinator',
       body: { reason: 'test done' },

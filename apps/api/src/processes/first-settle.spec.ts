@@ -2,6 +2,7 @@ import { createDueCalculator } from '../../../../activities/compute-due';
 import type { CalendarEvent } from '../../../../libs/contracts/src/calendar-events';
 import type { ProcessInput } from '../../../../libs/contracts/src/messages';
 import { fixtures, startInput } from '../../../../test/engine/fixtures';
+import { VIEW_MEMO } from '../../../../libs/contracts/src/view-memo';
 import { createFirstSettle } from './first-settle';
 
 const DAY = 86_400_000;
@@ -45,6 +46,17 @@ describe('FirstSettle (the API settles a new process as the workflow would)', ()
     const bare = await settler([]).first.of(input(fixtures.legalWait), AT);
     expect(bare.view.steps.find((s) => s.id === 'tabling')!.dueAt! < tabling.dueAt!).toBe(true);
     expect(view).toMatchObject({ startedAt: AT.toISOString(), dueTimesPending: false, status: 'running' });
+    // Started with what the first task upserts: the timer's due time and the view memo.
+    const { searchAttributes, memo } = await first.of(input(fixtures.legalWait), AT);
+    const named = Object.fromEntries(searchAttributes.map((p) => [p.key.name, p.value]));
+    expect(named).toMatchObject({
+      AccordStatus: 'running',
+      AccordCurrentSteps: ['tabling'],
+      AccordNextDueAt: new Date(tabling.dueAt!),
+      AccordLastProgressAt: AT,
+    });
+    expect(Object.values(named)).not.toContain(null);
+    expect((memo[VIEW_MEMO] as { steps: Array<{ id: string }> }).steps.map((s) => s.id)).toEqual(['tabling']);
   });
 
   it('names the chambers whose events changed between the read and a read after the start', async () => {

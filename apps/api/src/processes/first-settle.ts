@@ -6,12 +6,16 @@
  * activity reads them). The answers go to the workflow in `ProcessInput.firstDues`, so POST /processes
  * starts with one plain `workflow.start` and answers this view, which the workflow then holds.
  */
+import type { SearchAttributePair } from '@temporalio/common';
 import { createDueCalculator } from '../../../../activities/compute-due';
 import type { AccordConfig } from '../../../../libs/config/src/accord-config';
 import type { CalendarEvent, Chamber } from '../../../../libs/contracts/src/calendar-events';
 import type { FirstDues, ProcessInput } from '../../../../libs/contracts/src/messages';
 import type { ProcessView } from '../../../../libs/contracts/src/process-view';
-import { currentRules, processView, settleNew } from '../../../../workflows/engine';
+import { FORECAST_MEMO, forecastMemoOf, forecastReads } from '../../../../libs/contracts/src/forecast-memo';
+import { searchAttributePairs } from '../../../../libs/contracts/src/search-attributes';
+import { VIEW_MEMO, memoViewOf } from '../../../../libs/contracts/src/view-memo';
+import { currentRules, processView, searchValues, settleNew } from '../../../../workflows/engine';
 
 /** The provider's token (processes.module.ts builds it from the config and the calendar events store). */
 export const FIRST_SETTLE = Symbol('FirstSettle');
@@ -27,6 +31,13 @@ export interface FirstSettle {
 export interface Settled {
   view: ProcessView;
   firstDues: FirstDues;
+  /**
+   * What the workflow's first task upserts, for the start itself: the search attributes of the settled
+   * state and the memo the inbox and the summary read, so the process is listed as it is (in its holders'
+   * inboxes) as soon as it is started, not once a worker ran it.
+   */
+  searchAttributes: SearchAttributePair[];
+  memo: Record<string, unknown>;
   /**
    * When a due time counted a chamber's days on the recorded events: reads them again and names the
    * chambers whose events changed since (to be told, with `calendarChanged`, once the process is started: a
@@ -58,9 +69,15 @@ export function createFirstSettle(
         due.computeDues,
       );
       const used = read as readonly CalendarEvent[] | null;
+      const view = processView(engine);
+      const forecast = forecastMemoOf(view, forecastReads(input.definition));
       return {
-        view: processView(engine),
+        view,
         firstDues: { at: iso, dues },
+        searchAttributes: searchAttributePairs(searchValues(engine)).filter(
+          (p): p is SearchAttributePair => p.value !== null,
+        ),
+        memo: { [VIEW_MEMO]: memoViewOf(view), ...(forecast ? { [FORECAST_MEMO]: forecast } : {}) },
         changedSince: used && (async () => changedChambers(used, await listEvents(0))),
       };
     },

@@ -271,7 +271,7 @@ export class ProcessesService {
   /**
    * Starts the process and returns its first settled view (steps active, due times computed) after one
    * plain start: the API settles it itself (first-settle.ts) and hands the due times to the workflow,
-   * which settles to the same view from them (`beforeStart` has it while the start goes). When they
+   * which settles to the same view from them (`beforeStart` has it once the start is sent). When they
    * cannot be computed here, update-with-start of the read-only `started` Update, which the workflow
    * answers once it computed them; null when no worker answered that in time (the process is started all
    * the same; its steps appear once a worker runs it).
@@ -286,16 +286,19 @@ export class ProcessesService {
       return null;
     });
     if (first) {
-      beforeStart(first.view);
-      await this.client.workflow.start(PROCESS_WORKFLOW_TYPE, {
+      const starting = this.client.workflow.start(PROCESS_WORKFLOW_TYPE, {
         taskQueue: this.config.taskQueue,
         workflowId: input.processId,
         args: [{ ...input, firstDues: first.firstDues }],
         workflowIdConflictPolicy: 'FAIL',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: initialSearchAttributes(input, now),
+        typedSearchAttributes: first.searchAttributes,
+        memo: first.memo,
         ...startMetadata(input),
       });
+      // Sent first: the reads for the view for people go beside it, not ahead of it.
+      beforeStart(first.view);
+      await starting;
       if (first.changedSince) this.tellIfCalendarsChanged(input.processId, first.changedSince);
       return first.view;
     }
