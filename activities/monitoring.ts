@@ -8,8 +8,9 @@ import type { AccordConfig } from '../libs/config/src/accord-config';
 import type { Party } from '../libs/contracts/src/definition';
 import { getDefinition, listDefinitions } from '../libs/definitions/src';
 import { usersWithRole } from '../libs/directory/src/directory';
-import { calendarAddSpan } from '../libs/monitoring/src/calendar-adapter';
+import { recordedCalendars } from '../libs/monitoring/src/calendar-adapter';
 import { loadMonitoringConfig } from '../libs/monitoring/src/monitoring-config';
+import { cachedRecordedEvents, calendarEventsReader } from '../libs/monitoring/src/recorded-events-source';
 import { StuckFinder } from '../libs/monitoring/src/stuck-finder';
 import type { StuckItem } from '../libs/monitoring/src/types';
 
@@ -32,6 +33,9 @@ export interface NewlyStuck {
   truncated: boolean;
 }
 
+const RECORDED_EVENTS_TIMEOUT_MS = 5_000;
+const RECORDED_EVENTS_CACHE_MS = 10_000;
+
 export function createMonitoringActivities(deps: { config: AccordConfig; client?: Client }) {
   let finder: StuckFinder | undefined;
   const finderOf = (): StuckFinder => {
@@ -50,7 +54,16 @@ export function createMonitoringActivities(deps: { config: AccordConfig; client?
       usersWithRole: (party: Party, role: string) => usersWithRole(party, role),
       listDefinitions: () => listDefinitions(),
       getDefinition: (id, version) => getDefinition(id, version) ?? undefined,
-      addSpan: calendarAddSpan(deps.config),
+      // The events recorded through the API, read as the API's stuck list reads them; a store that does not
+      // answer fails the activity, which retries (never a digest counted on the shipped calendars alone).
+      calendars: recordedCalendars(
+        deps.config,
+        cachedRecordedEvents(
+          calendarEventsReader(deps.client, RECORDED_EVENTS_TIMEOUT_MS),
+          RECORDED_EVENTS_CACHE_MS,
+        ),
+        'throw',
+      ),
       idleDefault: monitoring.idleDefault,
       // A daily batch may wait longer for answers than an HTTP request.
       limits: {

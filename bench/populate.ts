@@ -9,12 +9,14 @@ import {
 } from '../libs/contracts/src/messages';
 import type { ProcessView } from '../libs/contracts/src/process-view';
 import { initialSearchAttributes } from '../libs/contracts/src/search-attributes';
+import { PROCESSES } from '../apps/api/src/processes/visibility';
 import { getUser, principalOf } from '../libs/directory/src/directory';
 import { DECISION_PLAN } from './definitions';
 import type { Stack } from './harness';
 import { pool } from './stats';
 
-export const PROCESSES_QUERY = `WorkflowType = '${PROCESS_WORKFLOW_TYPE}' AND ExecutionStatus != 'ContinuedAsNew'`;
+/** The API's own filter (every process, less the refused unauthenticated starts): baselines list the same. */
+export const PROCESSES_QUERY = PROCESSES;
 
 /** A process's input as the API builds it, started by jp-officer, under a new id. */
 export function processInput(definition: ProcessDefinition, title: string): ProcessInput {
@@ -29,7 +31,10 @@ export function processInput(definition: ProcessDefinition, title: string): Proc
   };
 }
 
-/** Starts a process the way the API does (same input and search attributes), without waiting for it. */
+/**
+ * Starts a process the way the API does (same input and search attributes), without waiting for it; the
+ * harness's client signs the start as the API's does (libs/temporal/src/update-signing.ts).
+ */
 export async function startDirect(
   stack: Stack,
   definition: ProcessDefinition,

@@ -198,15 +198,10 @@ export function renderPage(def: ProcessDefinition, versions: readonly number[]):
       `- Other versions: ${others.map((v) => `[version ${v}](${pageName({ id: def.id, version: v })})`).join(', ')} ` +
         '(a process keeps the version it started with)',
     );
-  out.push(
-    '',
-    def.description,
-    '',
-    '## Parameters',
-    '',
-    '| parameter | type | default | meaning |',
-    '| --- | --- | --- | --- |',
-  );
+  out.push('', def.description, '');
+  if (def.descriptions?.fr) out.push(`Français : ${def.descriptions.fr}`, '');
+  if (def.descriptions?.ja) out.push(`日本語: ${def.descriptions.ja}`, '');
+  out.push('## Parameters', '', '| parameter | type | default | meaning |', '| --- | --- | --- | --- |');
   for (const [name, p] of Object.entries(def.parameters)) {
     const type = p.type === 'enum' ? `one of ${(p.options ?? []).join(', ')}` : p.type;
     const meaning = [p.title, p.description].filter(Boolean).join(': ');

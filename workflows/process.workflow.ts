@@ -7,6 +7,8 @@
  * issues (activities, timers, search-attribute upserts, their order) must be guarded:
  *   if (patched('accord-<yyyymmdd>-<what>')) { new behaviour } else { old behaviour }
  * and, once no process started before the change is running, `deprecatePatched(id)` and later removal.
+ * Call `patched()` in the run's first activation (beside `rulesFor`) and keep the answer: a patch first
+ * checked after an await can replay in another workflow task than it ran in (`memoFromStart` says why).
  * Every such change is replay-tested against test/histories (npm run histories:record for new ones).
  */
 import {
@@ -25,7 +27,6 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../activities';
 import {
   cancelUpdate,
@@ -45,8 +46,9 @@ import {
 } from '../libs/contracts/src/messages';
 import { calendarChangedSignal } from '../libs/contracts/src/calendar-events';
 import type { ProcessView, StepView } from '../libs/contracts/src/process-view';
-import { SA } from '../libs/contracts/src/search-attributes';
+import { searchAttributePairs } from '../libs/contracts/src/search-attributes';
 import { VIEW_MEMO, memoViewOf } from '../libs/contracts/src/view-memo';
+import { FORECAST_MEMO, forecastMemoOf, forecastReads } from '../libs/contracts/src/forecast-memo';
 import * as engine from './engine';
 
 /** Continue as new past this many events unless the input says otherwise (or the server suggests it). */
@@ -99,14 +101,8 @@ function fail(e: engine.EngineError): never {
 /** The engine's rules: the current ones, unless this run replays a history recorded before them. */
 function rulesFor(input: ProcessInput): engine.EngineRules {
   if (!patched('accord-20261202-trust')) return engine.LEGACY_RULES;
-  const maxRounds = input.limits?.maxRounds;
   // Diet days as a legal wait (the waiver names the authority): not for processes started before it.
-  const legalDietWaits = patched('accord-20261202-diet-waiver');
-  return {
-    ...engine.CURRENT_RULES,
-    legalDietWaits,
-    ...(Number.isInteger(maxRounds) && maxRounds! > 0 ? { defaultMaxRounds: maxRounds! } : {}),
-  };
+  return engine.currentRules(input.limits, patched('accord-20261202-diet-waiver'));
 }
 
 export async function processWorkflow(input: ProcessInput): Promise<ProcessView> {
@@ -117,9 +113,15 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
   // activity runs splits the task), and core tells the workflow about a task's markers only when that task
   // replays: patched() then answers false and the recorded marker has no command (TMPRL1100).
   const memoFromStart = patched('accord-20261202-view-memo-at-start');
+  // Whether it keeps the forecast memo beside the view memo (what the forecast reads, for the summary's
+  // roll-up without a Query per process), decided in the same first activation for the same reason.
+  const forecastMemo = patched('accord-20261202-forecast-memo') ? forecastReads(input.definition) : null;
+  // The first due times the API computed (input-driven: absent from every earlier input, so their
+  // histories replay as before). The process starts at their instant and settles from them.
+  let first = carried ? null : engine.readFirstDues(input.firstDues);
   const e: engine.Engine = carried
     ? engine.restore(input.definition, carried.state, rules)
-    : engine.createEngine(input.definition, input, nowIso(), rules);
+    : engine.createEngine(input.definition, input, first?.at ?? nowIso(), rules);
   let upserted: engine.SearchValues | null = carried?.search ?? null;
   const sending: Promise<void>[] = [];
 
@@ -181,8 +183,9 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
       engine.resetCalendarDues(e, s.chamber, nowIso());
   });
   /**
-   * The first settled view (steps active, due times computed), for the API's update-with-start. It only
-   * reads; a process started before it existed never receives it, so no history changes.
+   * The first settled view (steps active, due times computed), for the API's update-with-start when it
+   * could not compute the first due times itself (no `firstDues`). It only reads; a process started before
+   * it existed never receives it, so no history changes.
    */
   let settled = false;
   setHandler(
@@ -224,17 +227,7 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
   /** Upserts only the search attributes whose value changed since the last upsert. */
   function syncSearchAttributes(): void {
     const now = engine.searchValues(e);
-    const changed = engine.changedSearchValues(now, upserted);
-    const pairs: SearchAttributeUpdatePair[] = [];
-    for (const [k, v] of Object.entries(changed) as Array<[keyof engine.SearchValues, unknown]>) {
-      const key = SA[k];
-      let value: unknown;
-      if (v === null || (Array.isArray(v) && v.length === 0))
-        value = null; // removes it
-      else if (key.type === 'DATETIME') value = new Date(v as string);
-      else value = v;
-      pairs.push({ key, value } as SearchAttributeUpdatePair);
-    }
+    const pairs = searchAttributePairs(engine.changedSearchValues(now, upserted));
     if (pairs.length) upsertSearchAttributes(pairs);
     upserted = now;
     syncInboxMemo();
@@ -244,17 +237,22 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
    * Keeps the memo the inbox reads (libs/contracts/src/view-memo.ts) equal to the view, next to the search
    * attributes, so the inbox is a visibility listing without a Query per process. Only when it changed.
    * A new command: processes that ran before it replay without it. Runs started before `memoFromStart`
-   * decide at their first upsert, as they did when they ran (`accord-20261202-view-memo`).
+   * decide at their first upsert, as they did when they ran (`accord-20261202-view-memo`). With
+   * `forecastMemo`, the forecast memo (libs/contracts/src/forecast-memo.ts) goes in the same upsert; past its
+   * cap it is removed (readers then Query the process).
    */
   let memoOn: boolean | null = memoFromStart ? true : null;
   let memoed: string | null = null;
   function syncInboxMemo(): void {
     memoOn ??= patched('accord-20261202-view-memo');
     if (!memoOn) return;
-    const slim = memoViewOf(engine.processView(e));
-    const json = JSON.stringify(slim);
+    const view = engine.processView(e);
+    const fields: Record<string, unknown> = { [VIEW_MEMO]: memoViewOf(view) };
+    // Undefined removes the field (JSON.stringify leaves it out of the comparison).
+    if (forecastMemo) fields[FORECAST_MEMO] = forecastMemoOf(view, forecastMemo) ?? undefined;
+    const json = JSON.stringify(fields);
     if (json === memoed) return;
-    upsertMemo({ [VIEW_MEMO]: slim });
+    upsertMemo(fields);
     memoed = json;
   }
 
@@ -295,10 +293,18 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
 
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   while (e.state.status === 'running') {
-    await computeDueTimes();
-    engine.tick(e, nowIso());
+    // Settling from the API's first due times (engine/first.ts settleNew, the same rounds at the same
+    // instant); one missing falls back to the activity.
+    const given = first && engine.givenDues(engine.dueRequests(e), first.dues);
+    if (given) engine.applyDues(e, given);
+    else {
+      first = null;
+      await computeDueTimes();
+    }
+    engine.tick(e, first?.at ?? nowIso());
     // A timer that fired may have activated another one that needs its due time first.
     if (e.state.status === 'running' && engine.dueRequests(e).length > 0) continue;
+    first = null;
     flushOutbox();
     syncSearchAttributes();
     if (e.state.status !== 'running') break;
@@ -315,7 +321,7 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
           typedSearchAttributes: workflowInfo().typedSearchAttributes,
           // The inbox memo too, so the next run is listed with it before its first upsert.
           ...(memoOn ? { memo: workflowInfo().memo } : {}),
-        })({ ...input, carried: next });
+        })({ ...input, carried: next, firstDues: undefined });
       }
       break;
     }

@@ -70,6 +70,42 @@ describe('names in the language asked', () => {
     expect(dates?.outputs?.startsOn?.title).toBe('ミッションの初日');
   });
 
+  it('describes definitions and initiatives in the language asked, with every language beside it', async () => {
+    type Described = { id: string; title: string; description: string; descriptions: Record<string, string> };
+    const def = await api<Described>('GET', '/api/v1/definitions/agreement-entry-into-force', {
+      as: 'jp-officer',
+      headers: ja,
+    });
+    expect(def.status).toBe(200);
+    expect(def.body.description).toMatch(/^交渉権限の付与から効力発生、公表及び登録まで/);
+    expect(def.body.descriptions.en).toMatch(/^From the mandate to entry into force/);
+    expect(def.body.descriptions.fr).toMatch(/^Du mandat à l'entrée en vigueur/);
+    const fr = await api<Described>('GET', '/api/v1/definitions/agreement-entry-into-force?lang=fr', {
+      as: 'jp-officer',
+      headers: ja,
+    });
+    expect(fr.body.description).toBe(def.body.descriptions.fr);
+    const list = await api<Described[]>('GET', '/api/v1/definitions?lang=ja', { as: 'jp-officer' });
+    for (const d of list.body) expect(d.description).toBe(d.descriptions.ja);
+
+    const initiatives = await api<Described[]>('GET', '/api/v1/initiatives', {
+      as: 'jp-officer',
+      headers: ja,
+    });
+    expect(initiatives.status).toBe(200);
+    expect(initiatives.body.find((i) => i.id === 'mlat')).toMatchObject({
+      title: '刑事に関する共助に関する日本国とカナダとの間の条約',
+      description: '2025年12月12日署名。日本は国会に提出する予定である。カナダは下院に提出する。',
+    });
+    const frInitiatives = await api<Described[]>('GET', '/api/v1/initiatives?lang=fr', { as: 'jp-officer' });
+    expect(frInitiatives.body.find((i) => i.id === 'etta')).toMatchObject({
+      title:
+        "Accord entre le gouvernement du Canada et le gouvernement du Japon concernant le transfert d'équipement et de technologie de défense",
+      description: expect.stringMatching(/^Signé à Ottawa le 27 janvier 2026/),
+    });
+    for (const i of frInitiatives.body) expect(i.descriptions.en).not.toBe(i.description);
+  });
+
   it('lists the inbox in Japanese', async () => {
     const item = await waitFor('the step in the inbox', async () => {
       const res = await api<InboxItem[]>('GET', '/api/v1/inbox', { as: 'jp-meti', headers: ja });

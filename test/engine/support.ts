@@ -19,6 +19,9 @@ import type { DecisionKind, ProcessView, StepView } from '../../libs/contracts/s
 import { readWholeTimeline } from '../../libs/temporal/src/timeline';
 import { e2eEnv } from '../support/e2e-env';
 import { testClient } from '../support/temporal-client';
+import { createDueCalculator } from '../../activities/compute-due';
+import { loadConfig } from '../../libs/config/src/accord-config';
+import { currentRules, processView, settleNew } from '../../workflows/engine';
 import { people } from './fixtures';
 
 export type ProcessHandle = WorkflowHandle;
@@ -70,6 +73,34 @@ export async function startProcessSettled(
   });
   const view = await client.workflow.executeUpdateWithStart(startedUpdate, { startWorkflowOperation: start });
   return { handle: (await start.workflowHandle()) as ProcessHandle, view };
+}
+
+/**
+ * As POST /processes starts a process since `firstDues`: the first settled view computed here with the
+ * engine and the due-time calculation (e2e day length), then one plain start with those due times.
+ */
+export async function startProcessWithFirstDues(
+  def: ProcessDefinition,
+  parameters: Record<string, ParamValue> = {},
+): Promise<{ handle: ProcessHandle; view: ProcessView }> {
+  const client = await testClient();
+  const processId = `process-${def.id}-${randomUUID()}`;
+  const input: ProcessInput = {
+    processId,
+    title: def.title,
+    definition: def,
+    parameters,
+    initiator: people.jpOfficer,
+  };
+  const at = new Date().toISOString();
+  const due = createDueCalculator({ dayLengthMs: loadConfig(process.env).dayLengthMs });
+  const { engine, dues } = await settleNew(def, input, at, currentRules(undefined), due.computeDues);
+  const handle = await client.workflow.start(PROCESS_WORKFLOW_TYPE, {
+    taskQueue: e2eEnv().taskQueue,
+    workflowId: processId,
+    args: [{ ...input, firstDues: { at, dues } }],
+  });
+  return { handle, view: processView(engine) };
 }
 
 export function decide(

@@ -13,7 +13,7 @@ import { PROCESS_WORKFLOW_TYPE } from '../../libs/contracts/src/messages';
 import { SA } from '../../libs/contracts/src/search-attributes';
 import { getDefinition, listDefinitions } from '../../libs/definitions/src';
 import { usersWithRole } from '../../libs/directory/src/directory';
-import { calendarAddSpan } from '../../libs/monitoring/src/calendar-adapter';
+import { recordedCalendars } from '../../libs/monitoring/src/calendar-adapter';
 import { StuckFinder } from '../../libs/monitoring/src/stuck-finder';
 import { api } from '../support/auth';
 import { e2eEnv } from '../support/e2e-env';
@@ -114,7 +114,7 @@ describe('failing processes and the daily digest (dedicated worker, webhook noti
       usersWithRole,
       listDefinitions,
       getDefinition,
-      addSpan: calendarAddSpan({ dayLengthMs: 1000 }),
+      calendars: recordedCalendars({ dayLengthMs: 1000 }),
       limits: { maxDescribes: 5 },
     });
     // Enough running executions for several pages, whatever else runs on the server.

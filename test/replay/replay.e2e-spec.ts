@@ -16,6 +16,8 @@ import { scenarios } from './scenarios';
 const HISTORIES = path.join(__dirname, '..', 'histories');
 const RECORD = process.env.ACCORD_RECORD_HISTORIES === '1';
 const WORKFLOWS = require.resolve('../../workflows');
+/** The worker's workflow interceptors (the start's proof is decided there): replayed as the worker runs them. */
+const INTERCEPTORS = { workflowModules: [require.resolve('../../workflows/interceptors')] };
 const ALTERED = require.resolve('./altered');
 
 interface HistoryJson {
@@ -86,7 +88,8 @@ describe('replay of recorded histories', () => {
     const failures: string[] = [];
     let replayed = 0;
     for await (const r of Worker.runReplayHistories(
-      { workflowsPath: WORKFLOWS, replayName: 'accord-replay' },
+      // No update keys in this bundle: a recorded start's outcome is replayed from its marker, not checked again.
+      { workflowsPath: WORKFLOWS, replayName: 'accord-replay', interceptors: INTERCEPTORS },
       replayable(),
     )) {
       replayed++;

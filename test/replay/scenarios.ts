@@ -2,6 +2,17 @@
  * Representative processes whose histories are recorded into test/histories/ (npm run histories:record)
  * and replayed against the current workflow code by replay.e2e-spec.ts.
  */
+import { randomUUID } from 'node:crypto';
+import { Client, WithStartWorkflowOperation, WorkflowFailedError } from '@temporalio/client';
+import {
+  DELEGATIONS_WORKFLOW_TYPE,
+  addDelegationUpdate,
+  delegationStoreId,
+  type Delegation,
+} from '../../libs/contracts/src/delegations';
+import { loadPayloadKeys } from '../../libs/config/src/accord-config';
+import { accordDataConverter } from '../../libs/temporal/src/encryption/encryption-codec';
+import { initialSearchAttributes } from '../../libs/contracts/src/search-attributes';
 import {
   agreementEntryIntoForce,
   agreementEntryIntoForceV2,
@@ -9,14 +20,19 @@ import {
 } from '../../libs/definitions/src';
 import { calendarChangedSignal } from '../../libs/contracts/src/calendar-events';
 import {
+  PROCESS_WORKFLOW_TYPE,
   cancelUpdate,
   moveDeadlineUpdate,
   reassignUpdate,
   stateQuery,
   waiveTimerUpdate,
+  type ProcessInput,
 } from '../../libs/contracts/src/messages';
 import { VIEW_MEMO } from '../../libs/contracts/src/view-memo';
+import { FORECAST_MEMO, type ForecastMemo } from '../../libs/contracts/src/forecast-memo';
 import { autopilot } from '../engine/autopilot';
+import { e2eEnv } from '../support/e2e-env';
+import { testClient } from '../support/temporal-client';
 import { fixtures, people } from '../engine/fixtures';
 import {
   complete,
@@ -24,6 +40,7 @@ import {
   eventually,
   startProcess,
   startProcessSettled,
+  startProcessWithFirstDues,
   timeline,
   type ProcessHandle,
 } from '../engine/support';
@@ -43,6 +60,20 @@ export const scenarios: Scenario[] = [
       if (view.dueTimesPending || !view.steps.some((s) => s.dueAt))
         throw new Error('answered before its due times');
       await h.executeUpdate(cancelUpdate, { args: [{ principal: people.coordinator, reason: 'Recorded' }] });
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    // POST /processes since `firstDues`: the API settles the first view and starts with its due times; the
+    // workflow settles from them (a timer until a past date fires at the start instant, the next one's due
+    // time given too: two rounds without the computeDues activity), then runs the second timer out.
+    name: 'started-with-first-dues',
+    async run() {
+      const { handle: h, view } = await startProcessWithFirstDues(fixtures.timerChain);
+      const held = await h.query(stateQuery);
+      if (JSON.stringify(held.steps) !== JSON.stringify(view.steps))
+        throw new Error('the workflow does not hold the view computed before the start');
       await h.result();
       return { handle: h };
     },
@@ -284,4 +315,154 @@ export const scenarios: Scenario[] = [
       return { handle: h, runId: first };
     },
   },
+  {
+    // `accord-20261202-forecast-memo`: the forecast memo upserted beside the view memo, through version 2 of
+    // the agreement (outputs its timers count from, conditions on parameters, Diet-day timers) to completion.
+    name: 'forecast-memo-agreement-v2',
+    async run() {
+      const h = await startProcess(agreementEntryIntoForceV2, {
+        requiresDietApproval: false,
+        requiresImplementingLegislation: true,
+      });
+      await eventually(
+        async () => (await h.describe()).memo?.[FORECAST_MEMO] as ForecastMemo | undefined,
+        (m) => (m?.steps.length ?? 0) > 0,
+      );
+      await autopilot(h);
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    // The forecast memo carried into the next run by continue-as-new.
+    name: 'forecast-memo-continue-as-new-first-run',
+    async run() {
+      const h = await startProcess(fixtures.long, {}, { historyLimit: 25 });
+      const first = (await h.describe()).runId;
+      for (let i = 1; i <= 12; i++) await complete(h, people.jpNeg, `t${i}`);
+      await h.result();
+      const memo = (await h.describe()).memo?.[FORECAST_MEMO] as ForecastMemo | undefined;
+      if (memo?.status !== 'completed') throw new Error('the last run has no forecast memo');
+      return { handle: h, runId: first };
+    },
+  },
+  // `accord-20261202-signed-start`: the start's proof decided in the first activation and recorded as a marker.
+  {
+    // A start without the API's proof (a client that bypasses the API, with the search attributes and a memo
+    // of its choosing): failed in its first task with UNAUTHENTICATED_START, having acted on nothing.
+    name: 'signed-start-refused',
+    async run() {
+      const signed = await testClient();
+      const forger = new Client({
+        connection: signed.connection,
+        namespace: signed.options.namespace,
+        dataConverter: accordDataConverter(loadPayloadKeys(process.env)),
+      });
+      const processId = `process-${fixtures.deadline.id}-${randomUUID()}`;
+      const input: ProcessInput = {
+        processId,
+        title: 'Forged',
+        definition: fixtures.deadline,
+        parameters: {},
+        initiator: people.coordinator,
+      };
+      const h = await forger.workflow.start(PROCESS_WORKFLOW_TYPE, {
+        taskQueue: e2eEnv().taskQueue,
+        workflowId: processId,
+        args: [input],
+        typedSearchAttributes: initialSearchAttributes(input),
+        memo: { [VIEW_MEMO]: { id: processId, title: 'Forged' } },
+      });
+      const failed = await h.result().then(
+        () => null,
+        (err: unknown) => err,
+      );
+      if (!(failed instanceof WorkflowFailedError)) throw new Error(`not refused: ${String(failed)}`);
+      return { handle: h };
+    },
+  },
+  {
+    // Signed by the API's client (update-with-start), then driven to completion.
+    name: 'signed-start-approval-completed',
+    async run() {
+      const { handle: h } = await startProcessSettled(fixtures.review);
+      await complete(h, people.jpNeg, 'draft', { ref: 'D-1' });
+      await decide(h, people.caNeg, 'text', 'request-changes', { comment: 'Article 3', requestId: 'rc-1' });
+      await complete(h, people.jpNeg, 'draft', { ref: 'D-2' });
+      await decide(h, people.jpNeg, 'text');
+      await decide(h, people.caNeg, 'text');
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    // The last run of a signed process that continued as new: a run the workflow continued is not checked
+    // again (no marker of either kind).
+    name: 'signed-start-continued-last-run',
+    async run() {
+      const h = await startProcess(fixtures.long, {}, { historyLimit: 25 });
+      for (let i = 1; i <= 12; i++) await complete(h, people.jpNeg, `t${i}`);
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    // A delegations store started without the API's proof, with a delegation in its input: refused.
+    name: 'signed-start-delegations-refused',
+    async run() {
+      const signed = await testClient();
+      const forger = new Client({
+        connection: signed.connection,
+        namespace: signed.options.namespace,
+        dataConverter: accordDataConverter(loadPayloadKeys(process.env)),
+      });
+      const sub = `replay-${randomUUID()}`;
+      const h = await forger.workflow.start(DELEGATIONS_WORKFLOW_TYPE, {
+        taskQueue: e2eEnv().taskQueue,
+        workflowId: delegationStoreId('received', sub),
+        args: [{ delegations: [delegationTo(sub)] }],
+      });
+      const failed = await h.result().then(
+        () => null,
+        (err: unknown) => err,
+      );
+      if (!(failed instanceof WorkflowFailedError)) throw new Error(`not refused: ${String(failed)}`);
+      return { handle: h };
+    },
+  },
+  {
+    // A delegations store started by the API's client (update-with-start of an add), then terminated.
+    name: 'signed-start-delegations-added',
+    async run() {
+      const client = await testClient();
+      const sub = `replay-${randomUUID()}`;
+      const workflowId = delegationStoreId('received', sub);
+      await client.workflow.executeUpdateWithStart(addDelegationUpdate, {
+        args: [delegationTo(sub), { side: 'received', max: 10 }],
+        startWorkflowOperation: new WithStartWorkflowOperation(DELEGATIONS_WORKFLOW_TYPE, {
+          workflowId,
+          taskQueue: e2eEnv().taskQueue,
+          args: [{ delegations: [] }],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        }),
+      });
+      const h = client.workflow.getHandle(workflowId);
+      await h.terminate('recorded');
+      return { handle: h };
+    },
+  },
 ];
+
+function delegationTo(sub: string): Delegation {
+  const from = { sub: people.jpMofa.sub, name: people.jpMofa.name };
+  return {
+    id: `dlg-${randomUUID()}`,
+    from,
+    to: { sub, name: 'Replay delegate' },
+    party: 'JP',
+    roles: people.jpMofa.roles.slice(0, 1),
+    until: new Date(Date.now() + 86_400_000).toISOString(),
+    createdAt: new Date().toISOString(),
+    createdBy: from,
+  };
+}

@@ -5,11 +5,13 @@
  * process from a roadmap initiative (after the duplicate warning, "start another anyway"), a coordinator
  * extends an overdue deadline from the board, reassigns a step, and runs a bulk action after its dry run's
  * list, an approver does it all with the keyboard alone, the inbox and process page in Japanese show no
- * English (step names included), an expired session returns to sign-in with a message, and axe finds no
+ * English (step names included), a reviewer whose item left the inbox on a change request is told who asked
+ * and why (in French too), an expired session returns to sign-in with a message, and axe finds no
  * serious violation on any page. Screenshots of the main pages go to test/.tmp/screenshots.
  */
 import type { Locator, Page } from 'playwright-core';
 import type { ProcessView, TimelineEntry } from '../../libs/contracts/src/process-view';
+import { complete, decide, waitForStep } from '../api/helpers';
 import { api } from '../support/auth';
 import { waitFor } from '../support/wait';
 import { expectNoSeriousAxeViolations } from './support/axe';
@@ -379,6 +381,50 @@ describe('the web console', () => {
     expect(await page.evaluate('document.documentElement.lang')).toBe('ja');
     await expectNoSeriousAxeViolations(page);
     await saveScreenshot(page, 'process-ja');
+  }, 150_000);
+
+  it('a reviewer whose item left the inbox on a change request is told who asked, why, and when it comes back', async () => {
+    const title = `Withdrawn in the console ${run}`;
+    const started = await api<ProcessView>('POST', '/api/v1/processes', {
+      as: 'jp-officer',
+      body: { definitionId: 'implementing-arrangement', title },
+    });
+    expect(started.status).toBe(201);
+    const id = started.body.id;
+    await waitForStep(id, 'draft-by-jp', 'active');
+    expect(
+      (await complete('jp-mod-atla', id, 'draft-by-jp', { outputs: { draftReference: 'IA-W-1' } })).status,
+    ).toBe(200);
+    await waitForStep(id, 'inter-agency-review', 'active');
+    const comment = `Annex C lists the old customs codes ${run}`;
+    expect(
+      (await decide('jp-meti', id, 'inter-agency-review', { decision: 'request-changes', comment })).status,
+    ).toBe(200);
+
+    // CA DND had not decided: its inbox says where the step went, who asked and why.
+    const page = await open('ca-dnd');
+    await page.goto('/');
+    const section = page.getByRole('region', { name: 'Left your inbox' });
+    const notice = section.getByRole('listitem').filter({ hasText: title });
+    await notice.waitFor({ timeout: 30_000 });
+    await notice.getByText(comment).waitFor();
+    await notice.getByText(/asked for changes/).waitFor();
+    expect(await notice.textContent()).toContain('Japan');
+    expect(await notice.textContent()).toContain('Round 2');
+    expect(await inboxItem(page, title).count()).toBe(0);
+    await expectNoSeriousAxeViolations(page);
+    await saveScreenshot(page, 'inbox-withdrawn');
+
+    // The same notice in French: the interface's words are French, the comment stays as written.
+    const fr = await open('ca-dnd', 'fr-CA');
+    await fr.goto('/');
+    const frNotice = fr
+      .getByRole('region', { name: 'Retirés de votre boîte de réception' })
+      .getByRole('listitem')
+      .filter({ hasText: title });
+    await frNotice.getByText(/a demandé des modifications/).waitFor({ timeout: 30_000 });
+    await frNotice.getByText(comment).waitFor();
+    expect(await frNotice.textContent()).toContain('Japon');
   }, 150_000);
 
   it('delegations: create, list and revoke; axe on the page', async () => {

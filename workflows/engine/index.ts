@@ -11,3 +11,4 @@ export * from './search';
 export * from './idempotency';
 export * from './carry';
 export * from './outlook';
+export * from './first';

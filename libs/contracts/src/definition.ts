@@ -217,6 +217,8 @@ export interface ProcessDefinition {
   /** The title in French and Japanese. */
   titles?: Translations;
   description: string;
+  /** The description in French and Japanese. */
+  descriptions?: Translations;
   roadmap: RoadmapReference;
   parties: Party[];
   /** Roles allowed to start a process of this definition. */

@@ -24,6 +24,20 @@ export interface ProcessInput {
   historyLimit?: number;
   /** Bounds set by the API from its settings (the workflow has defaults for each). */
   limits?: ProcessLimits;
+  /**
+   * The first due times, computed by the API from the start instant with the same engine and calendars
+   * (workflows/engine/first.ts): the workflow starts at `at` and settles from these instead of asking its
+   * due-time activity, so POST /processes answers with the first deadlines after one plain start. Absent
+   * from processes started before it (they settle as they did); ignored after continue-as-new.
+   */
+  firstDues?: FirstDues;
+}
+
+export interface FirstDues {
+  /** The start instant (ISO) the process and its first steps start at. */
+  at: string;
+  /** What the computeDues activity would answer: `key → ISO instant` (and `key+projected` flags). */
+  dues: Record<string, string>;
 }
 
 export interface ProcessLimits {

@@ -4,7 +4,12 @@
  * 3 each of KeywordList/Int/Double/Bool/Datetime/Text) so the same code runs on the dev server and on
  * a PostgreSQL cluster. `npm start` and the test setup register them (libs/temporal).
  */
-import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
+import {
+  defineSearchAttributeKey,
+  SearchAttributeType,
+  type SearchAttributePair,
+  type SearchAttributeUpdatePair,
+} from '@temporalio/common';
 import type { ProcessInput } from './messages';
 
 export const SA = {
@@ -64,6 +69,27 @@ export function initialSearchAttributes(input: ProcessInput, now = new Date()): 
     ...(input.initiativeId ? [{ key: SA.initiative, value: input.initiativeId }] : []),
     ...(input.businessKey ? [{ key: SA.businessKey, value: input.businessKey }] : []),
   ];
+}
+
+/**
+ * Search-attribute values by field of `SA` (as the engine derives them) → typed pairs: null or an empty list
+ * removes the attribute (null value), instants become Dates. The workflow upserts these; the API starts a
+ * process it settled with them (without the removals).
+ */
+export function searchAttributePairs(
+  values: Partial<Record<keyof typeof SA, unknown>>,
+): SearchAttributeUpdatePair[] {
+  const pairs: SearchAttributeUpdatePair[] = [];
+  for (const [k, v] of Object.entries(values) as Array<[keyof typeof SA, unknown]>) {
+    const key = SA[k];
+    let value: unknown;
+    if (v === null || (Array.isArray(v) && v.length === 0))
+      value = null; // removes it
+    else if (key.type === 'DATETIME') value = new Date(v as string);
+    else value = v;
+    pairs.push({ key, value } as SearchAttributeUpdatePair);
+  }
+  return pairs;
 }
 
 /**

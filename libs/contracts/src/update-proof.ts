@@ -2,6 +2,8 @@
  * The proof that an Update was sent by Accord's API (or another holder of an update key), not by any
  * client that can reach Temporal's frontend: an HMAC-SHA256 over the workflow id, the Update's name, a
  * digest of its arguments (the principal among them) and an expiry, carried in the Update's header.
+ * The start of a workflow carries the same kind of proof (`proveStart`), over its workflow id, type and
+ * input, under the same keys (a domain of its own: an Update's proof never passes for a start's).
  *
  * Pure JavaScript (@noble/hashes), no Node builtins: the same code signs in the API's Temporal client and
  * verifies inside the workflow sandbox (workflows/interceptors.ts), deterministically.
@@ -37,12 +39,20 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.join(',')}}`;
 }
 
+const digestOf = (args: unknown[]) => bytesToHex(sha256(utf8ToBytes(canonicalJson(args))));
+
+const hmacHex = (keyHex: string, parts: string[]) =>
+  bytesToHex(hmac(sha256, hexToBytes(keyHex), utf8ToBytes(parts.join('\n'))));
+
 function mac(keyHex: string, keyId: string, expiresAt: number, u: UpdateToProve): string {
-  const argsDigest = bytesToHex(sha256(utf8ToBytes(canonicalJson(u.args))));
-  const message = ['accord-update-v1', keyId, String(expiresAt), u.workflowId, u.updateName, argsDigest].join(
-    '\n',
-  );
-  return bytesToHex(hmac(sha256, hexToBytes(keyHex), utf8ToBytes(message)));
+  return hmacHex(keyHex, [
+    'accord-update-v1',
+    keyId,
+    String(expiresAt),
+    u.workflowId,
+    u.updateName,
+    digestOf(u.args),
+  ]);
 }
 
 /** `<key id>.<expiry ms>.<hmac hex>`. `args` are first passed through JSON, as the payload converter does. */
@@ -78,6 +88,77 @@ export function checkUpdateProof(
   if (Number(exp) < now) return `The ${UPDATE_PROOF_HEADER} header of "${u.updateName}" expired`;
   if (!sameHex(mac(key, keyId, Number(exp), u), sig)) {
     return `The ${UPDATE_PROOF_HEADER} header of "${u.updateName}" does not match its workflow, name and arguments`;
+  }
+  return null;
+}
+
+/** The start header that carries the proof (workflow.start, update-with-start, signal-with-start). */
+export const START_PROOF_HEADER = 'accord-start-proof';
+
+/** The failure type of a run whose start carries no valid proof. */
+export const UNAUTHENTICATED_START = 'UNAUTHENTICATED_START';
+
+export interface StartToProve {
+  workflowId: string;
+  workflowType: string;
+  args: unknown[];
+}
+
+/**
+ * Eight hex digits that tell which key made a proof, revealing nothing of it (an HMAC of a constant): the
+ * worker can then say "made with another key" apart from "made for other input".
+ */
+const keyCheck = (keyHex: string) => hmacHex(keyHex, ['accord-key-check-v1']).slice(0, 8);
+
+function startMac(keyHex: string, keyId: string, expiresAt: number, s: StartToProve): string {
+  return hmacHex(keyHex, [
+    'accord-start-v1',
+    keyId,
+    String(expiresAt),
+    s.workflowId,
+    s.workflowType,
+    digestOf(s.args),
+  ]);
+}
+
+/**
+ * `<key id>.<expiry ms>.<key check>.<hmac hex>`. `args` are first passed through JSON, as the payload
+ * converter does. Valid for UPDATE_PROOF_TTL_MS: the worker compares the expiry with the time the server
+ * recorded the start, so a worker that comes late does not refuse a start that was on time.
+ */
+export function proveStart(keyId: string, keyHex: string, s: StartToProve, now: number): string {
+  const expiresAt = now + UPDATE_PROOF_TTL_MS;
+  const args = JSON.parse(JSON.stringify(s.args ?? [])) as unknown[];
+  return `${keyId}.${expiresAt}.${keyCheck(keyHex)}.${startMac(keyHex, keyId, expiresAt, { ...s, args })}`;
+}
+
+/**
+ * Null when the start's proof holds; otherwise why not, for the failure of the run (nothing secret in it).
+ * `startedAt`: when the server recorded the start.
+ */
+export function checkStartProof(
+  keys: UpdateKeyRing,
+  proof: unknown,
+  s: StartToProve,
+  startedAt: number,
+): string | null {
+  const what = `The start of ${s.workflowType} "${s.workflowId}"`;
+  if (typeof proof !== 'string' || proof === '') {
+    return `${what} carries no ${START_PROOF_HEADER} header (no proof): start processes through the Accord API`;
+  }
+  const m = /^([A-Za-z0-9._-]{1,64})\.(\d{1,16})\.([0-9a-f]{8})\.([0-9a-f]{64})$/.exec(proof);
+  if (!m) return `${what}: its ${START_PROOF_HEADER} header is malformed`;
+  const [, keyId, exp, check, sig] = m as unknown as [string, string, string, string, string];
+  const key = keys[keyId];
+  if (!key) return `${what}: its ${START_PROOF_HEADER} names an unknown key id "${keyId}"`;
+  if (!sameHex(keyCheck(key), check)) {
+    return `${what}: its ${START_PROOF_HEADER} was made with another key than the worker's "${keyId}"`;
+  }
+  if (!sameHex(startMac(key, keyId, Number(exp), s), sig)) {
+    return `${what}: its ${START_PROOF_HEADER} was made for other input (it does not match this workflow id, type, input and expiry)`;
+  }
+  if (Number(exp) < startedAt) {
+    return `${what}: its ${START_PROOF_HEADER} expired ${startedAt - Number(exp)} ms before the start was recorded`;
   }
   return null;
 }

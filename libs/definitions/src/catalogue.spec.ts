@@ -227,4 +227,31 @@ describe('names in English, French and Japanese', () => {
     );
     expect(localizeRole(getRole('jp-clb-examiner')!, 'ja').org).toBe('内閣法制局');
   });
+
+  it('describes definitions and initiatives in the language asked, English per field where one is missing', () => {
+    const v2 = getDefinition('agreement-entry-into-force')!;
+    const ja = localizeDefinition(v2, 'ja');
+    expect(ja.description).toBe(v2.descriptions!.ja);
+    expect(ja.description).toMatch(/^交渉権限の付与から効力発生/);
+    expect(ja.descriptions).toEqual({ en: v2.description, fr: v2.descriptions!.fr, ja: v2.descriptions!.ja });
+    expect(localizeDefinition(v2, 'fr').description).toMatch(/^Du mandat à l'entrée en vigueur/);
+    expect(localizeDefinition(v2, 'en').description).toBe(v2.description);
+    // Only the Japanese description missing: French stays French, Japanese falls back to English.
+    const partly = { ...v2, descriptions: { fr: v2.descriptions!.fr } };
+    expect(localizeDefinition(partly, 'ja')).toMatchObject({
+      title: '協定の締結及び発効の手続',
+      description: v2.description,
+    });
+    expect(localizeDefinition(partly, 'fr').description).toBe(v2.descriptions!.fr);
+    const mlat = getInitiative('mlat')!;
+    expect(localizeInitiative(mlat, 'fr')).toMatchObject({
+      title: "Traité d'entraide judiciaire en matière pénale entre le Canada et le Japon",
+      description: mlat.descriptions!.fr,
+    });
+    expect(localizeInitiative({ ...mlat, descriptions: undefined }, 'ja')).toMatchObject({
+      title: '刑事に関する共助に関する日本国とカナダとの間の条約',
+      description: mlat.description,
+      descriptions: { en: mlat.description, fr: mlat.description, ja: mlat.description },
+    });
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * Names in the language asked. Definitions, roles and initiatives are written in English (`title`) with the
- * French and Japanese names beside it (`titles: { fr, ja }`). A localized copy keeps the shape additive:
+ * French and Japanese names beside it (`titles: { fr, ja }`); so are the descriptions of definitions and
+ * initiatives (`description`, `descriptions: { fr, ja }`). A localized copy keeps the shape additive:
  * `title` (and `org`, `pillarTitle`) in the language asked, plus `titles` (`orgs`, `pillarTitles`) with all
  * three languages. A missing name falls back to English for that field only — never to an id.
  */
@@ -73,9 +74,12 @@ export function localizeDefinition(def: ProcessDefinition, lang: Lang = DEFAULT_
     def.roadmap.pillarTitle,
     def.roadmap.pillarTitles ?? PILLAR_TITLES[def.roadmap.pillar],
   );
+  const descriptions = allTitles(def.description, def.descriptions);
   return {
     ...named(def, lang),
     lang,
+    description: descriptions[lang],
+    descriptions,
     roadmap: { ...def.roadmap, pillarTitle: pillarTitles[lang], pillarTitles },
     parameters: Object.fromEntries(
       Object.entries(def.parameters).map(([k, p]: [string, ParameterSpec]) => [
@@ -96,7 +100,14 @@ export function localizeRole(role: Role, lang: Lang = DEFAULT_LANG): RoleListing
 
 export function localizeInitiative(ini: Initiative, lang: Lang = DEFAULT_LANG) {
   const pillarTitles = allTitles(ini.pillarTitle, ini.pillarTitles ?? PILLAR_TITLES[ini.pillar]);
-  return { ...named(ini, lang), pillarTitle: pillarTitles[lang], pillarTitles };
+  const descriptions = allTitles(ini.description, ini.descriptions);
+  return {
+    ...named(ini, lang),
+    description: descriptions[lang],
+    descriptions,
+    pillarTitle: pillarTitles[lang],
+    pillarTitles,
+  };
 }
 
 /** The id → name of every step and branch of a definition, in one language (for views built elsewhere). */

@@ -19,6 +19,8 @@ export interface Initiative {
   definitionId: string;
   defaultParameters: Record<string, ParamValue>;
   description: string;
+  /** The description in French and Japanese. */
+  descriptions?: Translations;
   roadmapQuote?: string;
 }
 
@@ -72,6 +74,10 @@ export const INITIATIVES: readonly Initiative[] = [
     description:
       'Signed in Ottawa on 27 January 2026; Diet approval in Japan, tabling for 21 sitting days in Canada, ' +
       'then the exchange of notes.',
+    descriptions: {
+      fr: 'Signé à Ottawa le 27 janvier 2026 ; approbation de la Diète au Japon, dépôt à la Chambre des communes pendant 21 jours de séance au Canada, puis échange de notes.',
+      ja: '2026年1月27日にオタワで署名。日本における国会承認及びカナダにおける下院への提出（21開会日）を経て、公文を交換する。',
+    },
     roadmapQuote:
       'Work toward bringing into force and implementing the Defense Equipment and Technology Transfer Agreement ' +
       'in order to facilitate government-to-government cooperation on defence-related initiatives',
@@ -99,6 +105,10 @@ export const INITIATIVES: readonly Initiative[] = [
     },
     description:
       'Signed 12 December 2025; Japan will submit it to the Diet. Canada tables it in the House of Commons.',
+    descriptions: {
+      fr: 'Signé le 12 décembre 2025 ; le Japon le soumettra à la Diète. Le Canada le dépose à la Chambre des communes.',
+      ja: '2025年12月12日署名。日本は国会に提出する予定である。カナダは下院に提出する。',
+    },
     roadmapQuote:
       'Advance cooperation between law enforcement agencies, including through working toward bringing into ' +
       'force and implementing the bilateral Mutual Legal Assistance Treaty.',
@@ -119,6 +129,10 @@ export const INITIATIVES: readonly Initiative[] = [
       parentAgreement: 'Security of Information Agreement (signed 8 July 2025)',
     },
     description: 'Defence industrial security arrangement under the SIA (signed 8 July 2025).',
+    descriptions: {
+      fr: "Arrangement relatif à la sécurité industrielle de défense conclu en vertu de l'Accord sur la sécurité de l'information (signé le 8 juillet 2025).",
+      ja: '情報保護協定（2025年7月8日署名）の下での防衛産業保全に関する取決め。',
+    },
     roadmapQuote:
       "Fully utilize the Security of Information Agreement to exchange information important for both countries' " +
       'respective security and prosperity and pursue appropriate measures regarding defence industrial ' +
@@ -137,6 +151,10 @@ export const INITIATIVES: readonly Initiative[] = [
     defaultParameters: { direction: 'canada-to-japan', sectors: 'Multi-sector', registrationWindowDays: 30 },
     description:
       'A Team Canada Trade Mission to Japan, planned with JETRO and the Trade Commissioner Service in Tokyo.',
+    descriptions: {
+      fr: "Mission commerciale d'Équipe Canada au Japon, planifiée avec la JETRO et le Service des délégués commerciaux à Tokyo.",
+      ja: '日本貿易振興機構（ジェトロ）及び在日カナダ大使館通商部（トレードコミッショナー・サービス）と連携して企画するチーム・カナダ貿易ミッション（訪日）。',
+    },
     roadmapQuote:
       'Canada will plan for a Team Canada Trade Mission to Japan to take place in the near future',
   },
@@ -149,6 +167,10 @@ export const INITIATIVES: readonly Initiative[] = [
     definitionId: 'trade-mission',
     defaultParameters: { direction: 'japan-to-canada', sectors: 'Multi-sector', registrationWindowDays: 30 },
     description: "Keidanren's return visit, building on its 2025 visit to Canada.",
+    descriptions: {
+      fr: 'Visite de retour du Keidanren, dans le prolongement de sa visite au Canada en 2025.',
+      ja: '2025年の訪加を踏まえた経団連による再度の訪加。',
+    },
     roadmapQuote:
       "looks forward to welcoming a return visit by Keidanren, building on the latter's successful visit to Canada in 2025.",
   },
@@ -169,6 +191,10 @@ export const INITIATIVES: readonly Initiative[] = [
       registrationWindowDays: 30,
     },
     description: 'Mutual support for ministerial-led trade missions focused on defence exports.',
+    descriptions: {
+      fr: 'Soutien mutuel aux missions commerciales dirigées par des ministres et axées sur les exportations de défense.',
+      ja: '防衛装備品の輸出に焦点を当てた閣僚主導の貿易ミッションへの相互支援。',
+    },
     roadmapQuote:
       'mutual support for Ministerial-led Trade Missions focused on boosting defence exports and reciprocal ' +
       'participation in defence-related trade shows and expositions/exhibitions.',
@@ -183,6 +209,10 @@ export const INITIATIVES: readonly Initiative[] = [
     definitionId: 'policy-dialogue',
     defaultParameters: { dialogueName: 'Japan–Canada Cyber Policy Dialogue', level: 'director-general' },
     description: 'Establishing a Cyber Policy Dialogue on cybersecurity and cyber defence cooperation.',
+    descriptions: {
+      fr: "Établissement d'un dialogue sur les politiques cybernétiques consacré à la coopération en matière de cybersécurité et de cyberdéfense.",
+      ja: 'サイバーセキュリティ及びサイバー防衛に関する協力のためのサイバー政策対話の立ち上げ。',
+    },
     roadmapQuote:
       'Strengthen cybersecurity and cyber defence cooperation, including information exchange, resilience ' +
       'building, and collaboration on common cyber threats affecting government systems and critical ' +
@@ -197,6 +227,10 @@ export const INITIATIVES: readonly Initiative[] = [
     definitionId: 'policy-dialogue',
     defaultParameters: { dialogueName: 'Japan–Canada Economic Security Dialogue', level: 'vice-minister' },
     description: 'Establishing the Economic Security Dialogue the leaders concurred on.',
+    descriptions: {
+      fr: 'Établissement du Dialogue sur la sécurité économique dont les dirigeants sont convenus.',
+      ja: '首脳間で一致した経済安全保障対話の立ち上げ。',
+    },
     roadmapQuote: 'They concur on the establishment of an Economic Security Dialogue',
   },
   {
@@ -214,6 +248,10 @@ export const INITIATIVES: readonly Initiative[] = [
     },
     description:
       'New terms of reference for the existing bilateral economic dialogue, reflecting emerging priorities.',
+    descriptions: {
+      fr: 'Nouveau cadre de référence pour le dialogue économique bilatéral existant, tenant compte des nouvelles priorités.',
+      ja: '新たな優先分野を反映した、既存の二国間経済対話の新たな付託事項。',
+    },
     roadmapQuote:
       'Modernize their bilateral economic dialogue, the Joint Economic Committee, to reflect emerging priority ' +
       'areas of collaboration.',
@@ -233,6 +271,10 @@ export const INITIATIVES: readonly Initiative[] = [
       focus: 'Regional security trends, risks and emerging challenges',
     },
     description: 'Expanded consultations for more consistent assessments of regional security trends.',
+    descriptions: {
+      fr: 'Consultations élargies permettant des évaluations plus cohérentes des tendances en matière de sécurité régionale.',
+      ja: '地域の安全保障動向についてより一貫した評価を可能とするための協議の拡充。',
+    },
     roadmapQuote:
       'Expand defence policy consultations to enable more consistent assessments of regional security trends, ' +
       'risks, and emerging challenges.',
@@ -250,6 +292,10 @@ export const INITIATIVES: readonly Initiative[] = [
     definitionId: 'moc-implementation',
     defaultParameters: { memorandum: 'Memorandum of Cooperation pertaining to information sharing' },
     description: 'Implementing the recently signed memorandum of cooperation on information sharing.',
+    descriptions: {
+      fr: "Mise en œuvre du protocole de coopération récemment signé sur l'échange d'informations.",
+      ja: '最近署名された情報共有に関する協力覚書の実施。',
+    },
     roadmapQuote:
       'Implement the three recently signed memorandums of cooperation pertaining to information sharing, ' +
       'combatting IUU fishing and related international fisheries management in the high seas of the North ' +
@@ -271,6 +317,10 @@ export const INITIATIVES: readonly Initiative[] = [
         'Memorandum of Cooperation on combatting IUU fishing and related international fisheries management in the high seas of the North Pacific',
     },
     description: 'Implementing the recently signed memorandum of cooperation on IUU fishing.',
+    descriptions: {
+      fr: 'Mise en œuvre du protocole de coopération récemment signé sur la pêche illicite, non déclarée et non réglementée (INN).',
+      ja: '最近署名されたIUU（違法・無報告・無規制）漁業に関する協力覚書の実施。',
+    },
     roadmapQuote:
       'Implement the three recently signed memorandums of cooperation pertaining to information sharing, ' +
       'combatting IUU fishing and related international fisheries management in the high seas of the North Pacific',
@@ -290,6 +340,10 @@ export const INITIATIVES: readonly Initiative[] = [
       memorandum: 'Memorandum of Cooperation on fisheries research and technical cooperation',
     },
     description: 'Implementing the recently signed memorandum of cooperation on fisheries research.',
+    descriptions: {
+      fr: 'Mise en œuvre du protocole de coopération récemment signé sur la recherche halieutique.',
+      ja: '最近署名された漁業研究に関する協力覚書の実施。',
+    },
     roadmapQuote:
       'Implement the three recently signed memorandums of cooperation pertaining to ... fisheries research and technical cooperation',
   },
@@ -308,6 +362,10 @@ export const INITIATIVES: readonly Initiative[] = [
       memorandum: 'Memorandum of Cooperation on Assisting Japanese and Canadian Nationals Abroad',
     },
     description: 'Mutual assistance to each other’s nationals in crises abroad.',
+    descriptions: {
+      fr: "Assistance mutuelle aux ressortissants de l'autre pays lors de crises à l'étranger.",
+      ja: '海外における緊急事態の際の相手国国民に対する相互支援。',
+    },
     roadmapQuote:
       "reinforcing mutual assistance to each other's nationals through the implementation of the recently signed " +
       'Memorandum of Cooperation on Assisting Japanese and Canadian Nationals Abroad.',
@@ -322,6 +380,10 @@ export const INITIATIVES: readonly Initiative[] = [
     definitionId: 'exercise-participation',
     defaultParameters: { exercise: 'Operation NANOOK', host: 'CA' },
     description: 'Japanese participation in Canada’s Arctic operation NANOOK.',
+    descriptions: {
+      fr: "Participation du Japon à l'opération NANOOK menée par le Canada dans l'Arctique.",
+      ja: 'カナダが北極圏で実施するナヌーク作戦への日本の参加。',
+    },
     roadmapQuote: "Increasing participation in each other's exercises, including Canada's Operation NANOOK.",
   },
   {
@@ -337,6 +399,10 @@ export const INITIATIVES: readonly Initiative[] = [
     definitionId: 'exercise-participation',
     defaultParameters: { exercise: 'KAEDEX', host: 'JP' },
     description: 'Joint sails of the Royal Canadian Navy and the JMSDF, building on exercise KAEDEX.',
+    descriptions: {
+      fr: "Navigations conjointes de la Marine royale canadienne et de la Force maritime d'autodéfense du Japon, dans le prolongement de l'exercice KAEDEX.",
+      ja: '日加共同訓練KAEDEXを踏まえた、カナダ海軍及び海上自衛隊による共同航行。',
+    },
     roadmapQuote:
       "Conducting joint sails, building on the Royal Canadian Navy's and the Japan Maritime Self Defense Forces' " +
       'respective sails in the region and bilateral exercise KAEDEX.',
@@ -357,6 +423,10 @@ export const INITIATIVES: readonly Initiative[] = [
     description:
       'The Japan Coast Guard and the Canadian Coast Guard exchange best practices and exercise together, with ' +
       'the armed forces of both sides.',
+    descriptions: {
+      fr: "La Garde côtière du Japon et la Garde côtière canadienne échangent leurs pratiques exemplaires et s'exercent ensemble, avec les forces armées des deux pays.",
+      ja: '海上保安庁及びカナダ沿岸警備隊がベストプラクティスを共有し、自衛隊及びカナダ軍とともに共同訓練を行う。',
+    },
     roadmapQuote:
       'Strengthen cooperation in search and rescue through the exchange of best practices and joint exercise participation.',
   },
@@ -374,6 +444,10 @@ export const INITIATIVES: readonly Initiative[] = [
       focus: 'Long-term stability and sustainability; secure energy supply chains',
     },
     description: 'Leveraging the existing Energy Policy Dialogue to broaden and deepen energy cooperation.',
+    descriptions: {
+      fr: "Mise à profit du Dialogue sur la politique énergétique existant pour élargir et approfondir la coopération dans le domaine de l'énergie.",
+      ja: '既存のエネルギー政策対話を活用した、エネルギー分野における協力の拡大及び深化。',
+    },
     roadmapQuote:
       'Leverage the Japan-Canada Energy Policy Dialogue, with a focus on long-term stability and ' +
       'sustainability, to broaden and deepen cooperation in the field of energy',
@@ -392,6 +466,10 @@ export const INITIATIVES: readonly Initiative[] = [
       focus: 'Resilient food systems; streamlined import processes',
     },
     description: 'Leveraging the existing Agriculture Dialogue for food security and stable trade in food.',
+    descriptions: {
+      fr: "Mise à profit du Dialogue sur l'agriculture existant au service de la sécurité alimentaire et de la stabilité du commerce des produits alimentaires.",
+      ja: '既存の農業対話を活用した、食料安全保障及び食料の安定的な貿易の確保。',
+    },
     roadmapQuote:
       'Leverage the bilateral Agriculture Dialogue to enhance cooperation towards resilient and sustainable ' +
       'agriculture production and food systems',
@@ -412,6 +490,10 @@ export const INITIATIVES: readonly Initiative[] = [
       focus: 'Climate change, biodiversity loss and pollution; the Arctic Council',
     },
     description: 'Leveraging the existing ministerial dialogue to address the triple crisis.',
+    descriptions: {
+      fr: 'Mise à profit du dialogue ministériel existant pour faire face à la triple crise (changements climatiques, perte de biodiversité et pollution).',
+      ja: '既存の閣僚対話を活用した、三つの世界的危機（気候変動、生物多様性の損失及び汚染）への対処。',
+    },
     roadmapQuote:
       'Leverage the Japan-Canada Ministerial Dialogue on Climate and Environment to explore ways to deepen ' +
       'cooperation to address the triple crisis bilaterally',
@@ -430,6 +512,10 @@ export const INITIATIVES: readonly Initiative[] = [
       memorandum: 'Workplan toward the 100th anniversary of Japan–Canada diplomatic relations (2028)',
     },
     description: 'Focal points, a joint workplan approved by senior officials, the first joint activity.',
+    descriptions: {
+      fr: 'Points de contact, plan de travail conjoint approuvé par les hauts fonctionnaires, première activité conjointe.',
+      ja: '連絡窓口の指定、高級事務レベルによる共同作業計画の承認及び最初の共同事業の実施。',
+    },
     roadmapQuote:
       'Develop a workplan toward the commemoration of the 100th anniversary of diplomatic relations in 2028',
   },
@@ -445,6 +531,10 @@ export const INITIATIVES: readonly Initiative[] = [
     definitionId: 'moc-implementation',
     defaultParameters: { memorandum: 'Working Holiday Youth Mobility Arrangement (updated)' },
     description: 'Using the recently updated arrangement to strengthen youth exchange.',
+    descriptions: {
+      fr: "Recours à l'arrangement récemment mis à jour pour renforcer les échanges de jeunes.",
+      ja: '最近改定された取決めを活用した青少年交流の強化。',
+    },
     roadmapQuote:
       'Explore ways to strengthen youth exchange, including through the utilization of the recently updated ' +
       'Working Holiday Youth Mobility Arrangement',

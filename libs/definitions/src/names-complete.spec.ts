@@ -1,9 +1,10 @@
 /**
  * Issue 9 ("no untranslated key ever shows") and issue 10 item 4: every name an official reads — each
- * definition (every version, TypeScript and data files), its parameters and their enum options, steps,
- * parallel branches and task outputs, each role and its organisation, each initiative and its pillar — has a French and a Japanese name
- * beside the English one. The test walks the registry the API and the worker load, and lists every name that
- * lacks one, so a definition added without translations fails here rather than in the Japanese console.
+ * definition (every version, TypeScript and data files) and its description, its parameters and their enum
+ * options, steps, parallel branches and task outputs, each role and its organisation, each initiative and its
+ * description, and its pillar — has a French and a Japanese name beside the English one. The test walks the
+ * registry the API and the worker load, and lists every name that lacks one, so a definition added without
+ * translations fails here rather than in the Japanese console.
  */
 import type { ProcessDefinition, StepSpec } from '../../contracts/src/definition';
 import type { Translations } from '../../contracts/src/i18n';
@@ -18,7 +19,10 @@ interface Named {
 
 function definitionNames(def: ProcessDefinition): Named[] {
   const at = `${def.id}@${def.version}`;
-  const out: Named[] = [{ where: at, english: def.title, titles: def.titles }];
+  const out: Named[] = [
+    { where: at, english: def.title, titles: def.titles },
+    { where: `${at} description`, english: def.description, titles: def.descriptions },
+  ];
   for (const [name, p] of Object.entries(def.parameters)) {
     // A parameter without a title is shown by its id: that is an untranslated key too.
     out.push({ where: `${at} parameters.${name}`, english: p.title, titles: p.titles });
@@ -60,7 +64,7 @@ describe('names in English, French and Japanese', () => {
     expect(definitions.some((d) => d.version > 1)).toBe(true);
   });
 
-  it('names every definition, parameter, step, branch and task output in fr and ja', () => {
+  it('names (and describes) every definition, parameter, step, branch and task output in fr and ja', () => {
     expect(missing(definitions.flatMap(definitionNames))).toEqual([]);
   });
 
@@ -72,9 +76,10 @@ describe('names in English, French and Japanese', () => {
     expect(missing(names)).toEqual([]);
   });
 
-  it('names every initiative and its pillar in fr and ja', () => {
+  it('names and describes every initiative, and names its pillar, in fr and ja', () => {
     const names = listInitiatives().flatMap((i): Named[] => [
       { where: `initiative ${i.id}`, english: i.title, titles: i.titles },
+      { where: `initiative ${i.id} description`, english: i.description, titles: i.descriptions },
       {
         where: `initiative ${i.id} pillar ${i.pillar}`,
         english: i.pillarTitle,

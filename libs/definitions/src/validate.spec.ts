@@ -165,6 +165,17 @@ describe('validateDefinition', () => {
     ]);
   });
 
+  it('checks the description translations: fr and ja only, each a non-empty string', () => {
+    const d = aeif();
+    d.descriptions = { fr: 'Description', ja: '説明' };
+    expect(validateDefinition(d)).toEqual([]);
+    d.descriptions = { fr: ' ', de: 'Beschreibung' } as never;
+    expect(validateDefinition(d)).toEqual([
+      expect.stringContaining(`${REF}: descriptions.de: unknown field`),
+      `${REF}: descriptions.fr: must be a non-empty string`,
+    ]);
+  });
+
   it('reports unknown fields (typos in data files) and bad step types', () => {
     const d = aeif() as unknown as { steps: Record<string, unknown>[] };
     d.steps[0].dedline = {};

@@ -128,11 +128,13 @@ class DefinitionValidator {
         'parameters',
         'steps',
         'titles',
+        'descriptions',
         'sources',
       ],
       '',
     );
     this.translations(def.titles, 'titles');
+    this.translations(def.descriptions, 'descriptions');
     this.sources(def.sources, 'sources');
     if (typeof def.id !== 'string' || !ID_RE.test(def.id))
       this.err('id', `must be lower-case kebab-case, got ${describe(def.id)}`);

@@ -1,7 +1,7 @@
 /**
  * The forecast's and the idle threshold's calendars: libs/calendars computeDue with the same options the
  * computeDue activity uses (ACCORD_DAY_LENGTH, the configured sitting calendar, the events recorded through
- * the API), so a forecast agrees with the due times the engine sets.
+ * the API), so a forecast agrees with the due times the engine sets, and the API's stuck list with the digest.
  */
 import type { AccordConfig } from '../../config/src/accord-config';
 import type { CalendarEvent } from '../../contracts/src/calendar-events';
@@ -10,6 +10,7 @@ import { loadDietCalendar, type DietCalendar } from '../../calendars/src/diet-ca
 import { withDietEvents, withSittingEvents } from '../../calendars/src/recorded-events';
 import { loadSittingCalendar, type SittingCalendar } from '../../calendars/src/sitting-calendar';
 import type { AddSpan, AnswerSpan } from '../../forecast/src/types';
+import type { RecordedEventsSource } from './recorded-events-source';
 
 export interface CalendarSpans {
   addSpan: AddSpan;
@@ -45,6 +46,36 @@ export function calendarSpans(
   return { answerSpan, addSpan: (from, span) => answerSpan(from, span).due };
 }
 
+/** Calendar spans over the shipped calendars and the events recorded through the API, kept up to date. */
+export interface RecordedCalendars extends CalendarSpans {
+  /**
+   * Reads the recorded events again if the cache is stale: every idle/stuck computation calls it first. When
+   * the store does not answer, `keep-last` goes on with the events last read (an HTTP answer), `throw` fails
+   * (a batch that retries: the daily digest).
+   */
+  refresh(): Promise<void>;
+}
+
+export function recordedCalendars(
+  config: Pick<AccordConfig, 'dayLengthMs' | 'sittingCalendarFile'>,
+  source?: RecordedEventsSource,
+  onReadError: 'keep-last' | 'throw' = 'keep-last',
+): RecordedCalendars {
+  const spans = calendarSpans(config, () => source?.cached() ?? []);
+  return {
+    ...spans,
+    async refresh() {
+      if (!source) return;
+      try {
+        await source.list();
+      } catch (err) {
+        if (onReadError === 'throw') throw err;
+      }
+    },
+  };
+}
+
+/** The shipped calendars only (no recorded events): for specs and benchmarks. */
 export function calendarAddSpan(config: Pick<AccordConfig, 'dayLengthMs' | 'sittingCalendarFile'>): AddSpan {
   return calendarSpans(config).addSpan;
 }

@@ -13,7 +13,7 @@ import { PROCESS_WORKFLOW_TYPE, stateQuery } from '../../contracts/src/messages'
 import type { ProcessView } from '../../contracts/src/process-view';
 import { SA } from '../../contracts/src/search-attributes';
 import { VIEW_MEMO } from '../../contracts/src/view-memo';
-import type { AddSpan } from '../../forecast/src/types';
+import type { RecordedCalendars } from './calendar-adapter';
 import { failingItems, idleItems, overdueItems, type UsersWithRole } from './classify';
 import {
   DEFAULT_IDLE_AFTER,
@@ -46,8 +46,11 @@ export interface StuckFinderDeps {
   /** Latest version of every catalogued definition (idle thresholds per definition id). */
   listDefinitions: () => Array<Pick<ProcessDefinition, 'id' | 'version' | 'idleAfter'>>;
   getDefinition: (id: string, version?: number) => ProcessDefinition | undefined;
-  /** The calendars (libs/calendars computeDue), for exact idle thresholds. */
-  addSpan: AddSpan;
+  /**
+   * The calendars (libs/calendars computeDue) with the events recorded through the API on top, for exact idle
+   * thresholds: refreshed before every idle computation, so the API and the daily digest count the same days.
+   */
+  calendars: Pick<RecordedCalendars, 'addSpan' | 'refresh'>;
   idleDefault?: Span;
   limits?: Partial<StuckFinderLimits>;
 }
@@ -134,6 +137,8 @@ export class StuckFinder {
         : '';
       queries.push(`${RUNNING}${notKnown} AND ${SA.lastProgressAt.name} < ${lit(now.toISOString())}`);
     }
+    await this.deps.calendars.refresh();
+    const addSpan = this.deps.calendars.addSpan;
     const ids: string[] = [];
     for (const query of queries)
       ids.push(...(await this.listIds(this.scoped(query, { party: q.party }), r, views)));
@@ -144,12 +149,12 @@ export class StuckFinder {
       const def = await this.definitionOf(view);
       const span = resolveSpan(idleAfterOf(def, fallback), view, def);
       const last = new Date(view.lastProgressAt);
-      const since = this.deps.addSpan(last, span);
+      const since = addSpan(last, span);
       // A wait on the Diet or the House of Commons counts only the days it sits (out of session, dissolved:
       // not idle); the calendars say when that threshold falls.
       const stepSince = (step: { id: string }) => {
         const legislature = legislatureOf(def, step.id);
-        return legislature ? this.deps.addSpan(last, legislativeIdleSpan(span, legislature)) : null;
+        return legislature ? addSpan(last, legislativeIdleSpan(span, legislature)) : null;
       };
       r.items.push(...idleItems(view, now, since, this.deps.usersWithRole, this.deps.dayLengthMs, stepSince));
     }

@@ -9,11 +9,15 @@ import type { AccordConfig } from '../../../../libs/config/src/accord-config';
 import {
   CALENDAR_EVENTS_WORKFLOW_ID,
   CALENDAR_EVENTS_WORKFLOW_TYPE,
-  calendarEventsQuery,
   recordCalendarEventUpdate,
   removeCalendarEventUpdate,
   type CalendarEvent,
 } from '../../../../libs/contracts/src/calendar-events';
+import {
+  cachedRecordedEvents,
+  calendarEventsReader,
+  type RecordedEventsSource,
+} from '../../../../libs/monitoring/src/recorded-events-source';
 import { ACCORD_CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 
 /** A read never waits longer than this on the store (then 503, or the forecast uses what it knew). */
@@ -22,33 +26,25 @@ const QUERY_TIMEOUT_MS = 5_000;
 const CACHE_MS = 10_000;
 
 @Injectable()
-export class CalendarEventsStore {
-  private events: readonly CalendarEvent[] = [];
-  private readAt = 0;
+export class CalendarEventsStore implements RecordedEventsSource {
+  /** The reader the worker's digest uses too (libs/monitoring), with this API's deadline and cache. */
+  private readonly source: RecordedEventsSource;
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(ACCORD_CONFIG) private readonly config: AccordConfig,
-  ) {}
+  ) {
+    this.source = cachedRecordedEvents(calendarEventsReader(client, QUERY_TIMEOUT_MS), CACHE_MS);
+  }
 
   /** The events as last read (empty before the first read): for synchronous callers. */
   cached(): readonly CalendarEvent[] {
-    return this.events;
+    return this.source.cached();
   }
 
   /** The recorded events, read again when the cache is older than `maxAgeMs`. */
-  async list(maxAgeMs = CACHE_MS): Promise<readonly CalendarEvent[]> {
-    if (Date.now() - this.readAt <= maxAgeMs) return this.events;
-    try {
-      const read = await this.client.connection.withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
-        this.client.workflow.getHandle(CALENDAR_EVENTS_WORKFLOW_ID).query(calendarEventsQuery),
-      );
-      this.set(read);
-    } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError)) throw err;
-      this.set([]);
-    }
-    return this.events;
+  list(maxAgeMs = CACHE_MS): Promise<readonly CalendarEvent[]> {
+    return this.source.list(maxAgeMs);
   }
 
   async record(event: CalendarEvent): Promise<CalendarEvent> {
@@ -61,8 +57,7 @@ export class CalendarEventsStore {
         workflowIdConflictPolicy: 'USE_EXISTING',
       }),
     });
-    this.readAt = 0;
-    await this.list();
+    await this.list(0);
     return stored;
   }
 
@@ -71,18 +66,11 @@ export class CalendarEventsStore {
       const removed = await this.client.workflow
         .getHandle(CALENDAR_EVENTS_WORKFLOW_ID)
         .executeUpdate(removeCalendarEventUpdate, { args: [{ id }] });
-      this.readAt = 0;
-      await this.list();
+      await this.list(0);
       return removed;
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return null;
       throw err;
     }
-  }
-
-  private set(events: readonly CalendarEvent[]): void {
-    // A new array only when the content changed, so calendars built on it are rebuilt only then.
-    if (JSON.stringify(events) !== JSON.stringify(this.events)) this.events = events;
-    this.readAt = Date.now();
   }
 }

@@ -40,7 +40,9 @@ export class DefinitionDto {
   @ApiProperty({ type: TitlesDto, description: 'The title in English, French and Japanese' })
   titles!: TitlesDto;
   @ApiProperty({ enum: ['en', 'fr', 'ja'], description: 'The language of title fields' }) lang!: string;
-  @ApiProperty() description!: string;
+  @ApiProperty({ description: 'In the language asked, English when missing' }) description!: string;
+  @ApiProperty({ type: TitlesDto, description: 'The description in English, French and Japanese' })
+  descriptions!: TitlesDto;
   @ApiProperty({ type: RoadmapReferenceDto }) roadmap!: RoadmapReferenceDto;
   @ApiProperty({ type: [String], enum: ['JP', 'CA'] }) parties!: string[];
   @ApiProperty({ type: [String] }) initiatorRoles!: string[];

@@ -5,7 +5,12 @@
  * update-with-start, so concurrent first writers cannot race.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import {
+  QueryNotRegisteredError,
+  WithStartWorkflowOperation,
+  WorkflowNotFoundError,
+  type Client,
+} from '@temporalio/client';
 import type { AccordConfig } from '../../../../libs/config/src/accord-config';
 import {
   addDelegationUpdate,
@@ -113,7 +118,7 @@ export class DelegationsStore {
     }
   }
 
-  /** One store's live delegations (the workflow prunes lazily, so filter here too); none if it never started. */
+  /** One store's live delegations (the workflow prunes lazily, so filter here too); none if it never started or was refused. */
   private async read(side: DelegationSide, sub: string, now: number): Promise<Delegation[]> {
     try {
       const all = await this.client.connection.withDeadline(Date.now() + DELEGATIONS_QUERY_TIMEOUT_MS, () =>
@@ -121,7 +126,8 @@ export class DelegationsStore {
       );
       return all.filter(live(now));
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) return [];
+      // Never started, or a start the worker refused (no proof of the API: workflows/interceptors.ts).
+      if (err instanceof WorkflowNotFoundError || err instanceof QueryNotRegisteredError) return [];
       throw err;
     }
   }

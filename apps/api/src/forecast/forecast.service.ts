@@ -5,7 +5,7 @@ import { stateQuery } from '../../../../libs/contracts/src/messages';
 import type { ProcessView } from '../../../../libs/contracts/src/process-view';
 import { forecastProcess } from '../../../../libs/forecast/src/forecast';
 import type { AddSpan, AnswerSpan, Forecast } from '../../../../libs/forecast/src/types';
-import { calendarSpans } from '../../../../libs/monitoring/src/calendar-adapter';
+import { recordedCalendars, type RecordedCalendars } from '../../../../libs/monitoring/src/calendar-adapter';
 import { DefinitionResolver } from '../../../../libs/monitoring/src/pinned-definition';
 import { CalendarEventsStore } from '../calendars/calendar-events.store';
 import { ApiError } from '../common/api-error';
@@ -17,6 +17,8 @@ import { ObservedDurationsCache } from './observed-durations';
 @Injectable()
 export class ForecastService {
   readonly definitions: DefinitionResolver;
+  /** The shipped calendars with the recorded events on top (shared with the stuck finder). */
+  readonly calendars: RecordedCalendars;
   readonly addSpan: AddSpan;
   private readonly answerSpan: AnswerSpan;
   private readonly observed: ObservedDurationsCache;
@@ -25,12 +27,12 @@ export class ForecastService {
     @Inject(ACCORD_CONFIG) private readonly config: AccordConfig,
     private readonly gateway: TemporalGateway,
     catalogue: Catalogue,
-    private readonly calendarEvents: CalendarEventsStore,
+    calendarEvents: CalendarEventsStore,
   ) {
-    // The shipped calendars with the recorded events on top, as the computeDues activity counts them.
-    ({ addSpan: this.addSpan, answerSpan: this.answerSpan } = calendarSpans(config, () =>
-      calendarEvents.cached(),
-    ));
+    // The shipped calendars with the recorded events on top, as the computeDues activity counts them; a store
+    // that does not answer leaves the events last read.
+    this.calendars = recordedCalendars(config, calendarEvents, 'keep-last');
+    ({ addSpan: this.addSpan, answerSpan: this.answerSpan } = this.calendars);
     this.observed = new ObservedDurationsCache(gateway, config.dayLengthMs);
     this.definitions = new DefinitionResolver(gateway.client, (id, version) =>
       catalogue.getDefinition(id, version),
@@ -52,8 +54,7 @@ export class ForecastService {
         'CONFLICT',
       );
     }
-    // Fresh enough recorded events (cached; a store that does not answer leaves the last ones known).
-    await this.calendarEvents.list().catch(() => undefined);
+    await this.calendars.refresh();
     return forecastProcess({
       view,
       definition,

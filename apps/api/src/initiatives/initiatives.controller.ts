@@ -25,6 +25,9 @@ export class InitiativeDto {
   title!: string;
   @ApiProperty({ type: TitlesDto, description: 'Official titles in English, French and Japanese' })
   titles!: TitlesDto;
+  @ApiProperty({ description: 'In the language asked, English when missing' }) description!: string;
+  @ApiProperty({ type: TitlesDto, description: 'The description in English, French and Japanese' })
+  descriptions!: TitlesDto;
   @ApiProperty() definitionId!: string;
   @ApiProperty({ type: DefinitionRefDto, nullable: true }) definition!: DefinitionRefDto | null;
   @ApiProperty({

@@ -7,7 +7,6 @@ import type { Client } from '@temporalio/client';
 import type { AccordConfig } from '../../../../libs/config/src/accord-config';
 import type { Party } from '../../../../libs/contracts/src/definition';
 import { usersWithRole } from '../../../../libs/directory/src/directory';
-import type { AddSpan } from '../../../../libs/forecast/src/types';
 import {
   loadMonitoringConfig,
   type MonitoringConfig,
@@ -25,7 +24,6 @@ export class MonitoringContext {
   readonly finder: StuckFinder;
   readonly client: Client;
   readonly definitions: DefinitionResolver;
-  readonly addSpan: AddSpan;
 
   constructor(
     @Inject(ACCORD_CONFIG) readonly config: AccordConfig,
@@ -36,7 +34,6 @@ export class MonitoringContext {
     this.client = gateway.client;
     this.monitoring = loadMonitoringConfig();
     this.definitions = forecasts.definitions;
-    this.addSpan = forecasts.addSpan;
     const getDefinition = (id: string, version?: number) => this.catalogue.getDefinition(id, version);
     this.finder = new StuckFinder({
       client: this.client,
@@ -45,7 +42,8 @@ export class MonitoringContext {
       usersWithRole: (party: Party, role: string) => usersWithRole(party, role),
       listDefinitions: () => this.catalogue.listDefinitions(),
       getDefinition,
-      addSpan: this.addSpan,
+      // The forecast's calendars: the same recorded events, refreshed before each idle computation.
+      calendars: forecasts.calendars,
       idleDefault: this.monitoring.idleDefault,
       limits: { maxProcesses: this.monitoring.maxProcesses, maxDescribes: this.monitoring.maxDescribes },
     });

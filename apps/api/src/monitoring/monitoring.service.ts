@@ -16,11 +16,15 @@ import type {
   ProcessRollup,
 } from '../../../../libs/contracts/src/http';
 import { SA } from '../../../../libs/contracts/src/search-attributes';
-import type { Forecast } from '../../../../libs/forecast/src/types';
-import type { ProcessView } from '../../../../libs/contracts/src/process-view';
+import { FORECAST_MEMO } from '../../../../libs/contracts/src/forecast-memo';
 import { toZoned } from '../../../../libs/calendars/src/civil-date';
 import { TIME_ZONES } from '../../../../libs/calendars/src/holidays';
-import { lit, mapLimit } from '../../../../libs/monitoring/src/limits';
+import { lit } from '../../../../libs/monitoring/src/limits';
+import {
+  FORECAST_QUERY_LIMIT,
+  listedForecasts,
+  type ListedForecasts,
+} from '../../../../libs/monitoring/src/listed-forecasts';
 import { InvalidPageTokenError } from '../../../../libs/monitoring/src/stuck-finder';
 import type { StuckResult } from '../../../../libs/monitoring/src/types';
 import { badRequest } from '../common/api-error';
@@ -31,10 +35,9 @@ import { MonitoringContext } from './monitoring.context';
 
 const { processes: PROCESSES, running: RUNNING } = clauses;
 const STATUSES: ProcessStatus[] = ['running', 'completed', 'rejected', 'cancelled', 'failed'];
-/** Running processes whose forecast the summary computes (each costs one Query). */
-const FORECAST_LIMIT = 200;
+/** Running processes the at-risk list reads (listed; forecast from their memos, or Queried). */
+const FORECAST_LIMIT = FORECAST_QUERY_LIMIT;
 const PER_PILLAR_LIMIT = 500;
-const FORECAST_BUDGET_MS = 8000;
 
 export type { InitiativeRollup, PillarRollup, ProcessRollup };
 export type Summary = MonitoringSummary;
@@ -68,7 +71,10 @@ export class MonitoringService {
     const now = new Date();
     const count = (query: string) => this.ctx.gateway.count(query);
     const definitions = this.ctx.catalogue.listDefinitions();
-    const [statusCounts, defCounts, partyCounts, overdue, found] = await Promise.all([
+    const finding = this.ctx.finder.find({ now });
+    const stuckIds = finding.then((found) => new Set(found.items.map((i) => i.processId)));
+    void stuckIds.catch(() => undefined); // awaited by the roll-up (or it failed first: Promise.all reports that)
+    const [statusCounts, defCounts, partyCounts, overdue, found, rollup] = await Promise.all([
       // A terminated execution keeps its last AccordStatus: `running` counts live executions only.
       Promise.all(
         STATUSES.map((s) =>
@@ -85,14 +91,14 @@ export class MonitoringService {
       ),
       Promise.all(PARTIES.map((p) => count(`${RUNNING} AND ${SA.awaitingParties.name} = ${lit(p)}`))),
       count(`${RUNNING} AND ${SA.nextDueAt.name} < ${lit(now.toISOString())}`),
-      this.ctx.finder.find({ now }),
+      finding,
+      // Listed and forecast while the stuck finder lists; it waits for the stuck ids only to mark its rows.
+      this.rollup(now, stuckIds),
     ]);
-    const stuckIds = new Set(found.items.map((i) => i.processId));
     const idle = {
       count: new Set(found.items.filter((i) => i.reason === 'idle').map((i) => i.processId)).size,
       truncated: found.truncated,
     };
-    const rollup = await this.rollup(now, stuckIds);
     return {
       generatedAt: now.toISOString(),
       byStatus: Object.fromEntries(STATUSES.map((s, i) => [s, statusCounts[i]!])),
@@ -108,8 +114,9 @@ export class MonitoringService {
 
   /**
    * Running processes at risk: an active step due within `withinDays` (upcoming, not yet overdue), or, with a
-   * `target` date, a projected entry into force (agreements) or completion after it. Bounded like the roll-up:
-   * one state Query per running process (FORECAST_LIMIT, FORECAST_BUDGET_MS); `truncated` says a bound was hit.
+   * `target` date, a projected entry into force (agreements) or completion after it. Bounded like the roll-up
+   * (FORECAST_LIMIT processes listed): forecast from the listing's memos, a state Query only for a process
+   * without them (libs/monitoring/src/listed-forecasts.ts); `truncated` says a bound was hit.
    */
   async atRisk(q: AtRiskQueryDto, now = new Date()): Promise<{ items: AtRiskItem[]; truncated: boolean }> {
     const target = q.target;
@@ -136,7 +143,7 @@ export class MonitoringService {
       }
       running.push(info);
     }
-    const read = await this.forecastsOf(running, now);
+    const read = await this.forecastsOf(running, now, { withViews: true });
     const items: AtRiskItem[] = [];
     for (const info of running) {
       const view = read.views.get(info.workflowId);
@@ -206,7 +213,7 @@ export class MonitoringService {
    */
   private async rollup(
     now: Date,
-    stuck: Set<string>,
+    stuckIds: Promise<Set<string>>,
   ): Promise<Pick<Summary, 'pillars' | 'initiatives' | 'withoutInitiative' | 'truncated'>> {
     const titles = new Map<string, string>();
     for (const d of this.ctx.catalogue.listDefinitions()) titles.set(d.roadmap.pillar, d.roadmap.pillarTitle);
@@ -217,12 +224,17 @@ export class MonitoringService {
     const infos: WorkflowExecutionInfo[] = [];
     const pillars = [...titles.keys()].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
     for (const pillar of pillars) {
-      // Pages without the view memo (the roll-up reads search attributes only: no memo to decode).
+      // Search attributes, and the forecast memo of the running processes only (not the larger view memo).
       const query = `${PROCESSES} AND ${SA.pillar.name} = ${lit(pillar)}`;
       let n = 0;
       let token: string | undefined;
       do {
-        const page = await this.ctx.gateway.list(query, Math.min(1000, PER_PILLAR_LIMIT + 1 - n), token);
+        const page = await this.ctx.gateway.listWithMemo(
+          query,
+          Math.min(1000, PER_PILLAR_LIMIT + 1 - n),
+          token,
+          { fields: [FORECAST_MEMO], runningOnly: true },
+        );
         for (const info of page.items) {
           if (++n > PER_PILLAR_LIMIT) {
             truncated = true;
@@ -238,6 +250,7 @@ export class MonitoringService {
     );
     const { forecasts, truncated: cut } = await this.forecastsOf(running, now);
     if (cut) truncated = true;
+    const stuck = await stuckIds;
     const rows = infos.map((info) => {
       const sa = info.typedSearchAttributes;
       const status = sa.get(SA.status) ?? 'unknown';
@@ -337,31 +350,21 @@ export class MonitoringService {
     };
   }
 
-  /**
-   * The forecasts of running processes, each needing the state Query: bounded per Query and in total (a
-   * process whose worker is gone cannot answer), so a roll-up stays quick whatever runs on the cluster.
-   */
-  async forecastsOf(
+  /** The forecasts of listed running processes: libs/monitoring/src/listed-forecasts.ts. */
+  forecastsOf(
     running: WorkflowExecutionInfo[],
     now: Date,
-  ): Promise<{ forecasts: Map<string, Forecast>; views: Map<string, ProcessView>; truncated: boolean }> {
-    let truncated = running.length > FORECAST_LIMIT;
-    const forecasts = new Map<string, Forecast>();
-    const views = new Map<string, ProcessView>();
-    const budgetEnd = Date.now() + FORECAST_BUDGET_MS;
-    await mapLimit(running.slice(0, FORECAST_LIMIT), 8, async (info) => {
-      const left = budgetEnd - Date.now();
-      if (left <= 0) {
-        truncated = true;
-        return;
-      }
-      const view = await this.ctx.gateway.tryQuery(info.workflowId, stateQuery, Math.min(left, 2000));
-      if (!view) return;
-      views.set(info.workflowId, view);
-      const f = await this.ctx.forecasts.forView(view, now).catch(() => null);
-      if (f) forecasts.set(info.workflowId, f);
-    });
-    return { forecasts, views, truncated };
+    options: { withViews?: boolean } = {},
+  ): Promise<ListedForecasts> {
+    return listedForecasts(
+      running,
+      now,
+      {
+        query: (id, timeoutMs) => this.ctx.gateway.tryQuery(id, stateQuery, timeoutMs),
+        forecast: (view, at) => this.ctx.forecasts.forView(view, at),
+      },
+      options,
+    );
   }
 }
 

@@ -93,8 +93,13 @@ export class ProcessesController {
     @Body() dto: StartProcessDto,
     @RequestLang() lang: Lang,
   ) {
-    const { view, note } = await this.processes.start(caller, dto, lang);
-    return { ...view, forecast: await this.forecastOf(view, lang), start: note };
+    // The forecast is made from the view as soon as it is known: beside the start, not after it.
+    let forecast: ReturnType<ProcessesController['forecastOf']> | undefined;
+    const { view, note } = await this.processes.start(caller, dto, lang, (shown) => {
+      forecast = this.forecastOf(shown, lang);
+      forecast.catch(() => undefined); // awaited below, or abandoned when the start fails
+    });
+    return { ...view, forecast: await (forecast ?? this.forecastOf(view, lang)), start: note };
   }
 
   /**

@@ -22,6 +22,7 @@ import {
   waiveTimerUpdate,
   type ProcessInput,
 } from '../../../../libs/contracts/src/messages';
+import { calendarChangedSignal, type Chamber } from '../../../../libs/contracts/src/calendar-events';
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import type { ProcessView, StartNote, StepView } from '../../../../libs/contracts/src/process-view';
 import { initialSearchAttributes, SA, startMetadata } from '../../../../libs/contracts/src/search-attributes';
@@ -39,6 +40,7 @@ import { Catalogue } from '../definitions/catalogue';
 import { DelegationsStore } from '../delegations/delegations.store';
 import { MetricsService } from '../metrics/metrics.service';
 import { actingPrincipalFor } from './acting-principal';
+import { FIRST_SETTLE, type FirstSettle } from './first-settle';
 import type { CompletionDto, DecisionDto, MoveDeadlineDto, ReasonDto, WaiverDto } from './dto/actions.dto';
 import type { ListProcessesQuery } from './dto/list-processes.query';
 import type { StartProcessDto } from './dto/start-process.dto';
@@ -77,12 +79,15 @@ export class ProcessesService {
     private readonly catalogue: Catalogue,
     private readonly delegations: DelegationsStore,
     private readonly metrics: MetricsService,
+    @Inject(FIRST_SETTLE) private readonly firstSettle: FirstSettle,
   ) {}
 
+  /** `shown`, when given, has the view for people as soon as it is known (possibly before the start ends). */
   async start(
     caller: Principal,
     dto: StartProcessDto,
     lang?: Lang,
+    shown?: (view: ProcessView) => void,
   ): Promise<{ view: ProcessView; note: StartNote }> {
     const initiatives = this.catalogue.listInitiatives();
     const initiative = dto.initiativeId ? initiatives.find((i) => i.id === dto.initiativeId) : undefined;
@@ -187,8 +192,14 @@ export class ProcessesService {
     };
     const now = new Date();
     let settled: ProcessView | null;
+    // The view for people reads the holders' delegations: beside the start when the view is known before it.
+    let early: Promise<ProcessView> | undefined;
+    const showEarly = (view: ProcessView) => {
+      early = this.forPeople(view, caller, lang).then((v) => (shown?.(v), v));
+      early.catch(() => undefined); // awaited below, or abandoned when the start fails
+    };
     try {
-      settled = await this.startSettled(input, now);
+      settled = await this.startSettled(input, now, showEarly);
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) {
         throw new ApiError(
@@ -203,7 +214,10 @@ export class ProcessesService {
     this.metrics.processStarted(definition.id);
     try {
       if (!settled) throw new Error(`no worker answered in ${START_VIEW_TIMEOUT_MS} ms`);
-      return { view: await this.forPeople(settled, caller, lang), note };
+      if (early) return { view: await early, note };
+      const view = await this.forPeople(settled, caller, lang);
+      shown?.(view);
+      return { view, note };
     } catch (err) {
       // Started, but no worker has answered yet: the initial view (steps appear once the worker runs it).
       this.logger.warn(`state of ${processId} not available right after start: ${(err as Error).message}`);
@@ -255,17 +269,39 @@ export class ProcessesService {
   }
 
   /**
-   * The new process's first state with the due times of its first steps computed (the workflow computes
-   * them by an activity just after the start), so the answer to POST shows the deadlines. Bounded: after
-   * START_VIEW_TIMEOUT_MS the last state is returned as it is.
+   * Starts the process and returns its first settled view (steps active, due times computed) after one
+   * plain start: the API settles it itself (first-settle.ts) and hands the due times to the workflow,
+   * which settles to the same view from them (`beforeStart` has it once the start is sent). When they
+   * cannot be computed here, update-with-start of the read-only `started` Update, which the workflow
+   * answers once it computed them; null when no worker answered that in time (the process is started all
+   * the same; its steps appear once a worker runs it).
    */
-  /**
-   * Starts the process and gets its first settled view in one round trip: update-with-start of the
-   * read-only `started` Update, which the workflow answers once its first steps and due times are set.
-   * Null when no worker answered in time (the process is started all the same; its steps appear once a
-   * worker runs it).
-   */
-  private async startSettled(input: ProcessInput, now: Date): Promise<ProcessView | null> {
+  private async startSettled(
+    input: ProcessInput,
+    now: Date,
+    beforeStart: (view: ProcessView) => void,
+  ): Promise<ProcessView | null> {
+    const first = await this.firstSettle.of(input, now).catch((err: Error) => {
+      this.logger.warn(`first due times of ${input.processId} left to the workflow: ${err.message}`);
+      return null;
+    });
+    if (first) {
+      const starting = this.client.workflow.start(PROCESS_WORKFLOW_TYPE, {
+        taskQueue: this.config.taskQueue,
+        workflowId: input.processId,
+        args: [{ ...input, firstDues: first.firstDues }],
+        workflowIdConflictPolicy: 'FAIL',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: first.searchAttributes,
+        memo: first.memo,
+        ...startMetadata(input),
+      });
+      // Sent first: the reads for the view for people go beside it, not ahead of it.
+      beforeStart(first.view);
+      await starting;
+      if (first.changedSince) this.tellIfCalendarsChanged(input.processId, first.changedSince);
+      return first.view;
+    }
     const start = new WithStartWorkflowOperation(PROCESS_WORKFLOW_TYPE, {
       taskQueue: this.config.taskQueue,
       workflowId: input.processId,
@@ -293,6 +329,21 @@ export class ProcessesService {
     // The start itself is known once the server acknowledged it (a failed start throws here).
     await start.workflowHandle();
     return null;
+  }
+
+  /** In the background: a calendar change recorded while the process started is told to it too. */
+  private tellIfCalendarsChanged(id: string, changedSince: () => Promise<Chamber[]>): void {
+    changedSince()
+      .then((chambers) =>
+        Promise.all(
+          chambers.map((chamber) =>
+            this.client.workflow.getHandle(id).signal(calendarChangedSignal, { chamber }),
+          ),
+        ),
+      )
+      .catch((err: Error) =>
+        this.logger.warn(`calendar events not checked again after starting ${id}: ${err.message}`),
+      );
   }
 
   async list(query: ListProcessesQuery): Promise<{ items: ProcessSummary[]; nextPageToken: string | null }> {

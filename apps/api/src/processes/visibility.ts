@@ -5,12 +5,20 @@
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { createHash } from 'node:crypto';
 import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
+import { temporal } from '@temporalio/proto';
 import { PROCESS_WORKFLOW_TYPE } from '../../../../libs/contracts/src/messages';
 import { ApiError } from '../common/api-error';
 
 export const quote = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-export const PROCESSES = `WorkflowType = ${quote(PROCESS_WORKFLOW_TYPE)} AND ExecutionStatus != 'ContinuedAsNew'`;
+/**
+ * Every process (latest run), less the runs the worker refused because their start carried no proof of the
+ * API (workflows/interceptors.ts: AccordStatus `unauthenticated`): nobody started them through Accord.
+ * `IS NULL` keeps a process started without search attributes listed before its first workflow task.
+ */
+export const PROCESSES =
+  `WorkflowType = ${quote(PROCESS_WORKFLOW_TYPE)} AND ExecutionStatus != 'ContinuedAsNew' ` +
+  `AND (AccordStatus IS NULL OR AccordStatus != 'unauthenticated')`;
 
 export interface Page {
   items: WorkflowExecutionInfo[];
@@ -49,6 +57,26 @@ export function decodePageToken(query: string, token: string): Uint8Array {
   return Buffer.from(parsed.t, 'base64');
 }
 
+/** Which memo fields a listing decodes. */
+export interface MemoFields {
+  fields: readonly string[];
+  /** Closed executions' memos are not decoded. */
+  runningOnly?: boolean;
+}
+
+type RawExecution = temporal.api.workflow.v1.IWorkflowExecutionInfo;
+
+/** The memo cut to the fields asked for (before decoding: the others cost nothing). */
+function memoFieldsOf(raw: RawExecution, keep: MemoFields): RawExecution['memo'] {
+  const running =
+    raw.status === temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+  const fields = raw.memo?.fields;
+  if (!fields || (keep.runningOnly && !running)) return null;
+  const cut: Record<string, temporal.api.common.v1.IPayload> = {};
+  for (const f of keep.fields) if (fields[f]) cut[f] = fields[f];
+  return { fields: cut };
+}
+
 export async function listPage(
   client: Client,
   query: string,
@@ -56,8 +84,11 @@ export async function listPage(
   pageToken?: string,
   /** What page tokens are bound to, when the query holds a clause that moves (e.g. "due before now"). */
   tokenScope = query,
-  /** Decode each execution's memo; off by default: a listing that does not show it does not pay for it. */
-  options: { memo?: boolean } = {},
+  /**
+   * Decode each execution's memo; off by default: a listing that does not show it does not pay for it. With
+   * `fields`, only those memo fields are decoded (and with `runningOnly`, only for running executions).
+   */
+  options: { memo?: boolean | MemoFields } = {},
 ): Promise<Page> {
   const nextPageToken = pageToken ? decodePageToken(tokenScope, pageToken) : undefined;
   let response;
@@ -87,6 +118,7 @@ export async function listPage(
     (response.executions ?? []).map((raw) => {
       // Our own copy of the answer: the memo is dropped before it is decoded (a protobuf message: not spread).
       if (!options.memo) raw.memo = null;
+      else if (options.memo !== true) raw.memo = memoFieldsOf(raw, options.memo);
       return executionInfoFromRaw(raw, converter, raw, client.options.namespace);
     }),
   );

@@ -10,7 +10,7 @@ import { PROCESS_WORKFLOW_TYPE } from '../../../../libs/contracts/src/messages';
 import { SA } from '../../../../libs/contracts/src/search-attributes';
 import { assertProcessId, mapQueryError, mapUpdateError } from '../common/temporal-errors';
 import { TEMPORAL_CLIENT } from '../common/tokens';
-import { listPage, PROCESSES, quote, type Page } from '../processes/visibility';
+import { listPage, PROCESSES, quote, type MemoFields, type Page } from '../processes/visibility';
 
 /** A Query needs a worker; without one, answer after this long rather than hold the request. */
 export const QUERY_TIMEOUT_MS = 10_000;
@@ -67,9 +67,17 @@ export class TemporalGateway {
     return listPage(this.client, query, pageSize, pageToken, tokenScope);
   }
 
-  /** `list` with each process's memo decoded (the view memo: libs/contracts/src/view-memo.ts). */
-  listWithMemo(query: string, pageSize: number, pageToken?: string): Promise<Page> {
-    return listPage(this.client, query, pageSize, pageToken, query, { memo: true });
+  /**
+   * `list` with each process's memo decoded (the view memo: libs/contracts/src/view-memo.ts), or only the
+   * fields named in `memo` (e.g. the forecast memo of running processes: libs/contracts/src/forecast-memo.ts).
+   */
+  listWithMemo(
+    query: string,
+    pageSize: number,
+    pageToken?: string,
+    memo: true | MemoFields = true,
+  ): Promise<Page> {
+    return listPage(this.client, query, pageSize, pageToken, query, { memo });
   }
 
   async count(query: string): Promise<number> {

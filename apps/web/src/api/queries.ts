@@ -2,7 +2,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ProcessDefinition } from '../../../../libs/contracts/src/definition';
 import type { Delegation } from '../../../../libs/contracts/src/delegations';
-import type { InboxItem, MonitoringSummary, ProcessSummary } from '../../../../libs/contracts/src/http';
+import type {
+  InboxItem,
+  InboxWithdrawnNotice,
+  MonitoringSummary,
+  ProcessSummary,
+} from '../../../../libs/contracts/src/http';
 import type { RoleListing } from '../../../../libs/contracts/src/roles';
 import type { ProcessView, TimelineEntry } from '../../../../libs/contracts/src/process-view';
 import type { Forecast } from '../../../../libs/forecast/src/types';
@@ -24,6 +29,7 @@ export const POLL_MS = 5000;
 
 export const keys = {
   inbox: ['inbox'] as const,
+  withdrawn: ['inbox', 'withdrawn'] as const,
   process: (id: string) => ['process', id] as const,
   timeline: (id: string) => ['timeline', id] as const,
   definitions: ['definitions'] as const,
@@ -41,6 +47,15 @@ export function useInbox() {
       const { data, headers } = await apiRequest<InboxItem[]>('/inbox');
       return { items: data, truncated: headers.get('X-Accord-Truncated') === 'true' };
     },
+    refetchInterval: POLL_MS,
+  });
+}
+
+/** GET /inbox/withdrawn: items that left my inbox because someone asked for changes before I decided. */
+export function useWithdrawn() {
+  return useQuery({
+    queryKey: keys.withdrawn,
+    queryFn: () => api<InboxWithdrawnNotice[]>('/inbox/withdrawn'),
     refetchInterval: POLL_MS,
   });
 }

@@ -1,13 +1,15 @@
 /**
  * The inbox: steps awaiting me (mine and delegated to me), soonest due first, overdue marked; filters by
  * process kind, party and words of the title (a busy official looks for the one process a caller names); paged. Polls (TanStack Query refetchInterval) so items change when others act.
- * Each item says what I am asked and where the other party stands, and can be acted on in place.
+ * Each item says what I am asked and where the other party stands, and can be acted on in place. Items that
+ * left the inbox because someone asked for changes before I decided are listed below it, with who and why,
+ * so an official is not left wondering where a step went.
  */
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PARTIES, type Party } from '../../../../libs/contracts/src/definition';
-import type { InboxItem } from '../../../../libs/contracts/src/http';
-import { useDefinitions, useInbox, useProcess } from '../api/queries';
+import type { InboxItem, InboxWithdrawnNotice } from '../../../../libs/contracts/src/http';
+import { useDefinitions, useInbox, useProcess, useWithdrawn } from '../api/queries';
 import { ActionPanel } from '../components/ActionPanel';
 import { DueDate } from '../components/DueDate';
 import { ErrorNotice, Loading } from '../components/Notices';
@@ -114,7 +116,54 @@ export function InboxPage() {
           </button>
         </nav>
       )}
+      <WithdrawnNotices />
     </>
+  );
+}
+
+/** GET /inbox/withdrawn, shown only when there is something to say. */
+function WithdrawnNotices() {
+  const t = useT();
+  const d = useDates();
+  const withdrawn = useWithdrawn();
+  const notices = withdrawn.data ?? [];
+  if (!notices.length) return null;
+  return (
+    <section className="withdrawn" aria-labelledby="withdrawn-heading">
+      <h2 id="withdrawn-heading">{t('inbox.withdrawn.title')}</h2>
+      <p className="muted">{t('inbox.withdrawn.lead')}</p>
+      <ul className="withdrawn-list">
+        {notices.map((n: InboxWithdrawnNotice) => (
+          <li key={`${n.processId}/${n.stepId}/${n.changeRequest.round}`} className="notice">
+            <p>
+              <Link to={`/processes/${encodeURIComponent(n.processId)}`} translate="no">
+                {n.processTitle}
+              </Link>{' '}
+              · <span translate="no">{n.stepTitle}</span>
+            </p>
+            <p>
+              {t('inbox.withdrawn.asked', {
+                date: d.date(n.withdrawnAt),
+                name: n.changeRequest.by.name,
+                party: n.changeRequest.party ? t(`party.${n.changeRequest.party}`) : '',
+              })}{' '}
+              {n.changeRequest.fromStepId !== n.stepId && (
+                <>
+                  {t('inbox.withdrawn.onStep')} <span translate="no">{n.changeRequest.fromStepTitle}</span>
+                </>
+              )}
+              {n.changeRequest.comment && (
+                <>
+                  {' '}
+                  <q translate="no">{n.changeRequest.comment}</q>
+                </>
+              )}
+            </p>
+            <p className="muted">{t('inbox.withdrawn.back', { round: n.changeRequest.round })}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

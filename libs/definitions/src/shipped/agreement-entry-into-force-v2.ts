@@ -73,6 +73,10 @@ export const agreementEntryIntoForceV2: ProcessDefinition = {
     'required and always a Cabinet decision to conclude; CA: Explanatory Memorandum, tabling for 21 sitting days, ' +
     'implementing Act, Order in Council), entry into force from the later note, promulgation and publication ' +
     'in both countries, and registration with the United Nations.',
+  descriptions: {
+    fr: "Du mandat à l'entrée en vigueur, à la publication et à l'enregistrement : approbation de principe par le Cabinet (Canada) et consultations interministérielles (Japon), texte négocié, examen juridique, autorisation de signer et pleins pouvoirs, signature, procédures internes de chaque Partie, chacune se terminant par sa propre notification (Japon : approbation de la Diète lorsqu'elle est requise et, dans tous les cas, décision du Cabinet de conclure ; Canada : mémoire explicatif, dépôt à la Chambre des communes pendant 21 jours de séance, loi de mise en œuvre, décret), entrée en vigueur à compter de la dernière des notes, promulgation et publication dans les deux pays, et enregistrement auprès de l'Organisation des Nations Unies.",
+    ja: '交渉権限の付与から効力発生、公表及び登録まで：内閣による政策承認（カナダ）及び関係省庁協議（日本）、交渉テキスト、法的審査、署名の授権及び全権委任状、署名、それぞれ自国の通告をもって完了する各国の国内手続（日本：国会承認条約の場合の国会承認及び全ての場合における締結の閣議決定、カナダ：説明覚書、下院への提出（21開会日）、実施法、枢密院令）、後の通告に基づく効力発生、両国における公布及び公表並びに国際連合への登録。',
+  },
   roadmap: {
     pillar: '1',
     pillarTitle: 'Enhanced Security and Defence Cooperation',

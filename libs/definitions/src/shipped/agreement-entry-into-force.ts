@@ -32,6 +32,10 @@ export const agreementEntryIntoForce: ProcessDefinition = {
     'signature, the domestic procedures of each side (JP Diet approval; CA tabling for 21 sitting days, ' +
     'implementing legislation, Order in Council), the exchange of diplomatic notes, the entry-into-force ' +
     'date computed from the agreed rule, and publication in both countries.',
+  descriptions: {
+    fr: "Du texte définitif à l'entrée en vigueur et à la publication : examen juridique, autorisation de signer, signature, procédures internes de chaque Partie (Japon : approbation de la Diète ; Canada : dépôt à la Chambre des communes pendant 21 jours de séance, loi de mise en œuvre, décret), échange de notes diplomatiques, date d'entrée en vigueur calculée selon la règle convenue, et publication dans les deux pays.",
+    ja: '条約文の確定から効力発生及び公表まで：法的審査、署名の授権、署名、各国の国内手続（日本：国会承認、カナダ：下院への提出（21開会日）、実施法、枢密院令）、外交上の公文の交換、合意された規定に従った効力発生日の算定並びに両国における公表。',
+  },
   roadmap: {
     pillar: '1',
     pillarTitle: 'Enhanced Security and Defence Cooperation',

@@ -22,6 +22,10 @@ export const implementingArrangementV2: ProcessDefinition = {
     'approval to sign by senior officials, signature, registration and implementation kick-off. Version 2: ' +
     "each side's reviewers count their deadlines in their own country's business days; Canada records the " +
     "arrangement in GAC's registry of non-treaty instruments (not the treaty registry).",
+  descriptions: {
+    fr: "Arrangement non contraignant conclu en vertu d'un accord existant : projet établi par la Partie responsable, examen interorganismes par chacun des organismes concernés des deux Parties (révision et nouvel examen en cas de demande de modification), examen juridique, approbation de la signature par les hauts fonctionnaires, signature, enregistrement et lancement de la mise en œuvre. Version 2 : les examinateurs de chaque Partie comptent leurs délais en jours ouvrables de leur propre pays ; le Canada consigne l'arrangement dans le registre des instruments non conventionnels d'Affaires mondiales Canada (et non dans le registre des traités).",
+    ja: '既存の協定の下で作成される法的拘束力を有しない取決め：主管側による案文の作成、双方の全ての関係機関による省庁間審査（修正要請があった場合は修正の上で再審査）、法的審査、高級事務レベルによる署名の承認、署名、登録及び実施の開始。第2版：各国の審査担当者は、自国の執務日により期限を計算する。カナダは、本取決めを条約の登録簿ではなく、グローバル連携省の条約以外の文書の登録簿に記録する。',
+  },
   sources: [SOURCES.treatyLawDivision, SOURCES.tablingPolicy],
   roadmap: {
     pillar: '1',

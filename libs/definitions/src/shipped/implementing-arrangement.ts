@@ -16,6 +16,10 @@ export const implementingArrangement: ProcessDefinition = {
     'A non-binding arrangement under an existing agreement: draft by the lead side, inter-agency review by ' +
     'every concerned agency of both sides (revise and review again on change requests), legal review, ' +
     'approval to sign by senior officials, signature, registration and implementation kick-off.',
+  descriptions: {
+    fr: "Arrangement non contraignant conclu en vertu d'un accord existant : projet établi par la Partie responsable, examen interorganismes par chacun des organismes concernés des deux Parties (révision et nouvel examen en cas de demande de modification), examen juridique, approbation de la signature par les hauts fonctionnaires, signature, enregistrement et lancement de la mise en œuvre.",
+    ja: '既存の協定の下で作成される法的拘束力を有しない取決め：主管側による案文の作成、双方の全ての関係機関による省庁間審査（修正要請があった場合は修正の上で再審査）、法的審査、高級事務レベルによる署名の承認、署名、登録及び実施の開始。',
+  },
   roadmap: {
     pillar: '1',
     pillarTitle: 'Enhanced Security and Defence Cooperation',

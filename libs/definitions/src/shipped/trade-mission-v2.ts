@@ -22,6 +22,10 @@ export const tradeMissionV2: ProcessDefinition = {
     'offices, the mission itself and the report. A Canadian mission to Japan runs on the GAC budget with the ' +
     "Trade Commissioner Service in Tokyo and JETRO; a Japanese business mission to Canada (Keidanren's) runs " +
     'on its organiser with Invest in Canada and the Embassy of Japan in Canada.',
+  descriptions: {
+    fr: "De la conception au rapport postérieur à la mission, selon le sens de la mission : approbation du concept et accord du pays hôte, budget, dates et programme, provinces et territoires du Canada, recrutement des participants pendant une période d'inscription et vérification de leur admissibilité, maillage d'entreprises (B2B), logistique et sécurité, décision finale d'aller de l'avant ou non prise par les cabinets des deux ministres, la mission elle-même et le rapport. Une mission canadienne au Japon est financée sur le budget d'Affaires mondiales Canada et organisée avec le Service des délégués commerciaux à Tokyo et la JETRO ; une mission d'affaires japonaise au Canada (celle du Keidanren) est prise en charge par son organisateur, avec Investir au Canada et l'ambassade du Japon au Canada.",
+    ja: '構想から事後報告まで（派遣の方向別）：構想の承認及び受入れ国の同意、予算、日程及びプログラム、カナダの州及び準州の参加、登録期間中の参加者の募集及び審査、企業間（B2B）マッチング、ロジスティクス及び警備、双方の大臣室による実施可否の最終判断、ミッションの実施並びに報告。カナダから日本へのミッションは、グローバル連携省の予算により、在日カナダ大使館通商部（トレードコミッショナー・サービス）及び日本貿易振興機構（ジェトロ）と連携して実施する。日本からカナダへの経済ミッション（経団連によるもの）は、主催者の負担により、インベスト・イン・カナダ及び在カナダ日本国大使館と連携して実施する。',
+  },
   roadmap: {
     pillar: '3',
     pillarTitle: 'Trade and Investment',

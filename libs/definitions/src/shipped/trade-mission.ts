@@ -14,6 +14,10 @@ export const tradeMission: ProcessDefinition = {
     'From concept to post-mission report: concept approval and host concurrence, budget, dates and ' +
     'programme, participant recruitment through a registration window, B2B matchmaking, logistics and ' +
     'security, a final go/no-go by both ministers’ offices, the mission itself and the report.',
+  descriptions: {
+    fr: "De la conception au rapport postérieur à la mission : approbation du concept et accord du pays hôte, budget, dates et programme, recrutement des participants pendant une période d'inscription, maillage d'entreprises (B2B), logistique et sécurité, décision finale d'aller de l'avant ou non prise par les cabinets des deux ministres, la mission elle-même et le rapport.",
+    ja: '構想から事後報告まで：構想の承認及び受入れ国の同意、予算、日程及びプログラム、登録期間中の参加者の募集、企業間（B2B）マッチング、ロジスティクス及び警備、双方の大臣室による実施可否の最終判断、ミッションの実施並びに報告。',
+  },
   roadmap: {
     pillar: '3',
     pillarTitle: 'Trade and Investment',

@@ -86,6 +86,12 @@ export const en = {
   'inbox.close': 'Close',
   'inbox.changesRequested': 'Changes requested by {name}:',
   'inbox.references': 'For reference:',
+  'inbox.withdrawn.title': 'Left your inbox',
+  'inbox.withdrawn.lead':
+    'Someone asked for changes before you decided: these steps come back to you in their next round.',
+  'inbox.withdrawn.asked': 'On {date}, {name} ({party}) asked for changes',
+  'inbox.withdrawn.onStep': 'on',
+  'inbox.withdrawn.back': 'Round {round} comes back to your inbox once the steps before it are done again.',
   'process.canAct': 'can act:',
   'act.required': 'required',
 

@@ -86,6 +86,13 @@ export const fr: Messages = {
   'inbox.close': 'Fermer',
   'inbox.changesRequested': 'Modifications demandées par {name} :',
   'inbox.references': 'Pour référence :',
+  'inbox.withdrawn.title': 'Retirés de votre boîte de réception',
+  'inbox.withdrawn.lead':
+    'Des modifications ont été demandées avant votre décision : ces étapes vous reviendront à leur prochain cycle.',
+  'inbox.withdrawn.asked': 'Le {date}, {name} ({party}) a demandé des modifications',
+  'inbox.withdrawn.onStep': 'à l’étape',
+  'inbox.withdrawn.back':
+    'Le cycle {round} reviendra dans votre boîte de réception une fois les étapes précédentes de nouveau terminées.',
   'process.canAct': 'peut agir :',
   'act.required': 'obligatoire',
 

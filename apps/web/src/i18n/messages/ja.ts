@@ -85,6 +85,11 @@ export const ja: Messages = {
   'inbox.close': '閉じる',
   'inbox.changesRequested': '{name}からの修正依頼：',
   'inbox.references': '参照：',
+  'inbox.withdrawn.title': '受信箱から外れた案件',
+  'inbox.withdrawn.lead': 'ご判断の前に修正の依頼がありました。次の回でこれらの手順が再び届きます。',
+  'inbox.withdrawn.asked': '{date}に{name}（{party}）が修正を依頼しました',
+  'inbox.withdrawn.onStep': '対象の手順：',
+  'inbox.withdrawn.back': '前の手順が再び完了すると、第{round}回として受信箱に戻ります。',
   'process.canAct': '対応可能：',
   'act.required': '必須',
 
