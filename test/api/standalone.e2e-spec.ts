@@ -226,7 +226,7 @@ describe('the API as a standalone process', () => {
     expect(await done).toBe(0);
   });
 
-  it('answers 201 without steps when no worker serves the task queue yet, and 503 (not 500) for reads without a worker', async () => {
+  it('answers 201 with the first step settled by the API when no worker serves the task queue yet, and 503 (not 500) for reads without a worker', async () => {
     const port = await freePort();
     const secret = 'standalone-secret-of-at-least-32-bytes';
     const child = spawn(process.execPath, ['-r', REGISTER, 'apps/api/src/main.ts'], {
@@ -256,8 +256,16 @@ describe('the API as a standalone process', () => {
         body: JSON.stringify({ definitionId: 'trade-mission', title: 'Nobody is working yet' }),
       });
       expect(started.status).toBe(201);
-      const view = (await started.json()) as { id: string };
-      expect(view).toMatchObject({ status: 'running', definitionId: 'trade-mission', steps: [] });
+      const view = (await started.json()) as {
+        id: string;
+        steps: Array<{ id: string; dueAt: string | null }>;
+      };
+      // The API settles the first view itself (the process starts with its first due times): no worker needed.
+      expect(view).toMatchObject({ status: 'running', definitionId: 'trade-mission' });
+      expect(view.steps.find((s) => s.id === 'concept-approval')).toMatchObject({ status: 'active' });
+      expect(Date.parse(view.steps.find((s) => s.id === 'concept-approval')!.dueAt!)).toBeGreaterThan(
+        Date.now(),
+      );
       const read = await fetch(`http://127.0.0.1:${port}/api/v1/processes/${view.id}`, { headers });
       const answer = { status: read.status, body: (await read.json()) as { code?: string } };
       if (answer.status !== 503) throw new Error(`GET answered ${answer.status}; the API's log:\n${output}`);

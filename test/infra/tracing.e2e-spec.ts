@@ -121,6 +121,11 @@ describe('tracing from HTTP to the workflow and its activities', () => {
       decision: 'approve',
       requestId: randomUUID(),
     });
+    // Both sides approve: the next step becomes active and its due time is computed (an activity).
+    await post('jp-meti', `/processes/${id}/steps/concept-approval/decisions`, {
+      decision: 'approve',
+      requestId: randomUUID(),
+    });
 
     // Closing the process ends the workflow's run span (it lasts as long as the run).
     await post('jp-coordinator', `/processes/${id}/cancel`, { reason: 'Traced far enough' });
@@ -129,14 +134,15 @@ describe('tracing from HTTP to the workflow and its activities', () => {
     const inTrace = (traceId: string) => otlp.spans.filter((s) => s.traceId === traceId);
     const describe = (spans: Span[]) => spans.map((s) => `${s.service} ${s.name}`).sort();
 
-    // The start: HTTP → UpdateWithStartWorkflow (the start and its first answer in one call) → the workflow's
-    // run → its activities (due times, notifications).
+    // The start: HTTP → StartWorkflow (the API settled the first view itself and starts with its due times;
+    // UpdateWithStartWorkflow when it could not) → the workflow's run → the activities its run schedules
+    // (here the next step's due time, once both sides approved the first).
     const started = await waitFor('the start traced through the workflow and an activity', async () => {
       const root = traceOf(/^POST \/api\/v1\/processes$/);
       const spans = root ? inTrace(root.traceId) : [];
       const names = describe(spans);
       const complete =
-        names.some((n) => /^accord-api UpdateWithStartWorkflow:/.test(n)) &&
+        names.some((n) => /^accord-api (StartWorkflow|UpdateWithStartWorkflow):processWorkflow/.test(n)) &&
         names.some((n) => /^accord-worker RunWorkflow:processWorkflow/.test(n)) &&
         names.some((n) => /^accord-worker StartActivity:computeDues/.test(n)) &&
         names.some((n) => /^accord-worker RunActivity:computeDues/.test(n));
