@@ -1,11 +1,13 @@
 import type { Client } from '@temporalio/client';
+import { decodeOptionalSinglePayload } from '@temporalio/common/lib/internal-non-workflow';
 import type { ProcessDefinition } from '../../contracts/src/definition';
 import type { ProcessInput } from '../../contracts/src/messages';
 
 /**
  * The definition a process is pinned to, read from the start event of its current run (the input carries
  * the whole definition, also across continue-as-new): for definitions outside the catalogue (inline ones,
- * retired versions). One event fetched.
+ * retired versions). One event fetched, decoded through the client's payload codecs (encrypted payloads on
+ * a cluster: the payload converter alone cannot read them).
  */
 export async function readPinnedDefinition(
   client: Client,
@@ -18,13 +20,20 @@ export async function readPinnedDefinition(
   });
   const payload = res.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
   if (!payload) return undefined;
-  const input = client.options.loadedDataConverter.payloadConverter.fromPayload<ProcessInput>(payload);
+  const input = await decodeOptionalSinglePayload<ProcessInput>(client.options.loadedDataConverter, payload);
   return input?.definition ?? undefined;
 }
 
-/** Catalogue first (no I/O), then the start event; cached per process. */
+/** Processes whose pinned definition is kept (cleared when full). */
+const MAX_PINNED = 5000;
+
+/**
+ * Catalogue first (no I/O), then the start event; cached per process, also when the start event names no
+ * definition (a process's pinned definition never changes), so a process outside the catalogue costs one
+ * history read per API process, not one per request. A read that fails is not cached (tried again next time).
+ */
 export class DefinitionResolver {
-  private readonly pinned = new Map<string, ProcessDefinition>();
+  private readonly pinned = new Map<string, ProcessDefinition | null>();
 
   constructor(
     private readonly client: Client,
@@ -39,12 +48,15 @@ export class DefinitionResolver {
     const cat = this.getDefinition(view.definitionId, view.definitionVersion);
     if (cat && cat.version === view.definitionVersion) return cat;
     const cached = this.pinned.get(view.id);
-    if (cached) return cached;
-    const def = await readPinnedDefinition(this.client, view.id).catch(() => undefined);
-    if (def) {
-      if (this.pinned.size > 5000) this.pinned.clear();
-      this.pinned.set(view.id, def);
+    if (cached !== undefined) return cached ?? cat;
+    let def: ProcessDefinition | undefined;
+    try {
+      def = await readPinnedDefinition(this.client, view.id);
+    } catch {
+      return cat;
     }
+    if (this.pinned.size >= MAX_PINNED) this.pinned.clear();
+    this.pinned.set(view.id, def ?? null);
     return def ?? cat;
   }
 }
