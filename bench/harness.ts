@@ -19,7 +19,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { signToken } from '../apps/api/src/auth/sign-token';
 import type { AccordWorker } from '../apps/worker/src/worker.factory';
@@ -33,6 +33,7 @@ import { accordDataConverter } from '../libs/temporal/src/encryption/encryption-
 import { registerSearchAttributes } from '../libs/temporal/src/search-attributes';
 import { freePort } from '../libs/temporal/src/free-port';
 import { launchThrowawayCluster } from '../scripts/cluster';
+import { RpcCounter, type RpcStats } from './rpc-stats';
 
 export interface Stack {
   client: Client;
@@ -40,6 +41,8 @@ export interface Stack {
   target: string;
   /** Notifications (reminders, escalations) the worker delivered to the benchmark's webhook sink. */
   notifications(): number;
+  /** Every gRPC attempt on the shared connection so far (API, worker's client, baselines), per method. */
+  rpcStats(): RpcStats;
   config: AccordConfig;
   apiUrl: string;
   tokenFor(userId: string): string;
@@ -179,9 +182,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (!options.dayLength) delete process.env.ACCORD_DAY_LENGTH;
     const config = loadConfig(process.env);
     const temporal = temporalSettings(process.env);
-    connection = await Connection.connect(
-      temporal.connectionOptions as Parameters<typeof Connection.connect>[0],
-    );
+    // The SDK's default retry interceptor, then a counter that sees each attempt (bench/rpc-stats.ts).
+    const rpc = new RpcCounter();
+    connection = await Connection.connect({
+      ...(temporal.connectionOptions as Parameters<typeof Connection.connect>[0]),
+      interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions()), rpc.interceptor],
+    });
     await registerSearchAttributes(connection, temporal.namespace);
     // Signs Updates as the API's own client does (the worker rejects Updates without the API's proof), and
     // encrypts/decrypts payloads with the worker's keys (none on the dev server).
@@ -194,6 +200,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Lazy: the definitions registry reads ACCORD_DEFINITIONS_DIR when it first loads.
     const { createWorker } = await import('../apps/worker/src/worker.factory');
     const { createApiApp } = await import('../apps/api/src/app.factory');
+    // The catalogue is read once, when libs/definitions first loads: a benchmark that imported it before
+    // ACCORD_DEFINITIONS_DIR was set would run its processes as definitions outside the catalogue (each read
+    // then fetches the pinned definition from the history), measuring something else.
+    const { getDefinition } = await import('../libs/definitions/src');
+    const missing = options.definitions.filter((d) => getDefinition(d.id, d.version)?.version !== d.version);
+    if (missing.length)
+      throw new Error(
+        `the definitions catalogue was loaded before the benchmark's definitions were set up (${missing.map((d) => d.id).join(', ')} missing): import the API's modules lazily`,
+      );
     worker = await createWorker({ config, client });
     app = await createApiApp({ config, client });
     await app.listen(apiPort, '127.0.0.1');
@@ -235,6 +250,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       client,
       target: server.target,
       notifications: () => notified,
+      rpcStats: () => rpc.snapshot(),
       config,
       apiUrl,
       tokenFor,

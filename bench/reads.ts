@@ -15,11 +15,11 @@
  *   node dist/bench/reads.js [--processes 1000] [--overdue-pct 10] [--repeat 10] [--start-concurrency 32]
  */
 import type { Client } from '@temporalio/client';
-import { INBOX_PROCESS_LIMIT } from '../apps/api/src/inbox/inbox.service';
 import { SA } from '../libs/contracts/src/search-attributes';
 import { BENCH_DEFINITIONS, BENCH_OVERDUE, BENCH_TWO_STEP } from './definitions';
 import { note, withStack } from './harness';
 import { PROCESSES_QUERY, startMany, waitForCount } from './populate';
+import { rpcAdd, rpcDelta, rpcLine, type RpcStats } from './rpc-stats';
 import { intFlag, LATENCY_HEADERS, latencyRow, ratio, runIfMain, summarize, table, timed } from './stats';
 
 const APPROVER = 'jp-mofa';
@@ -57,6 +57,9 @@ export async function main(): Promise<void> {
   const repeat = intFlag('repeat', 10);
   const startC = intFlag('start-concurrency', 32);
   await withStack({ definitions: BENCH_DEFINITIONS, dayLength: '1s' }, async (stack) => {
+    // Imported here, not at the top: the API's modules load the definitions catalogue, which must read the
+    // stack's ACCORD_DEFINITIONS_DIR (else the benchmark's processes look like definitions outside it).
+    const { INBOX_PROCESS_LIMIT } = await import('../apps/api/src/inbox/inbox.service');
     const t0 = Date.now();
     const overdue = Math.round((p * overduePct) / 100);
     await startMany(stack, BENCH_OVERDUE, overdue, startC);
@@ -133,10 +136,14 @@ export async function main(): Promise<void> {
     ];
     const samples = rows.map(() => [] as number[]);
     const sizes = rows.map(() => 0);
+    // The gRPC attempts each row made (the shared connection: the worker's client calls, if any, fall in too).
+    const rpcs = rows.map((): RpcStats => ({}));
     for (let round = -1; round < repeat; round++) {
       for (const [i, row] of rows.entries()) {
+        const before = stack.rpcStats();
         const r = await timed(row.run);
         if (round < 0) continue; // warm-up
+        rpcAdd(rpcs[i]!, rpcDelta(stack.rpcStats(), before));
         samples[i]!.push(r.ms);
         sizes[i] = r.value;
       }
@@ -156,6 +163,14 @@ export async function main(): Promise<void> {
         `endpoint / workflow.list at p50: inbox ${ratio(p50(0), p50(1))}, listing ${ratio(p50(4), p50(5))}, ` +
           `stuck ${ratio(p50(7), p50(8))}, summary ${ratio(p50(9), p50(10))}; ` +
           `against the raw call: inbox ${ratio(p50(0), p50(2))}, listing ${ratio(p50(4), p50(6))}`,
+        '',
+        'gRPC attempts per request (failed attempts in brackets, by status):',
+        ...rows.map((row, i) => `- ${row.label.trim()}: ${rpcLine(rpcs[i]!, repeat) || 'none'}`),
+        ...rows.flatMap((row, i) =>
+          Object.entries(rpcs[i]!)
+            .filter(([, x]) => x.lastFailure)
+            .map(([m, x]) => `  ${row.label.trim()}, ${m}, last failure: ${x.lastFailure}`),
+        ),
         '',
       ].join('\n') + '\n',
     );
