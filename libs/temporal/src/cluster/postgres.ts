@@ -112,28 +112,40 @@ async function packagedCluster(options: PostgresOptions): Promise<Started> {
     await sh('pg_ctlcluster', [version, 'main', 'start']);
   } else log(`PostgreSQL ${version}/main is already running on port ${port}`);
   const psql = pgBinary(version, 'psql');
+  // The packaged cluster trusts its own `postgres` user over the local socket (peer auth).
+  const superSql = (sql: string, database = 'postgres') =>
+    sh('runuser', [
+      '-u',
+      'postgres',
+      '--',
+      psql,
+      '-p',
+      String(port),
+      '-d',
+      database,
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-qAtc',
+      sql,
+    ]);
   return {
     host: '127.0.0.1',
     port,
     kind: 'pg_ctlcluster',
-    // The packaged cluster trusts its own `postgres` user over the local socket (peer auth).
-    superSql: (sql, database = 'postgres') =>
-      sh('runuser', [
-        '-u',
-        'postgres',
-        '--',
-        psql,
-        '-p',
-        String(port),
-        '-d',
-        database,
-        '-v',
-        'ON_ERROR_STOP=1',
-        '-qAtc',
-        sql,
-      ]),
+    superSql,
     stop: async () => {
       if (wasRunning) return;
+      // Another run (a test:cluster, a benchmark) may have attached since this one started it: stopping
+      // would cut it off mid-test. Left running then; whoever is last out finds no other client and stops it.
+      const others = Number(
+        await superSql(
+          "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+        ).catch(() => '0'),
+      );
+      if (others > 0) {
+        log(`PostgreSQL ${version}/main left running: ${others} other connection(s)`);
+        return;
+      }
       await sh('pg_ctlcluster', [version, 'main', 'stop', '-m', 'fast']).catch((e: Error) => log(e.message));
     },
   };
