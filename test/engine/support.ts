@@ -26,21 +26,30 @@ import { people } from './fixtures';
 
 export type ProcessHandle = WorkflowHandle;
 
-export async function startProcess(
+/** A new process's input, started by the JP officer under a fresh id. */
+function newInput(
   def: ProcessDefinition,
-  parameters: Record<string, ParamValue> = {},
+  parameters: Record<string, ParamValue>,
   extra: Partial<ProcessInput> = {},
-): Promise<ProcessHandle> {
-  const client = await testClient();
-  const processId = `process-${def.id}-${randomUUID()}`;
-  const input: ProcessInput = {
-    processId,
+): ProcessInput {
+  return {
+    processId: `process-${def.id}-${randomUUID()}`,
     title: def.title,
     definition: def,
     parameters,
     initiator: people.jpOfficer,
     ...extra,
   };
+}
+
+export async function startProcess(
+  def: ProcessDefinition,
+  parameters: Record<string, ParamValue> = {},
+  extra: Partial<ProcessInput> = {},
+): Promise<ProcessHandle> {
+  const client = await testClient();
+  const input = newInput(def, parameters, extra);
+  const processId = input.processId;
   return client.workflow.start(PROCESS_WORKFLOW_TYPE, {
     taskQueue: e2eEnv().taskQueue,
     workflowId: processId,
@@ -57,14 +66,8 @@ export async function startProcessSettled(
   parameters: Record<string, ParamValue> = {},
 ): Promise<{ handle: ProcessHandle; view: ProcessView }> {
   const client = await testClient();
-  const processId = `process-${def.id}-${randomUUID()}`;
-  const input: ProcessInput = {
-    processId,
-    title: def.title,
-    definition: def,
-    parameters,
-    initiator: people.jpOfficer,
-  };
+  const input = newInput(def, parameters);
+  const processId = input.processId;
   const start = new WithStartWorkflowOperation(PROCESS_WORKFLOW_TYPE, {
     taskQueue: e2eEnv().taskQueue,
     workflowId: processId,
@@ -84,14 +87,8 @@ export async function startProcessWithFirstDues(
   parameters: Record<string, ParamValue> = {},
 ): Promise<{ handle: ProcessHandle; view: ProcessView }> {
   const client = await testClient();
-  const processId = `process-${def.id}-${randomUUID()}`;
-  const input: ProcessInput = {
-    processId,
-    title: def.title,
-    definition: def,
-    parameters,
-    initiator: people.jpOfficer,
-  };
+  const input = newInput(def, parameters);
+  const processId = input.processId;
   const at = new Date().toISOString();
   const due = createDueCalculator({ dayLengthMs: loadConfig(process.env).dayLengthMs });
   const { engine, dues } = await settleNew(def, input, at, currentRules(undefined), due.computeDues);
