@@ -10,6 +10,7 @@ import { PROCESS_WORKFLOW_TYPE } from '../../../../libs/contracts/src/messages';
 import { SA } from '../../../../libs/contracts/src/search-attributes';
 import { assertProcessId, mapQueryError, mapUpdateError } from '../common/temporal-errors';
 import { TEMPORAL_CLIENT } from '../common/tokens';
+import { boundedCounts } from './bounded-counts';
 import { listPage, PROCESSES, quote, type MemoFields, type Page } from '../processes/visibility';
 
 /** A Query needs a worker; without one, answer after this long rather than hold the request. */
@@ -27,7 +28,11 @@ export const clauses = {
 
 @Injectable()
 export class TemporalGateway {
-  constructor(@Inject(TEMPORAL_CLIENT) readonly client: Client) {}
+  private readonly counts: (query: string) => Promise<number>;
+
+  constructor(@Inject(TEMPORAL_CLIENT) readonly client: Client) {
+    this.counts = boundedCounts(client);
+  }
 
   /** A Query of one process, within `timeoutMs`: unknown process → 404, business failures mapped. */
   async query<R>(id: string, def: QueryDefinition<R, []>, timeoutMs = QUERY_TIMEOUT_MS): Promise<R> {
@@ -80,7 +85,8 @@ export class TemporalGateway {
     return listPage(this.client, query, pageSize, pageToken, query, { memo });
   }
 
-  async count(query: string): Promise<number> {
-    return (await this.client.workflow.count(query)).count;
+  /** CountWorkflowExecutions, a bounded number at a time from this process (./bounded-counts.ts). */
+  count(query: string): Promise<number> {
+    return this.counts(query);
   }
 }
