@@ -3,32 +3,19 @@
  * principal (outputs filled by type, dates in the past so date-based timers are already due), every
  * pending approval party approves per its rule; timers are waited for.
  */
-import type { ParamValue } from '../../libs/contracts/src/definition';
 import type { ProcessView, StepView } from '../../libs/contracts/src/process-view';
-import { who } from './fixtures';
+import { filledOutputs, PAST_DATE, who } from './fixtures';
 import { complete, decide, view, type ProcessHandle } from './support';
-
-export const PAST_DATE = '2025-01-15';
-
-function outputsFor(s: StepView): Record<string, ParamValue> {
-  const out: Record<string, ParamValue> = {};
-  for (const [k, t] of Object.entries(s.outputTypes)) {
-    out[k] =
-      t === 'date'
-        ? PAST_DATE
-        : t === 'number'
-          ? 1
-          : t === 'reference'
-            ? `REF-${s.id}-${k}`
-            : `${s.title}: ${k}`;
-  }
-  return out;
-}
 
 async function act(h: ProcessHandle, s: StepView): Promise<void> {
   if (s.type === 'task') {
     const [party, pv] = Object.entries(s.parties)[0]!;
-    await complete(h, who(`${pv.roles[0]}-user`, party as 'JP' | 'CA', [pv.roles[0]!]), s.id, outputsFor(s));
+    await complete(
+      h,
+      who(`${pv.roles[0]}-user`, party as 'JP' | 'CA', [pv.roles[0]!]),
+      s.id,
+      filledOutputs(s, PAST_DATE),
+    );
     return;
   }
   if (s.type !== 'approval') return;

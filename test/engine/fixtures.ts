@@ -9,6 +9,7 @@ import type {
   StepSpec,
 } from '../../libs/contracts/src/definition';
 import type { ActingPrincipal } from '../../libs/contracts/src/principal';
+import type { StepView } from '../../libs/contracts/src/process-view';
 
 export function definition(
   id: string,
@@ -336,4 +337,17 @@ export function startInput(
     businessKey: null,
     initiativeId: null,
   };
+}
+
+/** A date long past, for date outputs (timers counted from it are due at once). */
+export const PAST_DATE = '2025-01-15';
+
+/** Every output of a step filled by its type: dates `date`, numbers 1, references and texts named after it. */
+export function filledOutputs(s: StepView, date: string): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {};
+  for (const [k, t] of Object.entries(s.outputTypes)) {
+    out[k] =
+      t === 'date' ? date : t === 'number' ? 1 : t === 'reference' ? `REF-${s.id}-${k}` : `${s.title}: ${k}`;
+  }
+  return out;
 }

@@ -13,11 +13,11 @@ import {
   forecastViewFromMemo,
 } from '../../libs/contracts/src/forecast-memo';
 import { stateQuery } from '../../libs/contracts/src/messages';
-import type { ProcessView, StepView } from '../../libs/contracts/src/process-view';
+import type { ProcessView } from '../../libs/contracts/src/process-view';
 import { agreementEntryIntoForceV2, implementingArrangementV2 } from '../../libs/definitions/src';
 import { forecastProcess } from '../../libs/forecast/src/forecast';
 import { calendarSpans } from '../../libs/monitoring/src/calendar-adapter';
-import { who } from '../engine/fixtures';
+import { filledOutputs, who } from '../engine/fixtures';
 import { complete, eventually, startProcessSettled } from '../engine/support';
 import { closeTestClientAfterAll, testClient } from '../support/temporal-client';
 
@@ -25,20 +25,6 @@ closeTestClientAfterAll();
 
 const DAY_MS = 1000;
 const { addSpan, answerSpan } = calendarSpans({ dayLengthMs: DAY_MS });
-
-function outputsFor(s: StepView): Record<string, ParamValue> {
-  const out: Record<string, ParamValue> = {};
-  for (const [k, t] of Object.entries(s.outputTypes))
-    out[k] =
-      t === 'date'
-        ? new Date().toISOString().slice(0, 10)
-        : t === 'number'
-          ? 1
-          : t === 'reference'
-            ? `REF-${s.id}`
-            : `${s.title}: ${k}`;
-  return out;
-}
 
 /** The memo of one process as a visibility listing decodes it. */
 async function listedMemo(query: string, id: string): Promise<Record<string, unknown> | undefined> {
@@ -67,7 +53,7 @@ describe('forecast memo (real worker)', () => {
           handle,
           who(`${pv!.roles[0]}-user`, party as 'JP' | 'CA', [pv!.roles[0]!]),
           task.id,
-          outputsFor(task),
+          filledOutputs(task, new Date().toISOString().slice(0, 10)),
         );
       }
     }

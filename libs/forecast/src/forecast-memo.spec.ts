@@ -14,7 +14,7 @@ import {
   forecastViewFromMemo,
   utf8Bytes,
 } from '../../contracts/src/forecast-memo';
-import type { ProcessView, StepView } from '../../contracts/src/process-view';
+import type { ProcessView } from '../../contracts/src/process-view';
 import { VIEW_MEMO, memoViewOf } from '../../contracts/src/view-memo';
 import { INITIATIVES } from '../../definitions/src/initiatives';
 import { listDefinitions, listDefinitionVersions } from '../../definitions/src/catalogue';
@@ -32,7 +32,7 @@ import {
   validateDecide,
   type Engine,
 } from '../../../workflows/engine';
-import { startInput, who } from '../../../test/engine/fixtures';
+import { filledOutputs, PAST_DATE, startInput, who } from '../../../test/engine/fixtures';
 import { forecastProcess } from './forecast';
 
 const DAY = 86_400_000;
@@ -54,24 +54,6 @@ function settle(e: Engine): void {
   for (const r of dueRequests(e))
     results[r.key] = computeDue(new Date(r.fromIso), r.span, { dayLengthMs: DAY }).toISOString();
   applyDues(e, results);
-}
-
-/** Every output filled by type; dates on the day (variant 0) or long past (variant 1, timers from them due). */
-function outputsFor(s: StepView, on: string, variant: number): Record<string, ParamValue> {
-  const out: Record<string, ParamValue> = {};
-  for (const [k, t] of Object.entries(s.outputTypes)) {
-    out[k] =
-      t === 'date'
-        ? variant
-          ? '2025-01-15'
-          : on
-        : t === 'number'
-          ? 1
-          : t === 'reference'
-            ? `REF-${s.id}-${k}`
-            : `${s.title}: ${k}`;
-  }
-  return out;
 }
 
 /**
@@ -101,7 +83,8 @@ function drive(
       const inp = {
         principal: who(`${pv!.roles[0]}-user`, party as 'JP' | 'CA', [pv!.roles[0]!]),
         stepId: acted.id,
-        outputs: outputsFor(acted, iso().slice(0, 10), variant),
+        // Dates on the day (variant 0) or long past (variant 1: timers counted from them are due at once).
+        outputs: filledOutputs(acted, variant ? PAST_DATE : iso().slice(0, 10)),
       };
       const bad = validateComplete(e, inp);
       if (bad) throw new Error(`${def.id}: ${bad.message}`);
