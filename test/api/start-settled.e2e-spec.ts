@@ -65,7 +65,7 @@ describe('POST /processes answers the first settled view the workflow then holds
       const got = await api('GET', `/api/v1/processes/${answer.id}`, { as: 'jp-officer' });
       expect(got.status).toBe(200);
       expect(settled(got.body)).toEqual(settled(answer));
-      // The people named in the answer (read beside the start) are those GET names.
+      // The people named in the answer are those GET names (nobody here has delegated).
       expect(holders(got.body)).toEqual(holders(answer));
       await api('POST', `/api/v1/processes/${answer.id}/cancel`, {
         as: 'jp-coordinator',
@@ -73,6 +73,41 @@ describe('POST /processes answers the first settled view the workflow then holds
       });
     }
     expect(withDeadlines).toBeGreaterThanOrEqual(3);
+  });
+
+  it('names the holders without their delegates, as the answer to any action does; GET names the delegates', async () => {
+    const delegation = await api('POST', '/api/v1/delegations', {
+      as: 'jp-mod-atla',
+      body: { to: 'jp-moj', until: new Date(Date.now() + 3_600_000).toISOString() },
+    });
+    expect(delegation.status).toBe(201);
+    try {
+      const res = await api('POST', '/api/v1/processes', {
+        as: 'jp-officer',
+        body: { definitionId: 'implementing-arrangement', title: `Delegates ${randomUUID().slice(0, 8)}` },
+      });
+      expect(res.status).toBe(201);
+      const draftHolders = (v: Json) =>
+        ((v.steps as Json[]).find((s) => s.id === 'draft-by-jp')!.parties.JP.holders ?? []) as Json[];
+      expect(draftHolders(res.body).map((h) => h.sub)).toContain('jp-mod-atla');
+      expect(draftHolders(res.body).filter((h) => h.onBehalfOf)).toEqual([]);
+      const got = await api('GET', `/api/v1/processes/${res.body.id}`, { as: 'jp-officer' });
+      expect(got.status).toBe(200);
+      expect(draftHolders(got.body)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            sub: 'jp-moj',
+            onBehalfOf: expect.objectContaining({ sub: 'jp-mod-atla' }),
+          }),
+        ]),
+      );
+      await api('POST', `/api/v1/processes/${res.body.id}/cancel`, {
+        as: 'jp-coordinator',
+        body: { reason: 'test done' },
+      });
+    } finally {
+      await api('DELETE', `/api/v1/delegations/${delegation.body.id}`, { as: 'jp-mod-atla' });
+    }
   });
 
   it('the workflow ran from the due times it was given (no due-time activity), started listed as settled', async () => {

@@ -1,6 +1,7 @@
 /**
  * The caller's inbox: one visibility query for running processes awaiting any of the caller's `PARTY:role`
- * keys (own roles and roles delegated to them), paged; the steps themselves come from each process's inbox
+ * keys (own roles and roles delegated to them; the own roles listed beside the read of the delegations,
+ * listing-beside-delegations.ts), paged; the steps themselves come from each process's inbox
  * memo in that same answer (libs/contracts/src/view-memo.ts), so the cost does not grow with the number
  * of processes. Only a process that ran before the memo existed is Queried.
  */
@@ -26,6 +27,7 @@ import {
   type InboxWithdrawnNotice,
 } from './inbox-items';
 import { mapLimit } from '../../../../libs/monitoring/src/limits';
+import { listBesideDelegations } from './listing-beside-delegations';
 import type { Lang } from '../../../../libs/contracts/src/i18n';
 import { localizeInboxItem, localizeWithdrawnNotice } from '../../../../libs/definitions/src/view-i18n';
 
@@ -100,13 +102,18 @@ export class InboxService {
     options: { overdue?: boolean; lang?: Lang; pageToken?: string } = {},
   ): Promise<Inbox> {
     const now = Date.now();
-    const delegations = await this.delegationsStore.toPerson(caller.sub, caller.party);
-    const roles = new Set([...caller.roles, ...delegations.flatMap((d) => d.roles)]);
-    if (!roles.size) return { items: [], truncated: false, nextPageToken: null };
     const quote = clauses.quote;
-    const keys = [...roles].map((r) => quote(awaitingRoleKey(caller.party, r)));
-    const query = `${clauses.processes} AND ExecutionStatus = 'Running' AND AccordAwaitingRoles IN (${keys.join(', ')})`;
-    const page = await this.gateway.listWithMemo(query, INBOX_PROCESS_LIMIT, options.pageToken);
+    const { delegations, page } = await listBesideDelegations(
+      caller.roles,
+      () => this.delegationsStore.toPerson(caller.sub, caller.party),
+      (d) => d.roles,
+      (roles) => {
+        const keys = roles.map((r) => quote(awaitingRoleKey(caller.party, r)));
+        const query = `${clauses.processes} AND ExecutionStatus = 'Running' AND AccordAwaitingRoles IN (${keys.join(', ')})`;
+        return this.gateway.listWithMemo(query, INBOX_PROCESS_LIMIT, options.pageToken);
+      },
+    );
+    if (!page) return { items: [], truncated: false, nextPageToken: null };
     let unanswered = 0;
     const views = await mapLimit(page.items, QUERY_CONCURRENCY, async (info) => {
       // The memo the workflow upserted with the same search attributes the listing matched on.

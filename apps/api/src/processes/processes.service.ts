@@ -192,10 +192,12 @@ export class ProcessesService {
     };
     const now = new Date();
     let settled: ProcessView | null;
-    // The view for people reads the holders' delegations: beside the start when the view is known before it.
+    // The view for people, made beside the start when the view is known before it. Its holders are named
+    // without their delegates, as in the answer to any action: a start waits on no one else's delegation
+    // store (GET /processes/{id} names the delegates).
     let early: Promise<ProcessView> | undefined;
     const showEarly = (view: ProcessView) => {
-      early = this.forPeople(view, caller, lang).then((v) => (shown?.(v), v));
+      early = this.forPeople(view, caller, lang, false).then((v) => (shown?.(v), v));
       early.catch(() => undefined); // awaited below, or abandoned when the start fails
     };
     try {
@@ -215,7 +217,7 @@ export class ProcessesService {
     try {
       if (!settled) throw new Error(`no worker answered in ${START_VIEW_TIMEOUT_MS} ms`);
       if (early) return { view: await early, note };
-      const view = await this.forPeople(settled, caller, lang);
+      const view = await this.forPeople(settled, caller, lang, false);
       shown?.(view);
       return { view, note };
     } catch (err) {
@@ -428,9 +430,16 @@ export class ProcessesService {
     return { users, delegations: given.flat() };
   }
 
-  async forPeople(view: ProcessView, reader: Principal, lang?: Lang): Promise<ProcessView> {
+  /** `withDelegates`: false names the holders from the directory alone (no read of their delegation stores). */
+  async forPeople(
+    view: ProcessView,
+    reader: Principal,
+    lang?: Lang,
+    withDelegates = true,
+  ): Promise<ProcessView> {
     const named = lang ? this.inLang(view, lang) : view;
-    return viewFor(reader, this.internalSteps(view), viewForPeople(named, await this.people(view.steps)));
+    const people = await this.people(view.steps, withDelegates);
+    return viewFor(reader, this.internalSteps(view), viewForPeople(named, people));
   }
 
   /**
