@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
-const BENCHMARKS = ['decisions', 'start', 'listing', 'stuck', 'reads', 'console', 'forecast'];
+const BENCHMARKS = ['decisions', 'start', 'listing', 'stuck', 'reads', 'withdrawn', 'console', 'forecast'];
 
 function main(): number {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
