@@ -10,10 +10,12 @@
  * ACCORD_CLUSTER_TLS=true); with `--cluster=attach` (BENCH_CLUSTER=attach) the running cluster the TEMPORAL_*
  * settings name (address, namespace, TLS files), e.g. one `npm run start:cluster` started. On a cluster,
  * payloads are encrypted as start:cluster encrypts them (ACCORD_PAYLOAD_KEYS, else a key made for the run).
- * The worker and the API are still one of each, in this process, on a task queue of the run's own.
+ * The worker and the API are one of each, on a task queue of the run's own, both in this process; with
+ * `workerProcess` the worker runs in a child process (bench/worker-process.ts), as deployed.
  */
 import { accordClientInterceptors } from '../libs/temporal/src/update-signing';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { fork, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
@@ -34,6 +36,7 @@ import { registerSearchAttributes } from '../libs/temporal/src/search-attributes
 import { freePort } from '../libs/temporal/src/free-port';
 import { launchThrowawayCluster } from '../scripts/cluster';
 import { RpcCounter, type RpcStats } from './rpc-stats';
+import { WORKER_READY } from './worker-process';
 
 export interface Stack {
   client: Client;
@@ -56,6 +59,11 @@ export interface StackOptions {
   /** ACCORD_DAY_LENGTH for the worker (short calendars make deadlines pass within the run). */
   dayLength?: string;
   extraEnv?: Record<string, string>;
+  /**
+   * The worker in a child process of its own, as deployed, instead of in the API's (the default): the API's
+   * requests then share their event loop with no workflow task. Its gRPC calls are not in `rpcStats`.
+   */
+  workerProcess?: boolean;
 }
 
 export function note(line: string): void {
@@ -153,6 +161,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const closeSink = () => new Promise<void>((resolve) => sink.close(() => resolve()));
   let connection: Connection | undefined;
   let worker: AccordWorker | undefined;
+  let child: ChildProcess | undefined;
   let app: INestApplication | undefined;
   const jwtSecret = randomBytes(32).toString('hex');
   try {
@@ -209,7 +218,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       throw new Error(
         `the definitions catalogue was loaded before the benchmark's definitions were set up (${missing.map((d) => d.id).join(', ')} missing): import the API's modules lazily`,
       );
-    worker = await createWorker({ config, client });
+    if (options.workerProcess) child = await forkWorker();
+    else worker = await createWorker({ config, client });
     app = await createApiApp({ config, client });
     await app.listen(apiPort, '127.0.0.1');
     const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -245,6 +255,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     };
     const stopApp = app;
     const stopWorker = worker;
+    const stopChild = child;
     const stopConnection = connection;
     return {
       client,
@@ -257,7 +268,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       api,
       async stop() {
         await stopApp.close().catch((e) => note(`API close: ${(e as Error).message}`));
-        await stopWorker.shutdown().catch((e) => note(`worker shutdown: ${(e as Error).message}`));
+        await stopWorker?.shutdown().catch((e) => note(`worker shutdown: ${(e as Error).message}`));
+        if (stopChild) await stopWorkerProcess(stopChild);
         await stopConnection.close().catch(() => undefined);
         await server.stop();
         await closeSink();
@@ -268,12 +280,41 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   } catch (err) {
     await app?.close().catch(() => undefined);
     await worker?.shutdown().catch(() => undefined);
+    if (child) await stopWorkerProcess(child);
     await connection?.close().catch(() => undefined);
     await server.stop();
     await closeSink();
     fs.rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/** The worker in a child process with this process's environment (set above); resolves once it runs. */
+function forkWorker(): Promise<ChildProcess> {
+  const child = fork(path.join(__dirname, 'worker-process.js'), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    const failed = (code: number | null) =>
+      reject(new Error(`the benchmark's worker process exited (${code}) before it ran`));
+    child.once('exit', failed);
+    child.once('error', reject);
+    child.on('message', (m) => {
+      if (m !== WORKER_READY) return;
+      child.off('exit', failed);
+      resolve(child);
+    });
+  });
+}
+
+/** SIGTERM lets the worker finish its tasks; SIGKILL after 15 s. */
+async function stopWorkerProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 export class HttpError extends Error {

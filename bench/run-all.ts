@@ -1,12 +1,13 @@
 /**
- * `npm run bench`: runs each benchmark in its own Node process (each starts and stops its own stack), one
- * after the other, so they never compete for the two cores. Flags are per benchmark; set them through the
- * environment instead (BENCH_PROCESSES, BENCH_CONCURRENCY, BENCH_REPEAT, …), or run one file directly.
+ * `npm run bench`: runs each benchmark in its own Node process (each starts and stops its own stack; `forecast`
+ * needs none), one after the other, so they never compete for the two cores. Flags are per benchmark; set
+ * them through the environment instead (BENCH_PROCESSES, BENCH_CONCURRENCY, BENCH_REPEAT, …), or run one file
+ * directly.
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
-const BENCHMARKS = ['decisions', 'start', 'listing', 'stuck', 'reads', 'console'];
+const BENCHMARKS = ['decisions', 'start', 'listing', 'stuck', 'reads', 'withdrawn', 'console', 'forecast'];
 
 function main(): number {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

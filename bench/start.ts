@@ -8,7 +8,9 @@
  * rotated every round, so none profits from a warmer server or always follows the same other one; after
  * each start (untimed) a Query waits for its first workflow task, so the next starts on a quiet worker.
  *
- *   node dist/bench/start.js [--processes 60] [--warmup 5]
+ * The worker runs in a process of its own, as deployed (`--worker=inline`: in the API's process).
+ *
+ *   node dist/bench/start.js [--processes 60] [--warmup 5] [--worker=inline]
  */
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { createDueCalculator } from '../activities/compute-due';
@@ -107,7 +109,10 @@ async function timedStart(
 async function main(): Promise<void> {
   const n = intFlag('processes', 60);
   const warmup = intFlag('warmup', 5);
-  await withStack({ definitions: BENCH_DEFINITIONS }, async (stack) => {
+  // The worker in a process of its own, as deployed (--worker=inline: in the API's, as before).
+  const workerProcess =
+    (process.argv.find((a) => a.startsWith('--worker=')) ?? '--worker=process') !== '--worker=inline';
+  await withStack({ definitions: BENCH_DEFINITIONS, workerProcess }, async (stack) => {
     const modes: Mode[] = ['raw', 'api', 'first', 'uws', 'http'];
     for (let k = 0; k < warmup; k++) for (const m of modes) await once(stack, m, `warm-up ${m} ${k}`);
     const samples: Record<Mode, number[]> = { api: [], raw: [], first: [], uws: [], http: [] };
@@ -122,7 +127,9 @@ async function main(): Promise<void> {
     const first = summarize(samples.first);
     const uws = summarize(samples.uws);
     const http = summarize(samples.http);
-    note(`${n} starts per way, sequential, interleaved`);
+    note(
+      `${n} starts per way, sequential, interleaved; the worker ${workerProcess ? 'in a process of its own' : "in the API's process"}`,
+    );
     process.stdout.write(
       '\n' +
         table(LATENCY_HEADERS, [

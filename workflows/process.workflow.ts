@@ -49,6 +49,7 @@ import type { ProcessView, StepView } from '../libs/contracts/src/process-view';
 import { searchAttributePairs } from '../libs/contracts/src/search-attributes';
 import { VIEW_MEMO, memoViewOf } from '../libs/contracts/src/view-memo';
 import { FORECAST_MEMO, forecastMemoOf, forecastReads } from '../libs/contracts/src/forecast-memo';
+import { WITHDRAWN_MEMO, withdrawnMemoOf } from '../libs/contracts/src/withdrawn-memo';
 import * as engine from './engine';
 
 /** Continue as new past this many events unless the input says otherwise (or the server suggests it). */
@@ -116,6 +117,9 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
   // Whether it keeps the forecast memo beside the view memo (what the forecast reads, for the summary's
   // roll-up without a Query per process), decided in the same first activation for the same reason.
   const forecastMemo = patched('accord-20261202-forecast-memo') ? forecastReads(input.definition) : null;
+  // Whether it keeps the withdrawn memo too (what GET /inbox/withdrawn reads, without a Query per process),
+  // decided in the same first activation for the same reason.
+  const withdrawnMemo = patched('accord-20261202-withdrawn-memo');
   // The first due times the API computed (input-driven: absent from every earlier input, so their
   // histories replay as before). The process starts at their instant and settles from them.
   let first = carried ? null : engine.readFirstDues(input.firstDues);
@@ -238,8 +242,9 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
    * attributes, so the inbox is a visibility listing without a Query per process. Only when it changed.
    * A new command: processes that ran before it replay without it. Runs started before `memoFromStart`
    * decide at their first upsert, as they did when they ran (`accord-20261202-view-memo`). With
-   * `forecastMemo`, the forecast memo (libs/contracts/src/forecast-memo.ts) goes in the same upsert; past its
-   * cap it is removed (readers then Query the process).
+   * `forecastMemo`, the forecast memo (libs/contracts/src/forecast-memo.ts) goes in the same upsert, and with
+   * `withdrawnMemo` the withdrawn memo (libs/contracts/src/withdrawn-memo.ts); past its cap, each is removed
+   * (readers then Query the process).
    */
   let memoOn: boolean | null = memoFromStart ? true : null;
   let memoed: string | null = null;
@@ -250,6 +255,7 @@ export async function processWorkflow(input: ProcessInput): Promise<ProcessView>
     const fields: Record<string, unknown> = { [VIEW_MEMO]: memoViewOf(view) };
     // Undefined removes the field (JSON.stringify leaves it out of the comparison).
     if (forecastMemo) fields[FORECAST_MEMO] = forecastMemoOf(view, forecastMemo) ?? undefined;
+    if (withdrawnMemo) fields[WITHDRAWN_MEMO] = withdrawnMemoOf(view) ?? undefined;
     const json = JSON.stringify(fields);
     if (json === memoed) return;
     upsertMemo(fields);

@@ -30,6 +30,7 @@ import {
 } from '../../libs/contracts/src/messages';
 import { VIEW_MEMO } from '../../libs/contracts/src/view-memo';
 import { FORECAST_MEMO, type ForecastMemo } from '../../libs/contracts/src/forecast-memo';
+import { WITHDRAWN_MEMO, type WithdrawnMemo } from '../../libs/contracts/src/withdrawn-memo';
 import { autopilot } from '../engine/autopilot';
 import { e2eEnv } from '../support/e2e-env';
 import { testClient } from '../support/temporal-client';
@@ -343,6 +344,40 @@ export const scenarios: Scenario[] = [
       await h.result();
       const memo = (await h.describe()).memo?.[FORECAST_MEMO] as ForecastMemo | undefined;
       if (memo?.status !== 'completed') throw new Error('the last run has no forecast memo');
+      return { handle: h, runId: first };
+    },
+  },
+  {
+    // `accord-20261202-withdrawn-memo`: the withdrawn memo (what GET /inbox/withdrawn reads) upserted beside
+    // the view and forecast memos: an empty list at the start, the reviewer's step taken back by a change
+    // request routed to the draft (the step, its change request and what it waits for), gone when the round
+    // is back, then completion.
+    name: 'withdrawn-memo-approval-completed',
+    async run() {
+      const h = await startProcess(fixtures.review);
+      const withdrawn = async () => (await h.describe()).memo?.[WITHDRAWN_MEMO] as WithdrawnMemo | undefined;
+      await complete(h, people.jpNeg, 'draft', { ref: 'D-1' });
+      await decide(h, people.caNeg, 'text', 'request-changes', { comment: 'Article 3', requestId: 'rc-1' });
+      const memo = await eventually(withdrawn, (m) => !!m?.steps.some((s) => s.id === 'text'));
+      if (memo?.changes[0]?.comment !== 'Article 3') throw new Error('the memo lacks the change request');
+      await complete(h, people.jpNeg, 'draft', { ref: 'D-2' });
+      await eventually(withdrawn, (m) => m?.steps.length === 0);
+      await decide(h, people.jpNeg, 'text');
+      await decide(h, people.caNeg, 'text');
+      await h.result();
+      return { handle: h };
+    },
+  },
+  {
+    // The withdrawn memo carried into the next run by continue-as-new (its patch decided again there).
+    name: 'withdrawn-memo-continue-as-new-first-run',
+    async run() {
+      const h = await startProcess(fixtures.long, {}, { historyLimit: 25 });
+      const first = (await h.describe()).runId;
+      for (let i = 1; i <= 12; i++) await complete(h, people.jpNeg, `t${i}`);
+      await h.result();
+      const memo = (await h.describe()).memo?.[WITHDRAWN_MEMO] as WithdrawnMemo | undefined;
+      if (memo?.status !== 'completed') throw new Error('the last run has no withdrawn memo');
       return { handle: h, runId: first };
     },
   },

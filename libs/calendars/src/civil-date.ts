@@ -28,11 +28,23 @@ export function isWeekend(d: IsoDate): boolean {
   return w === 0 || w === 6;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
+interface ZoneFormat {
+  format: Intl.DateTimeFormat;
+  /**
+   * The formatter writes `MM/DD/YYYY, HH:mm:ss` (checked on its parts once): its plain `format` string can be
+   * read by position, which is three times quicker than `formatToParts` and, by ECMA-402, the same text.
+   */
+  plain: boolean;
+}
+
+const PLAIN_PATTERN = 'month|/|day|/|year|, |hour|:|minute|:|second';
+const PLAIN = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/;
+
+const formatters = new Map<string, ZoneFormat>();
+function formatter(timeZone: string): ZoneFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
+    const format = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -42,21 +54,49 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       minute: '2-digit',
       second: '2-digit',
     });
+    const probe = format
+      .formatToParts(new Date(Date.UTC(2026, 11, 2, 12)))
+      .map((p) => (p.type === 'literal' ? p.value : p.type))
+      .join('|');
+    f = { format, plain: probe === PLAIN_PATTERN };
     formatters.set(timeZone, f);
   }
   return f;
 }
 
-/** The civil date and the milliseconds since local midnight of an instant in a time zone. */
-export function toZoned(t: number, timeZone: string): { date: IsoDate; msOfDay: number } {
+function zonedByParts(t: number, format: Intl.DateTimeFormat): { date: IsoDate; msOfDay: number } {
   const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(t))) parts[p.type] = p.value;
+  for (const p of format.formatToParts(new Date(t))) parts[p.type] = p.value;
   const ms = ((t % 1000) + 1000) % 1000;
   return {
     // Intl writes years before 1000 without leading zeros; an ISO date needs four digits.
     date: `${parts.year!.padStart(4, '0')}-${parts.month}-${parts.day}`,
-    msOfDay: (+parts.hour * 3600 + +parts.minute * 60 + +parts.second) * 1000 + ms,
+    msOfDay: (+parts.hour! * 3600 + +parts.minute! * 60 + +parts.second!) * 1000 + ms,
   };
+}
+
+/** Recent answers of toZoned per time zone (a forecast reads the same few instants again and again). */
+const zonedMemo = new Map<string, Map<number, { date: IsoDate; msOfDay: number }>>();
+const ZONED_MEMO_MAX = 4096;
+
+/** The civil date and the milliseconds since local midnight of an instant in a time zone. */
+export function toZoned(t: number, timeZone: string): { date: IsoDate; msOfDay: number } {
+  let memo = zonedMemo.get(timeZone);
+  if (!memo) zonedMemo.set(timeZone, (memo = new Map()));
+  let z = memo.get(t);
+  if (!z) {
+    const { format, plain } = formatter(timeZone);
+    const m = plain ? PLAIN.exec(format.format(new Date(t))) : null;
+    z = m
+      ? {
+          date: `${m[3]}-${m[1]}-${m[2]}`,
+          msOfDay: (+m[4]! * 3600 + +m[5]! * 60 + +m[6]!) * 1000 + (((t % 1000) + 1000) % 1000),
+        }
+      : zonedByParts(t, format);
+    if (memo.size >= ZONED_MEMO_MAX) memo.clear();
+    memo.set(t, z);
+  }
+  return { date: z.date, msOfDay: z.msOfDay };
 }
 
 /** Offset of the zone from UTC at instant t, in ms (e.g. +9h for Asia/Tokyo). */

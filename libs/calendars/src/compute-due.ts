@@ -28,6 +28,7 @@ import { addDays, fromZoned, toZoned, type IsoDate } from './civil-date';
 import { isBusinessDate, TIME_ZONES } from './holidays';
 import { loadSittingCalendar, type SittingCalendar } from './sitting-calendar';
 import { loadDietCalendar, type DietCalendar } from './diet-calendar';
+import { calendarIndex, namedIndex, nthCounted } from './day-index';
 
 export const DAY_MS = 86_400_000;
 const WALL_MS: Partial<Record<SpanUnit, number>> = { seconds: 1000, minutes: 60_000, hours: 3_600_000 };
@@ -79,13 +80,16 @@ function requireCalendar(span: DueSpan): Party {
   return span.calendar;
 }
 
+const NO_LIMIT = Number.POSITIVE_INFINITY;
+
+/** How many days on a count of n sitting or Diet days looks before it gives up (the walk's guard, as it was). */
+const guardOf = (n: number) => 3661 + n * 30;
+
 function nthBusinessDate(start: IsoDate, n: number, party: Party): IsoDate {
-  let d = start;
-  for (let count = 0; count < n;) {
-    d = addDays(d, 1);
-    if (isBusinessDate(d, party)) count++;
-  }
-  return d;
+  const counts = (d: IsoDate) => isBusinessDate(d, party);
+  const index = namedIndex(`business:${party}`, counts);
+  return nthCounted(index, start, n, NO_LIMIT, counts, undefined, () => new CalendarError('unreachable'))
+    .date;
 }
 
 /** A counted date, and whether any day counted (or passed over) was a projection rather than published data. */
@@ -95,29 +99,31 @@ interface Counted {
 }
 
 function nthSittingDate(start: IsoDate, n: number, cal: SittingCalendar): Counted {
-  let d = start;
-  let projected = false;
-  for (let count = 0, guard = 0; count < n; guard++) {
-    if (guard > 3660 + n * 30)
-      throw new CalendarError(`no ${n} sitting days found after ${start} in ${cal.source}`);
-    d = addDays(d, 1);
-    projected ||= cal.isProjected(d);
-    if (cal.isSittingDay(d)) count++;
-  }
-  return { date: d, projected };
+  const counts = (d: IsoDate) => cal.isSittingDay(d);
+  const projects = (d: IsoDate) => cal.isProjected(d);
+  return nthCounted(
+    calendarIndex(cal, counts, projects),
+    start,
+    n,
+    guardOf(n),
+    counts,
+    projects,
+    () => new CalendarError(`no ${n} sitting days found after ${start} in ${cal.source}`),
+  );
 }
 
 function nthDietDate(start: IsoDate, n: number, cal: DietCalendar): Counted {
-  let d = start;
-  let projected = false;
-  for (let count = 0, guard = 0; count < n; guard++) {
-    if (guard > 3660 + n * 30)
-      throw new CalendarError(`no ${n} Diet days found after ${start} in ${cal.source}`);
-    d = addDays(d, 1);
-    projected ||= cal.isProjected(d);
-    if (cal.isInSession(d)) count++;
-  }
-  return { date: d, projected };
+  const counts = (d: IsoDate) => cal.isInSession(d);
+  const projects = (d: IsoDate) => cal.isProjected(d);
+  return nthCounted(
+    calendarIndex(cal, counts, projects),
+    start,
+    n,
+    guardOf(n),
+    counts,
+    projects,
+    () => new CalendarError(`no ${n} Diet days found after ${start} in ${cal.source}`),
+  );
 }
 
 function addMonthsTo(date: IsoDate, n: number): IsoDate {

@@ -11,6 +11,7 @@
  * election within 40 days, the Diet convened within 30 days of it) unless one is listed.
  */
 import { addDays, type IsoDate } from './civil-date';
+import { declareContent } from './day-index';
 import shipped from '../data/diet-sessions.json';
 
 export class DietCalendarError extends Error {}
@@ -112,7 +113,7 @@ export function parseDietCalendar(data: unknown, source: string): DietCalendar {
     dissolutions.some(
       (d) => date > d.on && date <= addDays(d.on, DISSOLUTION_TO_SESSION_DAYS) && d.on >= lastClosed,
     );
-  return {
+  const calendar: DietCalendar = {
     source,
     sessions,
     dissolutions,
@@ -125,6 +126,16 @@ export function parseDietCalendar(data: unknown, source: string): DietCalendar {
       return !!s && !(s.recesses ?? []).some((r) => date >= r.from && date <= r.to);
     },
   };
+  // Both answers depend on these alone (first, last and the last closing date follow from them): calendars
+  // parsed from the same sessions and dissolutions share their day index.
+  declareContent(calendar, () =>
+    JSON.stringify([
+      'diet',
+      sessions.map((x) => [x.convened, x.closed, (x.recesses ?? []).map((r) => [r.from, r.to])]),
+      dissolutions.map((d) => d.on),
+    ]),
+  );
+  return calendar;
 }
 
 let shippedCalendar: DietCalendar | undefined;

@@ -6,6 +6,7 @@
  */
 import type { CalendarEvent } from '../../contracts/src/calendar-events';
 import type { IsoDate } from './civil-date';
+import { contentKeyOf, declareContent } from './day-index';
 import { parseDietCalendar, type DietCalendar, type DietSession } from './diet-calendar';
 import type { SittingCalendar, SittingInterruption } from './sitting-calendar';
 
@@ -20,7 +21,7 @@ export function withSittingEvents(base: SittingCalendar, events: readonly Calend
     }));
   if (extra.length === 0) return base;
   const inside = (d: IsoDate) => extra.some((x) => d >= x.from && d <= x.to);
-  return {
+  const merged: SittingCalendar = {
     source: `${base.source} + ${extra.length} recorded interruption(s)`,
     approximate: base.approximate,
     first: base.first,
@@ -29,6 +30,13 @@ export function withSittingEvents(base: SittingCalendar, events: readonly Calend
     isSittingDay: (d) => !inside(d) && base.isSittingDay(d),
     isProjected: (d) => base.isProjected(d),
   };
+  // The same base with the same recorded interruptions (a new object on every computeDues call) counts the
+  // same days: one day index for all of them.
+  declareContent(merged, () => {
+    const b = contentKeyOf(base);
+    return b === undefined ? undefined : JSON.stringify(['merged', b, extra.map((x) => [x.from, x.to])]);
+  });
+  return merged;
 }
 
 export function withDietEvents(base: DietCalendar, events: readonly CalendarEvent[]): DietCalendar {

@@ -14,6 +14,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addDays, dayNumber, type IsoDate } from './civil-date';
+import { declareContent } from './day-index';
 import shipped from '../data/house-of-commons-sittings.json';
 
 export class SittingCalendarError extends Error {}
@@ -81,7 +82,7 @@ export function parseSittingCalendar(data: unknown, source: string): SittingCale
     if (date < from) return addDays(date, PERIOD_DAYS * Math.ceil((dayNumber(from) - n) / PERIOD_DAYS));
     return date;
   };
-  return {
+  const calendar: SittingCalendar = {
     source,
     approximate: o.approximate !== false,
     first,
@@ -90,6 +91,11 @@ export function parseSittingCalendar(data: unknown, source: string): SittingCale
     isSittingDay: (date) => !interrupted(date) && set.has(project(date)),
     isProjected: (date) => o.approximate !== false || date < from || date > to,
   };
+  // Both answers depend on these alone: calendars parsed from the same data share their day index.
+  declareContent(calendar, () =>
+    JSON.stringify(['sitting', o.approximate !== false, sittings, interruptions.map((x) => [x.from, x.to])]),
+  );
+  return calendar;
 }
 
 function parseInterruptions(

@@ -2,8 +2,9 @@
  * Verifies bearer tokens: HS256 with the shared secret, or RS/ES keys from a JWKS URL (OIDC provider) with
  * issuer/audience checks when configured. Returns the Principal or throws InvalidTokenError.
  */
-import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Principal } from '../../../../libs/contracts/src/principal';
+import { VerifiedTokens } from './verified-tokens';
 
 export class InvalidTokenError extends Error {}
 
@@ -68,12 +69,21 @@ export function principalFromClaims(payload: JWTPayload): Principal {
 }
 
 export class TokenVerifier {
-  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly key: Promise<CryptoKey> | JWTVerifyGetKey;
   private readonly algorithms: string[];
+  /** Tokens verified lately (verified-tokens.ts): one sent again within a minute is not verified again. */
+  private readonly verified = new VerifiedTokens();
 
   constructor(private readonly settings: VerifierSettings) {
     if (settings.kind === 'secret') {
-      this.key = new TextEncoder().encode(settings.secret);
+      // Imported once: jose would import a raw secret into WebCrypto again on every verification.
+      this.key = crypto.subtle.importKey(
+        'raw',
+        new TextEncoder().encode(settings.secret),
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['verify'],
+      );
       this.algorithms = ['HS256'];
     } else {
       this.key = createRemoteJWKSet(new URL(settings.jwksUrl));
@@ -82,9 +92,18 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const kept = this.verified.get(token);
+    if (kept) return kept;
+    const { principal, exp } = await this.verifyAnew(token);
+    this.verified.keep(token, principal, exp);
+    return principal;
+  }
+
+  private async verifyAnew(token: string): Promise<{ principal: Principal; exp: number }> {
     let payload: JWTPayload;
     try {
-      const result = await jwtVerify(token, this.key as Uint8Array, {
+      const key = this.settings.kind === 'secret' ? await (this.key as Promise<CryptoKey>) : this.key;
+      const result = await jwtVerify(token, key as CryptoKey, {
         algorithms: this.algorithms,
         issuer: this.settings.issuer,
         audience: this.settings.audience,
@@ -103,6 +122,6 @@ export class TokenVerifier {
     }
     if (this.settings.maxLifetimeSeconds !== undefined)
       checkLifetime(payload, this.settings.maxLifetimeSeconds, Math.floor(Date.now() / 1000));
-    return principalFromClaims(payload);
+    return { principal: principalFromClaims(payload), exp: payload.exp! };
   }
 }

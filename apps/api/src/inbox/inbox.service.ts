@@ -14,6 +14,7 @@ import { stateQuery } from '../../../../libs/contracts/src/messages';
 import type { Principal } from '../../../../libs/contracts/src/principal';
 import type { ProcessView } from '../../../../libs/contracts/src/process-view';
 import { VIEW_MEMO } from '../../../../libs/contracts/src/view-memo';
+import { WITHDRAWN_MEMO } from '../../../../libs/contracts/src/withdrawn-memo';
 import { awaitingRoleKey } from '../../../../libs/contracts/src/search-attributes';
 import { clauses, TemporalGateway } from '../temporal/temporal-gateway';
 import { DelegationsStore } from '../delegations/delegations.store';
@@ -22,12 +23,12 @@ import {
   definitionsWithRoles,
   inboxItemsOf,
   sortInbox,
-  withdrawnNoticesOf,
   type InboxItem,
   type InboxWithdrawnNotice,
 } from './inbox-items';
 import { mapLimit } from '../../../../libs/monitoring/src/limits';
 import { listBesideDelegations } from './listing-beside-delegations';
+import { WITHDRAWN_NOTICE_DAYS, withdrawnFromListing } from './withdrawn-listing';
 import type { Lang } from '../../../../libs/contracts/src/i18n';
 import { localizeInboxItem, localizeWithdrawnNotice } from '../../../../libs/definitions/src/view-i18n';
 
@@ -36,9 +37,8 @@ export const INBOX_PROCESS_LIMIT = 100;
 /** A process whose worker cannot answer must not hold the whole inbox. */
 const QUERY_TIMEOUT_MS = 3000;
 const QUERY_CONCURRENCY = 8;
-/** How long an item withdrawn by a restarted round is listed (days of ACCORD_DAY_LENGTH). */
-export const WITHDRAWN_NOTICE_DAYS = 14;
-/** Processes inspected per withdrawn-notices request (one Query each). */
+export { WITHDRAWN_NOTICE_DAYS };
+/** Processes inspected per withdrawn-notices request (a Query only for a process without the withdrawn memo). */
 export const WITHDRAWN_PROCESS_LIMIT = 50;
 
 export interface Inbox {
@@ -61,7 +61,9 @@ export class InboxService {
   /**
    * Items a restarted round took out of the caller's inbox in the last WITHDRAWN_NOTICE_DAYS: running
    * processes of the catalogue's definitions where the caller's roles act, with progress since then (the
-   * change request is progress), newest first, one state Query each, bounded.
+   * change request is progress), newest first, bounded. The steps come from each process's withdrawn memo
+   * in that same listing (libs/contracts/src/withdrawn-memo.ts, ./withdrawn-listing.ts); only a process
+   * without it (started before it existed, or past its cap) is Queried.
    */
   async withdrawn(
     caller: Principal,
@@ -78,21 +80,26 @@ export class InboxService {
     const query =
       `${clauses.running} AND ${SA.definitionId.name} IN (${ids.map(quote).join(', ')}) ` +
       `AND ${SA.lastProgressAt.name} >= ${quote(new Date(since).toISOString())}`;
-    const page = await this.gateway.list(query, WITHDRAWN_PROCESS_LIMIT);
-    let unanswered = 0;
-    const views = await mapLimit(page.items, QUERY_CONCURRENCY, async (info) => {
-      const view = await this.gateway.tryQuery(info.workflowId, stateQuery, QUERY_TIMEOUT_MS);
-      if (!view) unanswered++;
-      return view;
+    // Only the withdrawn memo is decoded (not the larger view memo).
+    const page = await this.gateway.listWithMemo(query, WITHDRAWN_PROCESS_LIMIT, undefined, {
+      fields: [WITHDRAWN_MEMO],
+      runningOnly: true,
     });
-    const items = views
-      .flatMap((v) => {
-        if (!v) return [];
-        const notices = withdrawnNoticesOf(this.readable(caller, v), caller, delegations, since, noticeMs);
-        const book = lang && this.catalogue.titleBook(v.definitionId, v.definitionVersion, lang);
-        return book ? notices.map((n) => localizeWithdrawnNotice(n, book)) : notices;
-      })
-      .sort((a, b) => b.withdrawnAt.localeCompare(a.withdrawnAt));
+    const { items, unanswered } = await withdrawnFromListing(
+      page.items,
+      caller,
+      delegations,
+      { since, noticeMs },
+      {
+        query: (id) => this.gateway.tryQuery(id, stateQuery, QUERY_TIMEOUT_MS),
+        readable: (v) => this.readable(caller, v),
+        localize: (v, notices) => {
+          const book = lang && this.catalogue.titleBook(v.definitionId, v.definitionVersion, lang);
+          return book ? notices.map((n) => localizeWithdrawnNotice(n, book)) : notices;
+        },
+        concurrency: QUERY_CONCURRENCY,
+      },
+    );
     return { items, truncated: page.nextPageToken !== null || unanswered > 0 };
   }
 

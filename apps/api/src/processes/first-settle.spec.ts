@@ -3,6 +3,7 @@ import type { CalendarEvent } from '../../../../libs/contracts/src/calendar-even
 import type { ProcessInput } from '../../../../libs/contracts/src/messages';
 import { fixtures, startInput } from '../../../../test/engine/fixtures';
 import { VIEW_MEMO } from '../../../../libs/contracts/src/view-memo';
+import { WITHDRAWN_MEMO } from '../../../../libs/contracts/src/withdrawn-memo';
 import { createFirstSettle } from './first-settle';
 
 const DAY = 86_400_000;
@@ -46,7 +47,8 @@ describe('FirstSettle (the API settles a new process as the workflow would)', ()
     const bare = await settler([]).first.of(input(fixtures.legalWait), AT);
     expect(bare.view.steps.find((s) => s.id === 'tabling')!.dueAt! < tabling.dueAt!).toBe(true);
     expect(view).toMatchObject({ startedAt: AT.toISOString(), dueTimesPending: false, status: 'running' });
-    // Started with what the first task upserts: the timer's due time and the view memo.
+    // Started with what the first task upserts: the timer's due time, the view memo and the withdrawn memo
+    // (nothing withdrawn yet: an empty list, so GET /inbox/withdrawn never Queries it).
     const { searchAttributes, memo } = await first.of(input(fixtures.legalWait), AT);
     const named = Object.fromEntries(searchAttributes.map((p) => [p.key.name, p.value]));
     expect(named).toMatchObject({
@@ -57,6 +59,7 @@ describe('FirstSettle (the API settles a new process as the workflow would)', ()
     });
     expect(Object.values(named)).not.toContain(null);
     expect((memo[VIEW_MEMO] as { steps: Array<{ id: string }> }).steps.map((s) => s.id)).toEqual(['tabling']);
+    expect(memo[WITHDRAWN_MEMO]).toMatchObject({ v: 1, title: 'Test: legal-wait', changes: [], steps: [] });
   });
 
   it('names the chambers whose events changed between the read and a read after the start', async () => {

@@ -15,6 +15,7 @@ import type { ProcessView } from '../../../../libs/contracts/src/process-view';
 import { FORECAST_MEMO, forecastMemoOf, forecastReads } from '../../../../libs/contracts/src/forecast-memo';
 import { searchAttributePairs } from '../../../../libs/contracts/src/search-attributes';
 import { VIEW_MEMO, memoViewOf } from '../../../../libs/contracts/src/view-memo';
+import { WITHDRAWN_MEMO, withdrawnMemoOf } from '../../../../libs/contracts/src/withdrawn-memo';
 import { currentRules, processView, searchValues, settleNew } from '../../../../workflows/engine';
 
 /** The provider's token (processes.module.ts builds it from the config and the calendar events store). */
@@ -33,7 +34,7 @@ export interface Settled {
   firstDues: FirstDues;
   /**
    * What the workflow's first task upserts, for the start itself: the search attributes of the settled
-   * state and the memo the inbox and the summary read, so the process is listed as it is (in its holders'
+   * state and the memo the inbox, the summary and the withdrawn notices read, so the process is listed as it is (in its holders'
    * inboxes) as soon as it is started, not once a worker ran it.
    */
   searchAttributes: SearchAttributePair[];
@@ -71,13 +72,19 @@ export function createFirstSettle(
       const used = read as readonly CalendarEvent[] | null;
       const view = processView(engine);
       const forecast = forecastMemoOf(view, forecastReads(input.definition));
+      // An empty list for a new process (no round restarted yet): listed with it from the start.
+      const withdrawn = withdrawnMemoOf(view);
       return {
         view,
         firstDues: { at: iso, dues },
         searchAttributes: searchAttributePairs(searchValues(engine)).filter(
           (p): p is SearchAttributePair => p.value !== null,
         ),
-        memo: { [VIEW_MEMO]: memoViewOf(view), ...(forecast ? { [FORECAST_MEMO]: forecast } : {}) },
+        memo: {
+          [VIEW_MEMO]: memoViewOf(view),
+          ...(forecast ? { [FORECAST_MEMO]: forecast } : {}),
+          ...(withdrawn ? { [WITHDRAWN_MEMO]: withdrawn } : {}),
+        },
         changedSince: used && (async () => changedChambers(used, await listEvents(0))),
       };
     },

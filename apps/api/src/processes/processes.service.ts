@@ -298,8 +298,10 @@ export class ProcessesService {
         memo: first.memo,
         ...startMetadata(input),
       });
-      // Sent first: the reads for the view for people go beside it, not ahead of it.
-      beforeStart(first.view);
+      // The view for people and the forecast are made beside the start, not ahead of it: on the next turn
+      // of the event loop, once the start's request is on its way (its signing and encoding run in promise
+      // continuations, which their CPU work would otherwise hold back).
+      setImmediate(() => beforeStart(first.view));
       await starting;
       if (first.changedSince) this.tellIfCalendarsChanged(input.processId, first.changedSince);
       return first.view;

@@ -50,6 +50,9 @@ function pgBinary(version: string, name: string): string {
   return onPath;
 }
 
+/** psql's arguments after the connection's: one statement on `database`, stopping at the first error, bare rows. */
+const psqlRun = (database: string, sql: string) => ['-d', database, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql];
+
 async function sh(file: string, args: string[], options: { env?: NodeJS.ProcessEnv } = {}) {
   try {
     const { stdout } = await run(file, args, { env: options.env ?? process.env, maxBuffer: 16 << 20 });
@@ -114,20 +117,7 @@ async function packagedCluster(options: PostgresOptions): Promise<Started> {
   const psql = pgBinary(version, 'psql');
   // The packaged cluster trusts its own `postgres` user over the local socket (peer auth).
   const superSql = (sql: string, database = 'postgres') =>
-    sh('runuser', [
-      '-u',
-      'postgres',
-      '--',
-      psql,
-      '-p',
-      String(port),
-      '-d',
-      database,
-      '-v',
-      'ON_ERROR_STOP=1',
-      '-qAtc',
-      sql,
-    ]);
+    sh('runuser', ['-u', 'postgres', '--', psql, '-p', String(port), ...psqlRun(database, sql)]);
   return {
     host: '127.0.0.1',
     port,
@@ -194,20 +184,7 @@ async function privateCluster(options: PostgresOptions): Promise<Started> {
     port,
     kind: 'initdb',
     superSql: (sql, database = 'postgres') =>
-      sh(psql, [
-        '-h',
-        socketDir,
-        '-p',
-        String(port),
-        '-U',
-        'postgres',
-        '-d',
-        database,
-        '-v',
-        'ON_ERROR_STOP=1',
-        '-qAtc',
-        sql,
-      ]),
+      sh(psql, ['-h', socketDir, '-p', String(port), '-U', 'postgres', ...psqlRun(database, sql)]),
     stop: async () => {
       if (status) return;
       await sh(pgCtl, ['-D', dir, '-m', 'fast', '-w', 'stop']).catch((e: Error) => log(e.message));
