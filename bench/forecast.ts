@@ -15,7 +15,7 @@
 import * as os from 'node:os';
 import type { ParamValue, ProcessDefinition } from '../libs/contracts/src/definition';
 import type { ProcessView } from '../libs/contracts/src/process-view';
-import { computeDue, computeDueAnswer } from '../libs/calendars/src/compute-due';
+import { computeDueAnswer } from '../libs/calendars/src/compute-due';
 import { loadDietCalendar } from '../libs/calendars/src/diet-calendar';
 import { holidaysOf } from '../libs/calendars/src/holidays';
 import { withSittingEvents } from '../libs/calendars/src/recorded-events';
@@ -28,79 +28,21 @@ import { tradeMissionV2 } from '../libs/definitions/src/shipped/trade-mission-v2
 import { forecastProcess } from '../libs/forecast/src/forecast';
 import type { AnswerSpan } from '../libs/forecast/src/types';
 import { calendarSpans } from '../libs/monitoring/src/calendar-adapter';
-import {
-  applyComplete,
-  applyDecide,
-  applyDues,
-  createEngine,
-  dueRequests,
-  processView,
-  tick,
-  validateComplete,
-  validateDecide,
-  type Engine,
-} from '../workflows/engine';
-import { filledOutputs, PAST_DATE, startInput, who } from '../test/engine/fixtures';
+import { driveToEnd } from '../test/engine/drive-to-end';
 import { refComputeDueAnswer } from '../test/support/calendar-reference';
 import { intFlag, ratio, runIfMain, summarize, table } from './stats';
 
 const DAY = 86_400_000;
-
-function settle(e: Engine): void {
-  const results: Record<string, string> = {};
-  for (const r of dueRequests(e))
-    results[r.key] = computeDue(new Date(r.fromIso), r.span, { dayLengthMs: DAY }).toISOString();
-  applyDues(e, results);
-}
 
 interface State {
   view: ProcessView;
   now: Date;
 }
 
-/** The states of one process driven to its end (as libs/forecast/src/forecast-memo.spec.ts drives it). */
+/** The states of one process driven to its end (test/engine/drive-to-end.ts). */
 function drive(def: ProcessDefinition, params: Record<string, ParamValue>, variant: number): State[] {
-  let t = Date.parse('2026-12-02T14:23:11.000Z');
-  const iso = () => new Date(t).toISOString();
-  const e = createEngine(def, startInput(def, params), iso());
-  settle(e);
   const states: State[] = [];
-  for (let guard = 0; guard < 400 && e.state.status === 'running'; guard++) {
-    const view = processView(e);
-    states.push({ view, now: new Date(t + DAY / 3) });
-    const active = view.steps.filter((s) => s.status === 'active');
-    const acted = active.find((s) => s.type !== 'timer');
-    t += DAY + 3_600_000 * (guard % 5);
-    if (acted?.type === 'task') {
-      const [party, pv] = Object.entries(acted.parties)[0]!;
-      const inp = {
-        principal: who(`${pv!.roles[0]}-user`, party as 'JP' | 'CA', [pv!.roles[0]!]),
-        stepId: acted.id,
-        outputs: filledOutputs(acted, variant ? PAST_DATE : iso().slice(0, 10)),
-      };
-      const bad = validateComplete(e, inp);
-      if (bad) throw new Error(`${def.id}: ${bad.message}`);
-      applyComplete(e, inp, iso());
-    } else if (acted?.type === 'approval') {
-      const [party, pv] = Object.entries(acted.parties).find(([, p]) => p!.status === 'pending')!;
-      const role = pv!.awaitedRoles[0] ?? pv!.roles[0]!;
-      const n = pv!.decisions.filter((d) => d.round === acted.round).length;
-      const inp = {
-        principal: who(`${role}-user-${n}`, party as 'JP' | 'CA', [role]),
-        stepId: acted.id,
-        decision: 'approve' as const,
-      };
-      const bad = validateDecide(e, inp);
-      if (bad) throw new Error(`${def.id}: ${bad.message}`);
-      applyDecide(e, inp, iso());
-    } else {
-      const due = Math.min(...active.map((s) => (s.dueAt ? Date.parse(s.dueAt) : t)));
-      t = Math.max(t, due + 1000);
-    }
-    settle(e);
-    tick(e, iso());
-    settle(e);
-  }
+  driveToEnd(def, params, variant, (view, now) => states.push({ view, now }));
   return states;
 }
 

@@ -4,7 +4,6 @@
  * forecast from the two memos (through JSON, as visibility hands them back) compared with the one from the
  * state Query's view at every state. And its size, for the largest shipped definition, under the hard cap.
  */
-import { computeDue } from '../../calendars/src/compute-due';
 import type { ParamValue, ProcessDefinition } from '../../contracts/src/definition';
 import {
   FORECAST_MEMO,
@@ -20,19 +19,9 @@ import { INITIATIVES } from '../../definitions/src/initiatives';
 import { listDefinitions, listDefinitionVersions } from '../../definitions/src/catalogue';
 import { agreementEntryIntoForceV2 } from '../../definitions/src/shipped/agreement-entry-into-force-v2';
 import { calendarSpans } from '../../monitoring/src/calendar-adapter';
-import {
-  applyComplete,
-  applyDecide,
-  applyDues,
-  createEngine,
-  dueRequests,
-  processView,
-  tick,
-  validateComplete,
-  validateDecide,
-  type Engine,
-} from '../../../workflows/engine';
-import { filledOutputs, PAST_DATE, startInput, who } from '../../../test/engine/fixtures';
+import { createEngine, processView } from '../../../workflows/engine';
+import { startInput } from '../../../test/engine/fixtures';
+import { driveToEnd, settleDues } from '../../../test/engine/drive-to-end';
 import { forecastProcess } from './forecast';
 
 const DAY = 86_400_000;
@@ -49,68 +38,15 @@ function listedMemo(view: ProcessView, def: ProcessDefinition): Record<string, u
 const forecastOf = (view: ProcessView, def: ProcessDefinition, now: Date) =>
   forecastProcess({ view, definition: def, now, addSpan, answerSpan, dayLengthMs: DAY });
 
-function settle(e: Engine): void {
-  const results: Record<string, string> = {};
-  for (const r of dueRequests(e))
-    results[r.key] = computeDue(new Date(r.fromIso), r.span, { dayLengthMs: DAY }).toISOString();
-  applyDues(e, results);
-}
-
-/**
- * Drives a process to its end as its people would (tasks recorded, every pending party approving, timers
- * fired when due), a day or more apart, calling `at` with each state and the time it is read at.
- */
+/** Drives a process to its end (test/engine/drive-to-end.ts), calling `at` with each state; the number of states. */
 function drive(
   def: ProcessDefinition,
   params: Record<string, ParamValue>,
   variant: number,
   at: (view: ProcessView, now: Date) => void,
 ): number {
-  let t = Date.parse('2026-12-02T14:23:11.000Z');
-  const iso = () => new Date(t).toISOString();
-  const e = createEngine(def, startInput(def, params), iso());
-  settle(e);
-  let states = 0;
-  for (let guard = 0; guard < 400 && e.state.status === 'running'; guard++) {
-    const view = processView(e);
-    at(view, new Date(t + DAY / 3));
-    states++;
-    const active = view.steps.filter((s) => s.status === 'active');
-    const acted = active.find((s) => s.type !== 'timer');
-    t += DAY + 3_600_000 * (guard % 5);
-    if (acted?.type === 'task') {
-      const [party, pv] = Object.entries(acted.parties)[0]!;
-      const inp = {
-        principal: who(`${pv!.roles[0]}-user`, party as 'JP' | 'CA', [pv!.roles[0]!]),
-        stepId: acted.id,
-        // Dates on the day (variant 0) or long past (variant 1: timers counted from them are due at once).
-        outputs: filledOutputs(acted, variant ? PAST_DATE : iso().slice(0, 10)),
-      };
-      const bad = validateComplete(e, inp);
-      if (bad) throw new Error(`${def.id}: ${bad.message}`);
-      applyComplete(e, inp, iso());
-    } else if (acted?.type === 'approval') {
-      const [party, pv] = Object.entries(acted.parties).find(([, p]) => p!.status === 'pending')!;
-      const role = pv!.awaitedRoles[0] ?? pv!.roles[0]!;
-      const n = pv!.decisions.filter((d) => d.round === acted.round).length;
-      const inp = {
-        principal: who(`${role}-user-${n}`, party as 'JP' | 'CA', [role]),
-        stepId: acted.id,
-        decision: 'approve' as const,
-      };
-      const bad = validateDecide(e, inp);
-      if (bad) throw new Error(`${def.id}: ${bad.message}`);
-      applyDecide(e, inp, iso());
-    } else {
-      // Only timers: to the first one's due time.
-      const due = Math.min(...active.map((s) => (s.dueAt ? Date.parse(s.dueAt) : t)));
-      t = Math.max(t, due + 1000);
-    }
-    settle(e);
-    tick(e, iso());
-    settle(e);
-  }
-  expect(e.state.status).not.toBe('running');
+  const { states, status } = driveToEnd(def, params, variant, at);
+  expect(status).not.toBe('running');
   return states;
 }
 
@@ -143,7 +79,7 @@ describe('forecast from the memos', () => {
   it('equals it for a closed process too (its closing date)', () => {
     const def = agreementEntryIntoForceV2;
     const e = createEngine(def, startInput(def, {}), '2026-12-02T00:00:00.000Z');
-    settle(e);
+    settleDues(e);
     const view = { ...processView(e), status: 'cancelled' as const, closedAt: '2026-12-05T10:00:00.000Z' };
     const now = new Date('2026-12-06T00:00:00.000Z');
     expect(forecastOf(forecastViewFromMemo(view.id, listedMemo(view, def))!, def, now)).toEqual(
@@ -154,7 +90,7 @@ describe('forecast from the memos', () => {
   it('equals it when a due time was counted beyond published calendar data (projected)', () => {
     const def = agreementEntryIntoForceV2;
     const e = createEngine(def, startInput(def, {}), '2026-12-02T00:00:00.000Z');
-    settle(e);
+    settleDues(e);
     const view = processView(e);
     // A binding deadline (earlier than the typical duration) counted beyond the published calendars.
     for (const s of view.steps.filter((x) => x.status === 'active')) {
@@ -189,7 +125,7 @@ describe('forecast memo size', () => {
     expect(reads.params.has('requiresDietApproval')).toBe(true);
     expect([...(reads.outputs.get('jp-note') ?? [])]).toEqual(['receivedOn']);
     const e = createEngine(def, startInput(def, { signedOn: '2026-11-30' }), '2026-12-02T00:00:00.000Z');
-    settle(e);
+    settleDues(e);
     const view = processView(e);
     const memo = forecastMemoOf({ ...view, parameters: { ...view.parameters, note: 'free text' } }, reads)!;
     expect(memo.parameters).toMatchObject({ signedOn: '2026-11-30' });
